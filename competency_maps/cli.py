@@ -1,0 +1,82 @@
+"""Command line: `python build.py [options]`, `check FILE...`, `new-workbook NAME`, `proof NAME`.
+
+`main(argv)` returns the exit code instead of exiting, so tests call it directly.
+Exit codes: 0 built / no errors, 1 input errors, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .console import Console
+from .errors import ReportError
+
+ROOT = Path.cwd()
+
+EPILOG = """\
+commands:
+  (none)        read every workbook in the inputs folder, check it, and build the report
+  check FILE…   check returned workbooks and list every problem, with its sheet and cell
+  new-workbook  write a blank workbook for one partner
+  proof NAME    build one cluster's chapter alone, for the partner to proofread
+
+exit codes: 0 done, 1 problems in the inputs (nothing overwritten), 2 wrong command line
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build.py",
+        description="Build the deliverable (DOCX and PDF) from the partners' workbooks.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--inputs", type=Path, default=Path("inputs"), metavar="DIR",
+                   help="folder with the workbooks and deliverable.toml (default: inputs)")
+    p.add_argument("--output", type=Path, default=Path("output"), metavar="DIR",
+                   help="folder for the report files (default: output)")
+    p.add_argument("--only", choices=("docx", "pdf"), help="build only the Word or only the PDF file")
+    p.add_argument("--draft", action="store_true",
+                   help="build even with missing or broken workbooks: placeholders, DRAFT on every page")
+    sub = p.add_subparsers(dest="command", metavar="")
+    c = sub.add_parser("check", help="check workbooks and list every problem")
+    c.add_argument("files", nargs="+", type=Path, metavar="FILE", help="workbooks to check (.xlsx)")
+    n = sub.add_parser("new-workbook", help="write a blank workbook for one partner")
+    n.add_argument("short_name", metavar="NAME", help='the cluster\'s short name, e.g. "Mov\'eo"')
+    n.add_argument("-o", "--out", type=Path, metavar="PATH",
+                   help="where to write it (default: NAME-competency-map.xlsx here)")
+    pr = sub.add_parser("proof", help="one cluster's chapter alone, as a small PDF and DOCX")
+    pr.add_argument("short_name", metavar="NAME", help="the cluster's short name")
+    return p
+
+
+def main(argv: list[str] | None = None, console: Console | None = None) -> int:
+    console = console or Console()
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
+        return int(e.code or 0)
+    try:
+        if args.command == "check":
+            from .commands import check
+            return check(args.files, args.inputs, console)
+        if args.command == "new-workbook":
+            from .commands import new_workbook
+            return new_workbook(args.short_name, args.out, args.inputs, console)
+        if args.command == "proof":
+            from .commands import proof
+            return proof(args.short_name, args.inputs, args.output, args.only, console)
+        from .commands import build
+        return build(args.inputs, args.output, args.only, args.draft, console)
+    except ReportError as e:
+        console.print(str(e.as_issue()))
+        return 1
+    except KeyboardInterrupt:
+        console.print("Interrupted: nothing in the output folder was changed.")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

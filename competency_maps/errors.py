@@ -1,0 +1,74 @@
+"""Problems found in the inputs, and the exceptions that carry them.
+
+Validation collects `Issue`s (every problem at once, like a compiler); exceptions are kept for what
+stops a whole file or the build. Each carries a location a partner can find: file › sheet › cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""
+
+    def __str__(self) -> str:
+        return " › ".join(p for p in (self.file, self.sheet, self.cell) if p)
+
+
+@dataclass(frozen=True)
+class Issue:
+    severity: Severity
+    location: Location
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if str(self.location) else ""
+        tail = f" {self.hint}" if self.hint else ""
+        return f"{self.severity.value.upper()} {where}{self.message}{tail}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(loc: Location, message: str, hint: str = "") -> Issue:
+    return Issue(Severity.ERROR, loc, message, hint)
+
+
+def warning(loc: Location, message: str, hint: str = "") -> Issue:
+    return Issue(Severity.WARNING, loc, message, hint)
+
+
+class ReportError(Exception):
+    """Base of the tool's own failures: always shown as a message, never as a traceback."""
+
+    def __init__(self, message: str, location: Location | None = None, hint: str = ""):
+        self.location = location or Location()
+        self.hint = hint
+        super().__init__(message)
+
+    def as_issue(self) -> Issue:
+        return error(self.location, str(self), self.hint)
+
+
+class WorkbookError(ReportError):
+    """A file that cannot be read as a workbook at all."""
+
+
+class ConfigError(ReportError):
+    """The deliverable's own configuration (TOML, Markdown) is wrong."""
+
+
+class RenderError(ReportError):
+    """An output could not be produced."""

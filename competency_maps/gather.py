@@ -1,0 +1,122 @@
+"""Read and validate every input before anything is written (the mkdocs way: gather, then build)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import config
+from .config import Deliverable
+from .errors import Issue, Location, ReportError, error, warning
+from .model import Cluster
+from .reader import ReadResult, read_workbook
+from .schema import Schema, build_schema, _key
+from .validate import validate_cluster
+
+
+@dataclass
+class PartnerStatus:
+    """One line of the coordinator's status table."""
+
+    name: str
+    file: Path | None = None
+    cluster: Cluster | None = None
+    issues: list[Issue] = field(default_factory=list)
+    expected: bool = True
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.is_error]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if not i.is_error]
+
+    @property
+    def usable(self) -> bool:
+        return self.cluster is not None and not self.errors
+
+
+@dataclass
+class Gathered:
+    deliverable: Deliverable
+    schema: Schema
+    partners: list[PartnerStatus]
+    issues: list[Issue]  # not tied to one partner (configuration, duplicates, unreadable files)
+
+    @property
+    def all_issues(self) -> list[Issue]:
+        return self.issues + [i for p in self.partners for i in p.issues]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.all_issues if i.is_error]
+
+    @property
+    def clusters(self) -> list[Cluster]:
+        return [p.cluster for p in self.partners if p.usable]
+
+
+def workbook_files(inputs: Path) -> list[Path]:
+    """Every workbook in the folder; Excel's `~$` lock files are not workbooks."""
+    return sorted(p for p in inputs.glob("*.xlsx") if not p.name.startswith("~$") and p.is_file())
+
+
+def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...]) -> list[ReadResult]:
+    results = []
+    for path in paths:
+        res = read_workbook(path, schema)
+        if res.cluster is not None:
+            res.issues.extend(validate_cluster(res.cluster, topics))
+        results.append(res)
+    return results
+
+
+def gather(inputs: Path) -> Gathered:
+    issues: list[Issue] = []
+    try:
+        deliverable = config.load(inputs)
+    except ReportError as e:
+        deliverable = config.Deliverable()
+        issues.append(e.as_issue())
+    schema = build_schema(deliverable.topics)
+    if not inputs.is_dir():
+        issues.append(error(Location(str(inputs)), "The inputs folder does not exist.",
+                            "Create it and put the partners' workbooks in it."))
+        return Gathered(deliverable, schema, [], issues)
+    results = check_files(workbook_files(inputs), schema, deliverable.topics)
+    expected = {_key(n): PartnerStatus(n) for n in deliverable.clusters}
+    extra: list[PartnerStatus] = []
+    by_name: dict[str, PartnerStatus] = {}
+    for res in results:
+        if res.cluster is None:
+            # unreadable: list it on its own line so it is seen
+            extra.append(PartnerStatus(res.path.stem, res.path, None, res.issues, expected=False))
+            continue
+        k = _key(res.cluster.name)
+        if k in by_name:
+            first = by_name[k]
+            issues.append(error(Location(res.path.name, "Cluster", "B2"),
+                                f"Two workbooks are for the same cluster '{res.cluster.name}': "
+                                f"{first.file.name} and {res.path.name}.",
+                                "Remove the outdated one from the inputs folder."))
+            continue
+        status = expected.get(k)
+        if status is None:
+            status = PartnerStatus(res.cluster.name, expected=False)
+            if deliverable.clusters:
+                res.issues.append(warning(
+                    Location(res.path.name, "Cluster", "B2"),
+                    f"'{res.cluster.name}' is not in the deliverable's list of clusters; its chapter "
+                    "comes after the listed ones.",
+                    "Add it to [clusters] order in deliverable.toml, or correct its Short name."))
+            extra.append(status)
+        status.file, status.cluster, status.issues = res.path, res.cluster, res.issues
+        by_name[k] = status
+    for status in expected.values():
+        if status.file is None:
+            status.issues.append(error(Location(f"{inputs.name}/"),
+                                       f"{status.name}: no workbook in {inputs.name}/.",
+                                       "Ask the partner for it, or build a --draft without it."))
+    partners = list(expected.values()) + extra
+    return Gathered(deliverable, schema, partners, issues)

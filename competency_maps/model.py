@@ -1,0 +1,78 @@
+"""The typed model every renderer works from. It knows nothing of Excel, Word or HTML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .richtext import Block, Text, plain
+
+QUADRANT_TITLES = {"Strength": "Strengths", "Weakness": "Weaknesses",
+                   "Opportunity": "Opportunities", "Threat": "Threats"}
+
+
+@dataclass
+class Profile:
+    short_name: str
+    full_name: str = ""
+    country: str = ""
+    founded: int | None = None
+    members: int | None = None
+    smes: int | None = None
+    website: str = ""
+    about: Text = ()
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.short_name
+
+
+@dataclass(frozen=True)
+class SwotEntry:
+    topic: str
+    quadrant: str  # one of schema.QUADRANTS
+    group: str
+    text: Text
+    row: int = 0
+
+    @property
+    def plain(self) -> str:
+        return plain(self.text)
+
+
+@dataclass(frozen=True)
+class TowsEntry:
+    topic: str
+    strategy: str  # one of schema.STRATEGIES
+    format: str  # one of schema.FORMATS
+    text: Text
+    row: int = 0
+
+    @property
+    def plain(self) -> str:
+        return plain(self.text)
+
+
+@dataclass
+class Cluster:
+    profile: Profile
+    step1: list[Block] = field(default_factory=list)
+    swot: list[SwotEntry] = field(default_factory=list)
+    tows: list[TowsEntry] = field(default_factory=list)
+    source: Path | None = None
+
+    @property
+    def name(self) -> str:
+        return self.profile.short_name
+
+    def swot_counts(self) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = {}
+        for e in self.swot:
+            out[(e.topic, e.quadrant)] = out.get((e.topic, e.quadrant), 0) + 1
+        return out
+
+    def tows_counts(self) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = {}
+        for e in self.tows:
+            out[(e.topic, e.strategy)] = out.get((e.topic, e.strategy), 0) + 1
+        return out

@@ -1,0 +1,50 @@
+"""Model -> filled standard workbook: the reader's inverse, for sample inputs and round-trip tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.workbook.workbook import Workbook
+
+from .blank_workbook import make_blank_workbook
+from .model import Cluster
+from .richtext import Text, plain
+from .schema import PROFILE_FIELDS, PROFILE_SHEET, Schema
+
+
+def cell_value(text: Text):
+    """Plain str when the text has no emphasis, else openpyxl rich text."""
+    if all(not s.bold and not s.italic for s in text):
+        return plain(text) or None
+    return CellRichText([TextBlock(InlineFont(b=s.bold or None, i=s.italic or None), s.text)
+                         if s.bold or s.italic else s.text for s in text])
+
+
+def fill_workbook(schema: Schema, cluster: Cluster) -> Workbook:
+    wb = make_blank_workbook(schema, cluster.profile.short_name)
+    ws = wb[PROFILE_SHEET]
+    for r, f in enumerate(PROFILE_FIELDS, start=2):
+        v = getattr(cluster.profile, f.attr)
+        if f.attr == "about":
+            v = cell_value(v)
+        ws.cell(row=r, column=2, value=v if v not in ("", None) else None)
+    step1 = wb["Step 1"]
+    for r, b in enumerate(cluster.step1, start=2):
+        step1.cell(row=r, column=1, value=b.kind.value.capitalize())
+        step1.cell(row=r, column=2, value=cell_value(b.text))
+    swot = wb["SWOT"]
+    for r, e in enumerate(cluster.swot, start=2):
+        for c, v in enumerate((e.topic, e.quadrant, e.group or None, cell_value(e.text)), start=1):
+            swot.cell(row=r, column=c, value=v)
+    tows = wb["TOWS"]
+    for r, e in enumerate(cluster.tows, start=2):
+        for c, v in enumerate((e.topic, e.strategy, e.format, cell_value(e.text)), start=1):
+            tows.cell(row=r, column=c, value=v)
+    return wb
+
+
+def write_filled_workbook(schema: Schema, cluster: Cluster, path: Path) -> Path:
+    fill_workbook(schema, cluster).save(path)
+    return path
