@@ -55,6 +55,7 @@ class Deliverable:
     captions: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_CAPTIONS))
     headings: dict[str, str] = field(default_factory=dict)
     clusters: tuple[str, ...] = ()
+    about_order: tuple[str, ...] = ()
     links: list[dict[str, str]] = field(default_factory=list)
     texts: dict[str, list[Block]] = field(default_factory=dict)
     keywords: str = ""
@@ -135,6 +136,7 @@ def _from_dict(raw: dict, inputs: Path) -> Deliverable:
         captions=captions,
         headings={k: str(v) for k, v in raw.get("headings", {}).items()},
         clusters=tuple(raw.get("clusters", {}).get("order", ())),
+        about_order=tuple(raw.get("clusters", {}).get("about_order", ())),
         links=list(raw.get("links", [])),
         texts=texts,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+import zlib
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -52,8 +53,6 @@ def _check_archive(path: Path) -> None:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
             names = {i.filename for i in infos}
-            if z.testzip() is not None:
-                raise zipfile.BadZipFile("corrupt member")
     except zipfile.BadZipFile:
         raise WorkbookError("is damaged or incomplete (perhaps a truncated download).", loc,
                             "Ask the partner to send the file again.")
@@ -73,6 +72,16 @@ def _check_archive(path: Path) -> None:
     if total > MAX_TOTAL_BYTES:
         raise WorkbookError(f"would inflate to {total // 2**20} MB; it was not opened.", loc,
                             "This is not a normal workbook: ask for a fresh copy.")
+    # only now, with the sizes known to be sane, inflate every part to check it
+    try:
+        with zipfile.ZipFile(path) as z:
+            if z.testzip() is not None:
+                raise zipfile.BadZipFile("corrupt member")
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
+        # zlib.error: corrupt compressed data; RuntimeError: an encrypted part;
+        # NotImplementedError: a compression method Python cannot read
+        raise WorkbookError("is damaged or incomplete (perhaps a truncated download).", loc,
+                            "Ask the partner to send the file again.")
 
 
 def open_workbook(path: Path) -> Workbook:

@@ -1,0 +1,72 @@
+"""ReportContent -> DOCX bytes, through the docxtpl template in templates/.
+
+Partner text reaches Word only as data: autoescape is on, and rich text becomes runs through
+docxtpl's RichText, which escapes it too. Same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from docxtpl import DocxTemplate, RichText
+from jinja2 import Environment, StrictUndefined
+
+from .content import ReportContent
+from .errors import RenderError
+from .richtext import Text
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "report.docx"
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def rich(text: Text) -> RichText:
+    rt = RichText()
+    for s in text:
+        rt.add(s.text, bold=s.bold or None, italic=s.italic or None)
+    return rt
+
+
+def jinja_env() -> Environment:
+    env = Environment(autoescape=True, undefined=StrictUndefined)
+    env.filters["rich"] = rich
+    return env
+
+
+def _reproducible(data: bytes) -> bytes:
+    """Rewrite the zip with fixed timestamps and a fixed member order."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        names = src.namelist()
+        first = [n for n in names if n == "[Content_Types].xml"]
+        for name in first + sorted(n for n in names if n not in first):
+            info = zipfile.ZipInfo(name, ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, src.read(name))
+    return out.getvalue()
+
+
+def render_docx(content: ReportContent, template: Path = TEMPLATE) -> bytes:
+    try:
+        tpl = DocxTemplate(str(template))
+        tpl.render({"r": content}, jinja_env=jinja_env(), autoescape=True)
+    except Exception as e:  # template errors are ours, but still a message, not a traceback
+        raise RenderError(f"The Word template could not be filled ({type(e).__name__}: {e}).") from e
+    d = content.d
+    when = dt.datetime.combine(d.date, dt.time(12, 0))
+    cp = tpl.docx.core_properties
+    cp.title = content.title
+    cp.subject = d.project_title
+    cp.author = d.info.get("authors", "") if isinstance(d.info, dict) else ""
+    cp.keywords = d.info.get("keywords", "") if isinstance(d.info, dict) else ""
+    cp.language = d.language
+    cp.created = cp.modified = when
+    cp.last_modified_by = ""
+    cp.revision = 1
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return _reproducible(buf.getvalue())
