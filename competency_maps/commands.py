@@ -11,6 +11,8 @@ from .blank_workbook import write_blank_workbook
 from .console import Console
 from .gather import Gathered, PartnerStatus, check_files, gather
 from .model import QUADRANT_TITLES
+from .assemble import assemble, assemble_proof
+from .outputs import output_stem, write_atomically
 from .schema import QUADRANTS, build_schema
 
 
@@ -94,10 +96,58 @@ def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Co
         console.print(f"\n{len(g.errors)} error(s): nothing was written; the files in {output}/ "
                       "are unchanged. Fix the workbooks, or use --draft to build a marked draft.")
         return 1
-    console.print(f"\nChecked in {time.perf_counter() - started:.1f} s.")
+    content = assemble(g, draft=draft)
+    stem = output_stem(g.deliverable.number, g.deliverable.title, draft=draft)
+    written = render_all(content, output, stem, only, console)
+    if draft:
+        left = [c.name for c in content.chapters if c.placeholder]
+        console.print(f"\nDRAFT: {len(left)} chapter(s) shown as placeholders"
+                      + (f" ({', '.join(left)})." if left else "."))
+    _report_written(written, started, console)
     return 0
 
 
+def render_all(content, output: Path, stem: str, only: str | None,
+               console: Console) -> list[tuple[Path, str]]:
+    """Render everything in memory first; only then replace the files, each atomically."""
+    from .render_docx import render_docx
+    from .render_pdf import render_pdf
+    rendered: list[tuple[Path, bytes, str]] = []
+    if only in (None, "docx"):
+        console.progress("rendering the Word document")
+        data = render_docx(content)
+        rendered.append((output / f"{stem}.docx", data, f"{len(data) // 1024} KB"))
+    if only in (None, "pdf"):
+        console.progress("laying out the PDF")
+        pdf = render_pdf(content)
+        rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))
+    for path, data, _ in rendered:
+        write_atomically(path, data)
+    return [(p, size) for p, _, size in rendered]
+
+
+def _report_written(written: list[tuple[Path, str]], started: float, console: Console) -> None:
+    console.print("")
+    for p, size in written:
+        console.print(f"Wrote {p} ({size})")
+    console.print(f"Done in {time.perf_counter() - started:.1f} s.")
+
+
 def proof(short_name: str, inputs: Path, output: Path, only: str | None, console: Console) -> int:
-    console.print("proof: not available yet")
-    return 2
+    started = time.perf_counter()
+    g = gather(inputs)
+    content = assemble_proof(g, short_name)
+    if content is None:
+        names = ", ".join(p.cluster.name for p in g.partners if p.cluster) or "none"
+        console.print(f"No readable workbook for '{short_name}' in {inputs}/ (clusters found: {names}).")
+        return 1
+    status = next(p for p in g.partners if p.cluster is not None and p.cluster.name == content.chapters[0].name)
+    if status.issues:
+        console.issues(status.issues)
+    if status.errors:
+        console.print(f"{len(status.errors)} error(s) in {status.file.name}: fix them first.")
+        return 1
+    stem = output_stem(g.deliverable.number, g.deliverable.title, proof_of=content.chapters[0].name)
+    written = render_all(content, output, stem, only, console)
+    _report_written(written, started, console)
+    return 0

@@ -92,11 +92,23 @@ def _cell_text(ctx: _Ctx, sheet: str, cell) -> Text | None:
     else:
         f = cell.font  # a whole cell made bold or italic counts as such
         text = (Span(str(v), bool(f and f.b), bool(f and f.i)),)
+    # Excel writes control characters (and the CR of pasted CR LF line ends) as _xHHHH_, which
+    # openpyxl leaves as they are: decode them so they are cleaned and reported like the others
+    text = tuple(Span(_decode_controls(s.text), s.bold, s.italic) for s in text)
     cleaned, replaced = clean_text(text)
     if replaced:
         ctx.warn(sheet, coord, f"contains {replaced} invisible control character(s) that cannot "
                  "appear in a document; each is shown as \ufffd.", "Delete them from the cell.")
     return _strip(cleaned)
+
+
+# Only control characters: openpyxl has already undone Excel's _x005F_ (an escaped "_"), so a
+# typed "_x0041_" arrives as such and must stay literal.
+_EXCEL_CONTROL = re.compile(r"_x(00[01][0-9A-Fa-f])_")
+
+
+def _decode_controls(s: str) -> str:
+    return _EXCEL_CONTROL.sub(lambda m: chr(int(m.group(1), 16)), s)
 
 
 def _strip(text: Text) -> Text:
@@ -213,6 +225,7 @@ def _read_profile(ctx: _Ctx, ws: Worksheet) -> Profile | None:
     by_key = {_key(f.label): f for f in PROFILE_FIELDS}
     values: dict[str, object] = {}
     seen: set[str] = set()
+    bad: set[str] = set()  # fields whose cell already has an error: not also "required but empty"
     for r, cells in _rows(ctx, ws, cols):
         label_cell, value_cell = cells["Field"], cells["Value"]
         label = str(label_cell.value or "").strip()
@@ -226,6 +239,7 @@ def _read_profile(ctx: _Ctx, ws: Worksheet) -> Profile | None:
         seen.add(f.attr)
         text = _cell_text(ctx, ws.title, value_cell)
         if text is None:
+            bad.add(f.attr)
             continue
         raw = plain(text).strip()
         if f.kind in ("year", "count") and not raw:
@@ -236,6 +250,7 @@ def _read_profile(ctx: _Ctx, ws: Worksheet) -> Profile | None:
                 ctx.err(ws.title, value_cell.coordinate,
                         f"{f.label} must be a whole number{' (a year)' if f.kind == 'year' else ''}, "
                         f"not '{raw}'.", f"Type digits only, e.g. {f.example}.")
+                bad.add(f.attr)
                 continue
             values[f.attr] = n
         elif f.attr == "about":
@@ -246,7 +261,7 @@ def _read_profile(ctx: _Ctx, ws: Worksheet) -> Profile | None:
         if f.attr not in seen:
             ctx.err(ws.title, "A", f"The row '{f.label}' is missing.",
                     f"Add a row with '{f.label}' in column A and its value in column B.")
-        elif f.required and not values.get(f.attr):
+        elif f.required and not values.get(f.attr) and f.attr not in bad:
             row = _row_of(ws, f.label)
             ctx.err(ws.title, f"B{row}" if row else "B", f"{f.label} is required but empty.",
                     f"Fill it in: {f.help}")
@@ -260,8 +275,12 @@ def _row_of(ws: Worksheet, label: str) -> int | None:
     return None
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:[\s\u00a0\u202f,.'’]\d{3})+")  # 1 234, 1,234, 1.234, 1'234
+
+
 def _whole_number(raw: str) -> int | None:
-    s = re.sub(r"[\s\u00a0\u202f,.'’]", "", raw) if re.fullmatch(r"[\d\s\u00a0\u202f,.'’]+", raw) else raw
+    # separators are dropped only between groups of three digits: 12.5 is not 125
+    s = re.sub(r"[\s\u00a0\u202f,.'’]", "", raw) if _GROUPED.fullmatch(raw) else raw
     try:
         f = float(s)
     except ValueError:

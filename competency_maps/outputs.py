@@ -1,0 +1,36 @@
+"""Writing outputs without ever leaving a half-written file or destroying the last good one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; outputs are for sharing
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def output_stem(number: str, title: str, draft: bool = False, proof_of: str = "") -> str:
+    from .commands import safe_filename
+    from .content import slug
+    stem = f"{safe_filename(number)}-{slug(title)}"
+    if proof_of:
+        stem += f"-proof-{slug(proof_of)}"
+    if draft:
+        stem += "-DRAFT"
+    return stem

@@ -1,0 +1,105 @@
+"""ReportContent -> PDF bytes: a Jinja2 HTML template laid out by weasyprint.
+
+Partner text is escaped by Jinja's autoescape. The URL fetcher serves only files under
+templates/: nothing in a workbook can pull a local file or a remote URL into the PDF.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import hashlib
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .content import ReportContent
+from .errors import RenderError
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_NAME = "report.html.j2"
+PDF_VARIANT = "pdf/ua-1"  # tagged, for screen readers; see README
+
+MIME = {".css": "text/css", ".svg": "image/svg+xml", ".ttf": "font/ttf", ".png": "image/png",
+        ".otf": "font/otf", ".woff2": "font/woff2"}
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """Serves files below the allowed folders; refuses every other URL and remembers it."""
+
+    def __init__(self, allowed: list[Path]):
+        super().__init__(allowed_protocols=("file",))
+        self.allowed = [p.resolve() for p in allowed]
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
+        if path is None or not any(path.is_relative_to(a) for a in self.allowed) or not path.is_file():
+            self.refused.append(url)
+            raise ValueError(f"refused to fetch {url[:200]}")
+        return URLFetcherResponse(url, path.read_bytes(),
+                                  {"Content-Type": MIME.get(path.suffix.lower(), "application/octet-stream")})
+
+
+def html_env(templates: Path = TEMPLATES) -> Environment:
+    return Environment(loader=FileSystemLoader(str(templates)), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+
+
+def render_html(content: ReportContent, templates: Path = TEMPLATES) -> str:
+    return html_env(templates).get_template(TEMPLATE_NAME).render(r=content)
+
+
+@contextlib.contextmanager
+def _quiet_libraries():
+    """weasyprint and fontTools log layout chatter at WARNING; the coordinator needs none of it."""
+    loggers = [logging.getLogger(n) for n in ("weasyprint", "fontTools")]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for lg, level in zip(loggers, levels):
+            lg.setLevel(level)
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    pages: int
+
+
+@contextlib.contextmanager
+def _source_date(epoch: int):
+    """fontTools stamps font subsets with the time unless SOURCE_DATE_EPOCH is set."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = old or str(epoch)
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedPdf:
+    try:
+        html = render_html(content, templates)
+    except Exception as e:
+        raise RenderError(f"The PDF template could not be filled ({type(e).__name__}: {e}).") from e
+    fetcher = LocalOnlyFetcher([templates])
+    try:
+        with _quiet_libraries(), _source_date(calendar.timegm(content.d.date.timetuple())):
+            doc = HTML(string=html, base_url=templates.as_uri() + "/", url_fetcher=fetcher).render()
+            identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
+            pdf = doc.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier, custom_metadata=True)
+    except Exception as e:
+        raise RenderError(f"The PDF could not be laid out ({type(e).__name__}: {e}).") from e
+    return RenderedPdf(pdf, len(doc.pages))

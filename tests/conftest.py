@@ -1,0 +1,140 @@
+"""Shared fixtures: the schema, a small cluster built in code, and a factory for (broken) workbooks.
+
+Plain helpers (`require_tool`, `convert_with_libreoffice`, `comparable`) are also exposed as fixtures
+so that any test module can use them without importing this file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from competency_maps.model import Cluster, Profile, SwotEntry, TowsEntry
+from competency_maps.richtext import Block, BlockKind, Span, number_lists
+from competency_maps.schema import QUADRANTS, STRATEGIES, build_schema
+from competency_maps.workbook_writer import fill_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ROOT / "inputs"
+
+
+# --- external tools ---------------------------------------------------------------------------
+
+
+def require_tool(name: str, *alternatives: str) -> str:
+    """The path of a command-line tool; without it, fail on CI (CI=true) and skip elsewhere."""
+    for candidate in (name, *alternatives):
+        found = shutil.which(candidate)
+        if found:
+            return found
+    msg = f"'{name}' is not installed (looked for: {', '.join((name, *alternatives))})"
+    if os.environ.get("CI") == "true":
+        pytest.fail(msg + "; it is required on CI.")
+    pytest.skip(msg)
+
+
+@pytest.fixture(name="require_tool")
+def _require_tool_fixture():
+    return require_tool
+
+
+def convert_with_libreoffice(files: list[Path], outdir: Path, fmt: str = "xlsx") -> list[Path]:
+    """Re-save files with LibreOffice headless, with a private profile; return the new files."""
+    soffice = require_tool("soffice", "libreoffice")
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = outdir.parent / f"lo-profile-{outdir.name}"
+    cmd = [soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
+           "--convert-to", fmt, "--outdir", str(outdir), *map(str, files)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    out = [outdir / f"{Path(f).stem}.{fmt}" for f in files]
+    missing = [p.name for p in out if not p.exists()]
+    assert proc.returncode == 0 and not missing, (
+        f"LibreOffice failed (exit {proc.returncode}, missing {missing}):\n{proc.stdout}\n{proc.stderr}")
+    return out
+
+
+@pytest.fixture(name="convert_with_libreoffice")
+def _convert_fixture():
+    return convert_with_libreoffice
+
+
+# --- model ------------------------------------------------------------------------------------
+
+
+def comparable(cluster: Cluster) -> tuple:
+    """What a round trip must keep: everything but the source file and the entries' row numbers."""
+    return (cluster.profile, cluster.step1,
+            [replace(e, row=0) for e in cluster.swot], [replace(e, row=0) for e in cluster.tows])
+
+
+@pytest.fixture(name="comparable")
+def _comparable_fixture():
+    return comparable
+
+
+@pytest.fixture
+def schema():
+    return build_schema()
+
+
+def make_sample_cluster(topics: tuple[str, ...]) -> Cluster:
+    """A small but complete cluster: every quadrant, every (topic, strategy), emphasis, line breaks."""
+    profile = Profile(
+        short_name="Test Cluster", full_name="Test Cluster Association", country="Belgium",
+        founded=2010, members=120, smes=80, website="https://example.org",
+        about=(Span("A "), Span("test", bold=True), Span(" cluster with "),
+               Span("emphasis", italic=True), Span(".")))
+    step1 = number_lists([
+        Block(BlockKind.HEADING, (Span("Peer-learning"),)),
+        Block(BlockKind.PARAGRAPH, (Span("We learnt "), Span("a lot", bold=True), Span(" from "),
+                                    Span("ESCA", italic=True), Span("."))),
+        Block(BlockKind.BULLET, (Span("First bullet"),)),
+        Block(BlockKind.BULLET, (Span("Second bullet"),)),
+        Block(BlockKind.NUMBERED, (Span("Step one"),)),
+        Block(BlockKind.NUMBERED, (Span("Step two"),)),
+        Block(BlockKind.SUBHEADING, (Span("Consultations"),)),
+        Block(BlockKind.NUMBERED, (Span("Again one"),)),
+        Block(BlockKind.PARAGRAPH, (Span("First line\nsecond line"),)),
+        Block(BlockKind.PARAGRAPH, (Span("Bold and italic", bold=True, italic=True),)),
+    ])
+    swot = []
+    for t, topic in enumerate(topics, start=1):
+        for q in QUADRANTS:
+            swot.append(SwotEntry(topic, q, "HR" if t == 1 else "", (Span(f"{q} {t}a"),)))
+            swot.append(SwotEntry(topic, q, "Financial" if t == 1 else "",
+                                  (Span(f"{q} {t}b with "), Span("bold", bold=True),
+                                   Span("\nand a second line"))))
+    tows = [TowsEntry(topic, s, "Paragraph" if s == "W-T" else "Bullet", (Span(f"{s} for topic {t}"),))
+            for t, topic in enumerate(topics, start=1) for s in STRATEGIES]
+    return Cluster(profile, step1, swot, tows)
+
+
+@pytest.fixture
+def sample_cluster(schema) -> Cluster:
+    return make_sample_cluster(schema.topics)
+
+
+@pytest.fixture
+def make_workbook(schema):
+    """make_workbook(tmp_path, cluster=None, edit=None, name="cluster.xlsx") -> Path.
+
+    Writes a filled standard workbook; `edit(wb)` may change the openpyxl Workbook before it is
+    saved, to make broken variants.
+    """
+
+    def _make(directory: Path, cluster: Cluster | None = None,
+              edit: Callable | None = None, name: str = "cluster.xlsx") -> Path:
+        wb = fill_workbook(schema, cluster or make_sample_cluster(schema.topics))
+        if edit is not None:
+            edit(wb)
+        path = Path(directory) / name
+        wb.save(path)
+        return path
+
+    return _make

@@ -1,0 +1,162 @@
+import re
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from competency_maps.blank_workbook import write_blank_workbook
+from competency_maps.reader import read_workbook
+from competency_maps.schema import (LISTS_SHEET, MAX_DATA_ROWS, PROFILE_COLUMNS, PROFILE_FIELDS,
+                                    PROFILE_SHEET, README_SHEET, VERSION_PROPERTY, build_schema)
+
+DATA_SHEETS = ("Step 1", "SWOT", "TOWS")
+
+
+@pytest.fixture
+def blank_path(tmp_path, schema):
+    return write_blank_workbook(schema, tmp_path / "blank.xlsx", "Mov'eo")
+
+
+@pytest.fixture
+def wb(blank_path):
+    """The blank workbook as saved, loaded again: what a partner receives."""
+    return load_workbook(blank_path)
+
+
+def test_sheet_names(wb):
+    assert wb.sheetnames == [README_SHEET, PROFILE_SHEET, "Step 1", "SWOT", "TOWS", LISTS_SHEET]
+    assert wb.sheetnames[:5] == ["Read me", "Cluster", "Step 1", "SWOT", "TOWS"]
+    assert wb[LISTS_SHEET].sheet_state == "hidden"
+    assert all(wb[n].sheet_state == "visible" for n in wb.sheetnames[:5])
+
+
+def test_opens_on_the_cluster_sheet(wb):
+    assert wb.active.title == PROFILE_SHEET
+
+
+def test_header_rows(wb, schema):
+    assert [c.value for c in wb[PROFILE_SHEET][1]] == list(PROFILE_COLUMNS)
+    for sheet in schema.sheets:
+        assert [c.value for c in wb[sheet.name][1]] == [c.name for c in sheet.columns], sheet.name
+        assert all(c.font.b for c in wb[sheet.name][1])
+
+
+def test_frozen_panes(wb):
+    for name in (PROFILE_SHEET, *DATA_SHEETS):
+        assert wb[name].freeze_panes == "A2", name
+
+
+def test_profile_labels_and_prefilled_short_name(wb):
+    ws = wb[PROFILE_SHEET]
+    assert [ws.cell(row=r, column=1).value for r in range(2, len(PROFILE_FIELDS) + 2)] == [
+        f.label for f in PROFILE_FIELDS]
+    assert ws["B2"].value == "Mov'eo"
+    assert all(ws.cell(row=r, column=2).value is None for r in range(3, len(PROFILE_FIELDS) + 2))
+
+
+def test_without_short_name_nothing_is_prefilled(tmp_path, schema):
+    ws = load_workbook(write_blank_workbook(schema, tmp_path / "b.xlsx"))[PROFILE_SHEET]
+    assert ws["B2"].value is None
+
+
+def test_no_example_rows_in_data_sheets(wb):
+    for name in DATA_SHEETS:
+        ws = wb[name]
+        values = [c.value for row in ws.iter_rows(min_row=2) for c in row]
+        assert all(v is None for v in values), name
+
+
+def _validations_for(ws, cell: str):
+    return [dv for dv in ws.data_validations.dataValidation if cell in dv.sqref]
+
+
+def _resolve(wb, formula: str) -> list:
+    m = re.fullmatch(r"=(?:'([^']+)'|([^'!]+))!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)", formula)
+    assert m, f"not a range reference: {formula}"
+    sheet = m.group(1) or m.group(2)
+    ws = wb[sheet]
+    assert m.group(3) == m.group(5)
+    return [ws[f"{m.group(3)}{r}"].value for r in range(int(m.group(4)), int(m.group(6)) + 1)]
+
+
+def test_dropdowns_are_list_ranges_on_every_closed_column(wb, schema):
+    for sheet in schema.sheets:
+        ws = wb[sheet.name]
+        for i, col in enumerate(sheet.columns, start=1):
+            letter = get_column_letter(i)
+            first, last = f"{letter}2", f"{letter}{MAX_DATA_ROWS + 1}"
+            dvs = _validations_for(ws, first)
+            assert len(dvs) == 1, (sheet.name, col.name)
+            dv = dvs[0]
+            assert last in dv.sqref and f"{letter}{MAX_DATA_ROWS + 2}" not in dv.sqref
+            assert dv.showInputMessage and dv.showErrorMessage, (sheet.name, col.name)
+            assert dv.prompt, (sheet.name, col.name)
+            if not col.closed:
+                assert dv.type != "list", (sheet.name, col.name)
+                continue
+            assert dv.type == "list"
+            f = dv.formula1
+            assert f.startswith("="), f
+            assert LISTS_SHEET in f and '"' not in f, f  # a range on Lists, not an inline list
+            assert tuple(_resolve(wb, f)) == col.choices, (sheet.name, col.name)
+
+
+def test_dropdowns_follow_custom_topics(tmp_path):
+    schema = build_schema(["Alpha topic", "Beta topic"])
+    wb = load_workbook(write_blank_workbook(schema, tmp_path / "b.xlsx"))
+    [dv] = _validations_for(wb["SWOT"], "A2")
+    assert _resolve(wb, dv.formula1) == ["Alpha topic", "Beta topic"]
+
+
+def test_profile_numbers_are_whole_number_validations(wb):
+    ws = wb[PROFILE_SHEET]
+    for r, f in enumerate(PROFILE_FIELDS, start=2):
+        [dv] = _validations_for(ws, f"B{r}")
+        assert dv.showInputMessage and dv.prompt == f.help
+        assert dv.type == ("whole" if f.kind in ("year", "count") else None), f.label
+
+
+def test_lists_sheet_holds_the_choices(wb, schema):
+    ws = wb[LISTS_SHEET]
+    for col, (name, values) in enumerate(schema.lists.items(), start=1):
+        assert ws.cell(row=1, column=col).value == name
+        got = [ws.cell(row=r, column=col).value for r in range(2, len(values) + 2)]
+        assert tuple(got) == values
+        assert ws.cell(row=len(values) + 2, column=col).value is None
+
+
+def test_schema_version_property(wb, schema):
+    assert wb.custom_doc_props[VERSION_PROPERTY].value == str(schema.version)
+
+
+def test_read_me_mentions_every_column_and_allowed_value(wb, schema):
+    ws = wb[README_SHEET]
+    text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    labels = {str(ws.cell(row=r, column=1).value or "").strip().removesuffix(" (required)")
+              for r in range(1, ws.max_row + 1)}
+    for f in PROFILE_FIELDS:
+        assert f.label in labels, f.label
+    for sheet in schema.sheets:
+        assert sheet.name in labels
+        for c in sheet.columns:
+            assert c.name in labels, (sheet.name, c.name)
+            for choice in c.choices:
+                assert choice in text, (sheet.name, c.name, choice)
+    assert "Prepared for: Mov'eo" in text
+
+
+def test_read_me_marks_required_columns(wb, schema):
+    ws = wb[README_SHEET]
+    col_a = [str(ws.cell(row=r, column=1).value or "") for r in range(1, ws.max_row + 1)]
+    for f in PROFILE_FIELDS:
+        assert (f"  {f.label} (required)" in col_a) == f.required, f.label
+
+
+def test_blank_workbook_reads_without_entries(blank_path, schema):
+    res = read_workbook(blank_path, schema)
+    assert res.cluster is not None and res.cluster.name == "Mov'eo"
+    assert res.cluster.step1 == [] and res.cluster.swot == [] and res.cluster.tows == []
+    # only the required profile fields that a partner still has to fill in
+    assert sorted((i.location.sheet, i.location.cell) for i in res.errors) == [
+        (PROFILE_SHEET, "B4"), (PROFILE_SHEET, "B9")]
+    assert res.warnings == []

@@ -1,0 +1,89 @@
+from competency_maps.richtext import (Block, BlockKind, Span, normalise, number_lists, parse_inline_markdown,
+                                      parse_markdown, plain)
+
+K = BlockKind
+
+
+def kinds(blocks):
+    return [(b.kind, b.plain, b.number) for b in blocks]
+
+
+def test_paragraphs_and_headings():
+    blocks = parse_markdown("# Title\n\nFirst paragraph\ncontinues here.\n\n### Small\n\nSecond.\n")
+    assert kinds(blocks) == [
+        (K.HEADING, "Title", 0),
+        (K.PARAGRAPH, "First paragraph continues here.", 0),  # a soft break is a space
+        (K.SUBHEADING, "Small", 0),
+        (K.PARAGRAPH, "Second.", 0),
+    ]
+
+
+def test_bullets():
+    blocks = parse_markdown("Intro\n\n- one\n- two\n* three\n")
+    assert [(b.kind, b.plain) for b in blocks] == [
+        (K.PARAGRAPH, "Intro"), (K.BULLET, "one"), (K.BULLET, "two"), (K.BULLET, "three")]
+
+
+def test_numbered_lists_count_from_one_and_restart():
+    blocks = parse_markdown("1. a\n2. b\n3. c\n\nBetween.\n\n1. d\n2. e\n\n- x\n\n1. f\n")
+    assert kinds(blocks) == [
+        (K.NUMBERED, "a", 1), (K.NUMBERED, "b", 2), (K.NUMBERED, "c", 3),
+        (K.PARAGRAPH, "Between.", 0),
+        (K.NUMBERED, "d", 1), (K.NUMBERED, "e", 2),
+        (K.BULLET, "x", 0),
+        (K.NUMBERED, "f", 1),
+    ]
+
+
+def test_bold_and_italic():
+    [b] = parse_markdown("Plain **bold** and *italic* and ***both***.")
+    assert b.text == (Span("Plain "), Span("bold", bold=True), Span(" and "),
+                      Span("italic", italic=True), Span(" and "),
+                      Span("both", bold=True, italic=True), Span("."))
+
+
+def test_emphasis_inside_list_items():
+    blocks = parse_markdown("- **Business Accelerator** by Mov'eo\n")
+    assert blocks[0].kind is K.BULLET
+    assert blocks[0].text == (Span("Business Accelerator", bold=True), Span(" by Mov'eo"))
+
+
+def test_hard_break_is_a_line_break():
+    [b] = parse_markdown("line one  \nline two")
+    assert b.plain == "line one\nline two"
+
+
+def test_empty_source():
+    assert parse_markdown("") == []
+
+
+def test_inline_keeps_line_breaks():
+    assert parse_inline_markdown("a\nb **c**") == (Span("a\nb "), Span("c", bold=True))
+    assert plain(parse_inline_markdown("one\n\ntwo")) == "one\n\ntwo"
+
+
+def test_inline_emphasis():
+    assert parse_inline_markdown("*it* and **bold**") == (
+        Span("it", italic=True), Span(" and "), Span("bold", bold=True))
+
+
+def test_inline_does_not_make_blocks():
+    # a line that looks like a list item or a heading stays literal text inside a cell
+    assert plain(parse_inline_markdown("- not a bullet\n# not a heading\n1. not numbered")) == (
+        "- not a bullet\n# not a heading\n1. not numbered")
+
+
+def test_inline_empty():
+    assert parse_inline_markdown("") == ()
+
+
+def test_normalise_merges_and_drops_empty():
+    assert normalise([Span("a"), Span(""), Span("b"), Span("c", bold=True), Span("d", bold=True)]) == (
+        Span("ab"), Span("cd", bold=True))
+
+
+def test_number_lists_restart_after_other_blocks():
+    n, p = K.NUMBERED, K.PARAGRAPH
+    blocks = [Block(n, (Span("a"),)), Block(n, (Span("b"),)), Block(p, (Span("x"),)),
+              Block(n, (Span("c"),))]
+    assert [b.number for b in number_lists(blocks)] == [1, 2, 0, 1]
