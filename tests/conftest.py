@@ -9,18 +9,22 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from competency_maps.model import Cluster, Profile, SwotEntry, TowsEntry
-from competency_maps.richtext import Block, BlockKind, Span, number_lists
-from competency_maps.schema import QUADRANTS, STRATEGIES, build_schema
-from competency_maps.workbook_writer import fill_workbook
-
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # the package is not installed: import it from the project folder
+    sys.path.insert(0, str(ROOT))
+
+from competency_maps.model import Cluster, Profile, SwotEntry, TowsEntry  # noqa: E402
+from competency_maps.richtext import Block, BlockKind, Span, number_lists  # noqa: E402
+from competency_maps.schema import QUADRANTS, STRATEGIES, build_schema  # noqa: E402
+from competency_maps.workbook_writer import fill_workbook  # noqa: E402
+
 INPUTS = ROOT / "inputs"
 
 

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pkgs=(libpango-1.0-0 libpangoft2-1.0-0 fonts-crosextra-carlito)
+pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-crosextra-carlito)
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui)
 fi

@@ -1,0 +1,102 @@
+"""The sample report, built once per test session, and text extraction from DOCX and PDF."""
+
+from __future__ import annotations
+
+import functools
+import re
+import subprocess
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from competency_maps.assemble import assemble
+from competency_maps.content import ReportContent
+from competency_maps.gather import Gathered, gather
+from competency_maps.render_docx import render_docx
+from competency_maps.render_pdf import RenderedPdf, render_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ROOT / "inputs"
+
+
+@functools.lru_cache(maxsize=None)
+def sample_gathered() -> Gathered:
+    return gather(INPUTS)
+
+
+@functools.lru_cache(maxsize=None)
+def sample_content() -> ReportContent:
+    return assemble(sample_gathered())
+
+
+@functools.lru_cache(maxsize=None)
+def sample_docx() -> bytes:
+    return render_docx(sample_content())
+
+
+@functools.lru_cache(maxsize=None)
+def sample_pdf() -> RenderedPdf:
+    return render_pdf(sample_content())
+
+
+def squash(s: str) -> str:
+    """Text without any white space: extraction breaks lines anywhere ("new/|improve"), so entries
+    are compared by their characters, independent of where the layout wrapped them."""
+    return re.sub(r"\s+", "", s)
+
+
+def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
+    """(style name, text) of every paragraph, body and table cells alike, in document order."""
+    import io
+    doc = Document(io.BytesIO(data))
+    styles = {s.style_id: s.name for s in doc.styles}
+    out = []
+    for p in doc.element.body.iter(qn("w:p")):
+        parts = []
+        for el in p.iter():
+            if el.tag == qn("w:t"):
+                parts.append(el.text or "")
+            elif el.tag == qn("w:br"):
+                parts.append("\n")
+            elif el.tag == qn("w:tab"):
+                parts.append("\t")
+        ppr = p.find(qn("w:pPr"))
+        sid = ppr.find(qn("w:pStyle")).get(qn("w:val")) if ppr is not None and ppr.find(qn("w:pStyle")) is not None else ""
+        out.append((styles.get(sid, sid), "".join(parts)))
+    return out
+
+
+def docx_text(data: bytes) -> str:
+    return "\n".join(t for _, t in docx_paragraphs(data))
+
+
+def pdf_text(path_or_bytes, tool: str, tmp: Path | None = None) -> str:
+    """Text in content order (pdftotext -raw), so table cells do not interleave."""
+    if isinstance(path_or_bytes, bytes):
+        assert tmp is not None
+        path = tmp / "report.pdf"
+        path.write_bytes(path_or_bytes)
+    else:
+        path = path_or_bytes
+    text = subprocess.run([tool, "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return re.sub(r"(?<=\w)-\n(?=\w)", "-", text)  # a line broken after a hyphen ("go-|cluster")
+
+
+def model_texts(g: Gathered) -> list[tuple[str, str]]:
+    """(where, text) for every paragraph and entry of every cluster in the model."""
+    out = []
+    for c in g.clusters:
+        for b in c.step1:
+            out.append((f"{c.name} step 1", b.plain))
+        for e in c.swot:
+            out.append((f"{c.name} SWOT row {e.row}", e.plain))
+        for e in c.tows:
+            out.append((f"{c.name} TOWS row {e.row}", e.plain))
+        out.append((f"{c.name} about", "".join(s.text for s in c.profile.about)))
+    d = g.deliverable
+    for name, blocks in d.texts.items():
+        for b in blocks:
+            out.append((f"deliverable {name}", b.plain))
+    return out

@@ -1,0 +1,240 @@
+"""The command line, called as `main(argv)`: exit codes and what the coordinator reads."""
+
+import argparse
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from competency_maps.cli import _parser, main
+from competency_maps.console import Console
+from competency_maps.reader import read_workbook
+from competency_maps.schema import build_schema
+
+INPUTS = Path(__file__).resolve().parent.parent / "inputs"
+CLUSTERS = ["E-Mobility Cluster", "Mobinov", "Mov'eo", "RAI Automotive Industry NL", "Zone Cluster"]
+
+
+class Run:
+    def __init__(self, code: int, out: str, err: str):
+        self.code, self.out, self.err = code, out, err
+
+
+def run(*argv) -> Run:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([str(a) for a in argv], Console(out, err, progress=False))
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    """A copy of the shipped inputs folder, free to be changed."""
+    return Path(shutil.copytree(INPUTS, tmp_path / "inputs"))
+
+
+# --- check -------------------------------------------------------------------------------------
+
+
+def test_check_good_file(tmp_path, make_workbook):
+    r = run("--inputs", INPUTS, "check", make_workbook(tmp_path))
+    assert r.code == 0
+    assert "No errors." in r.out
+    assert "cluster.xlsx (Test Cluster): OK, 0 warning(s)" in r.out
+
+
+def test_check_broken_file(tmp_path, make_workbook):
+    def edit(wb):
+        wb["SWOT"]["B2"] = "Stength"
+
+    r = run("--inputs", INPUTS, "check", make_workbook(tmp_path, edit=edit))
+    assert r.code == 1
+    assert "cluster.xlsx › SWOT › B2" in r.out and "'Stength'" in r.out
+    assert "1 error(s)" in r.out and "No errors." not in r.out
+
+
+def test_check_lists_every_file(tmp_path, make_workbook):
+    bad = tmp_path / "notes.xlsx"
+    bad.write_text("not a workbook")
+    r = run("--inputs", INPUTS, "check", make_workbook(tmp_path), bad, tmp_path / "absent.xlsx")
+    assert r.code == 1
+    assert "cluster.xlsx (Test Cluster): OK" in r.out
+    assert "ERROR notes.xlsx: is not an Excel workbook" in r.out
+    assert "ERROR absent.xlsx: cannot be opened" in r.out
+    assert "2 error(s)" in r.out
+
+
+def test_check_prints_warnings_but_succeeds(tmp_path, make_workbook):
+    def edit(wb):
+        wb["SWOT"]["F3"] = "a note"
+
+    r = run("--inputs", INPUTS, "check", make_workbook(tmp_path, edit=edit))
+    assert r.code == 0
+    assert "WARNING cluster.xlsx › SWOT › F3" in r.out and "1 warning(s)" in r.out
+
+
+def test_check_without_a_file_is_a_usage_error(capsys):
+    assert run("check").code == 2
+    assert "FILE" in capsys.readouterr().err
+
+
+# --- new-workbook ------------------------------------------------------------------------------
+
+
+def test_new_workbook(tmp_path):
+    path = tmp_path / "blank.xlsx"
+    r = run("--inputs", INPUTS, "new-workbook", "Mov'eo", "-o", path)
+    assert r.code == 0 and str(path) in r.out
+    res = read_workbook(path, build_schema())
+    assert res.cluster is not None and res.cluster.name == "Mov'eo"
+
+
+def test_new_workbook_default_name_is_a_safe_file_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run("--inputs", tmp_path / "no-inputs", "new-workbook", "Mov'eo / ../x")
+    assert r.code == 0
+    [written] = list(tmp_path.rglob("*.xlsx"))  # in the current folder, not in ../
+    assert written.parent == tmp_path
+    assert written.name == "Mov-eo-..-x-competency-map.xlsx"
+
+
+def test_new_workbook_uses_the_deliverable_topics(tmp_path, inputs):
+    toml = inputs / "deliverable.toml"
+    text = toml.read_text(encoding="utf-8")
+    start = text.index("topics = [")
+    end = text.index("]", start) + 1
+    toml.write_text(text[:start] + 'topics = ["Only topic"]' + text[end:], encoding="utf-8")
+    path = tmp_path / "blank.xlsx"
+    assert run("--inputs", inputs, "new-workbook", "X", "-o", path).code == 0
+    from openpyxl import load_workbook
+    lists = load_workbook(path)["Lists"]
+    topics_col = next(c for c in lists[1] if c.value == "Topics").column
+    assert lists.cell(row=2, column=topics_col).value == "Only topic"
+    assert lists.cell(row=3, column=topics_col).value is None
+
+
+# --- help and usage ----------------------------------------------------------------------------
+
+
+def test_help(capsys):
+    assert run("--help").code == 0
+    out = capsys.readouterr().out
+    for word in ("check", "new-workbook", "proof", "--inputs", "--draft", "exit codes"):
+        assert word in out
+
+
+def test_version(capsys):
+    assert run("--version").code == 0
+    assert "0.1.0" in capsys.readouterr().out
+
+
+def test_unknown_option(capsys):
+    assert run("--frobnicate").code == 2
+    assert "--frobnicate" in capsys.readouterr().err
+
+
+def test_unknown_command(capsys):
+    assert run("chek", "x.xlsx").code == 2
+
+
+def _subcommands(parser):
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return action, {a.dest: a.help for a in action._choices_actions}
+
+
+def test_every_subcommand_has_help_text(capsys):
+    parser = _parser()
+    action, helps = _subcommands(parser)
+    assert set(helps) == set(action.choices) == {"check", "new-workbook", "proof"}
+    text = parser.format_help()
+    for name, help_text in helps.items():
+        assert help_text and help_text.strip(), name
+        assert name in text and help_text in text, name
+    for name in helps:
+        assert run(name, "--help").code == 0
+        assert "usage:" in capsys.readouterr().out
+
+
+# --- build -------------------------------------------------------------------------------------
+
+
+def test_build_with_all_workbooks(inputs, tmp_path):
+    r = run("--inputs", inputs, "--output", tmp_path / "out")
+    assert r.code == 0, r.out
+    assert "Problems found" not in r.out
+    for name in CLUSTERS:
+        assert name in r.out
+    assert r.out.count("returned") == 5
+
+
+def test_build_with_a_workbook_missing(inputs, tmp_path):
+    (inputs / "zone.xlsx").unlink()
+    r = run("--inputs", inputs, "--output", tmp_path / "out")
+    assert r.code == 1
+    assert "Zone Cluster: no workbook" in r.out
+    assert "MISSING" in r.out and "nothing was written" in r.out
+
+
+def test_build_with_two_workbooks_for_one_cluster(inputs, tmp_path):
+    shutil.copy(inputs / "moveo.xlsx", inputs / "moveo-v2.xlsx")
+    r = run("--inputs", inputs, "--output", tmp_path / "out")
+    assert r.code == 1
+    line = next(l for l in r.out.splitlines() if "same cluster" in l)
+    assert "moveo.xlsx" in line and "moveo-v2.xlsx" in line and "Mov'eo" in line
+
+
+def test_build_ignores_excel_lock_files(inputs, tmp_path):
+    (inputs / "~$moveo.xlsx").write_bytes(b"\x00" * 165)  # what Excel leaves while a file is open
+    r = run("--inputs", inputs, "--output", tmp_path / "out")
+    assert r.code == 0, r.out
+    assert "~$" not in r.out
+
+
+def test_build_warns_about_an_unlisted_cluster(inputs, tmp_path, make_workbook):
+    make_workbook(inputs, name="extra.xlsx")
+    r = run("--inputs", inputs, "--output", tmp_path / "out")
+    assert r.code == 0, r.out
+    line = next(l for l in r.out.splitlines() if "Test Cluster" in l and "WARNING" in l)
+    assert "extra.xlsx › Cluster › B2" in line and "not in the deliverable's list" in line
+
+
+def test_build_reports_a_broken_workbook_with_its_cell(inputs, tmp_path, make_workbook, sample_cluster):
+    from dataclasses import replace as dc_replace
+    sample_cluster.profile = dc_replace(sample_cluster.profile, short_name="Mobinov")
+
+    def edit(wb):
+        wb["TOWS"]["B2"] = "X-Y"
+
+    (inputs / "mobinov.xlsx").unlink()
+    make_workbook(inputs, sample_cluster, edit=edit, name="mobinov.xlsx")
+    r = run("--inputs", inputs, "--output", tmp_path / "out")
+    assert r.code == 1
+    assert "mobinov.xlsx › TOWS › B2" in r.out
+
+
+def test_build_with_an_unreadable_workbook(inputs, tmp_path):
+    (inputs / "zone.xlsx").write_bytes(b"")
+    r = run("--inputs", inputs, "--output", tmp_path / "out")
+    assert r.code == 1
+    assert "ERROR zone.xlsx: is empty" in r.out
+    assert "Zone Cluster: no workbook" in r.out
+
+
+def test_build_draft_goes_on_despite_errors(inputs, tmp_path):
+    (inputs / "zone.xlsx").unlink()
+    r = run("--inputs", inputs, "--output", tmp_path / "out", "--draft")
+    assert r.code == 0
+    assert "Zone Cluster: no workbook" in r.out
+
+
+def test_build_without_inputs_folder(tmp_path):
+    r = run("--inputs", tmp_path / "nowhere", "--output", tmp_path / "out")
+    assert r.code == 1
+    assert "does not exist" in r.out
+
+
+def test_build_with_broken_configuration(inputs, tmp_path):
+    (inputs / "deliverable.toml").write_text("[deliverable\nnumber = ", encoding="utf-8")
+    r = run("--inputs", inputs, "--output", tmp_path / "out")
+    assert r.code == 1
+    assert "deliverable.toml" in r.out
