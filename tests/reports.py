@@ -81,6 +81,9 @@ def pdf_text(path_or_bytes, tool: str, tmp: Path | None = None) -> str:
         path = path_or_bytes
     text = subprocess.run([tool, "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True,
                           text=True, check=True).stdout
+    # page furniture and list markers are drawn between the two halves of a paragraph split by a page
+    furniture = re.compile(r"^(•|\d+\.|Page \d+ of \d+|RECIPE4Mobility · .*)$")
+    text = "\n".join(l for l in text.splitlines() if not furniture.match(l.strip()))
     return re.sub(r"(?<=\w)-\n(?=\w)", "-", text)  # a line broken after a hyphen ("go-|cluster")
 
 
