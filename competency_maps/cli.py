@@ -7,6 +7,7 @@ Exit codes: 0 built / no errors, 1 input errors, 2 usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -23,7 +24,8 @@ commands:
   new-workbook  write a blank workbook for one partner
   proof NAME    build one cluster's chapter alone, for the partner to proofread
 
-exit codes: 0 done, 1 problems in the inputs (nothing overwritten), 2 wrong command line
+exit codes: 0 done, 1 problems in the inputs (nothing overwritten), 2 wrong command line,
+            3 internal error
 """
 
 
@@ -76,6 +78,13 @@ def main(argv: list[str] | None = None, console: Console | None = None) -> int:
     except KeyboardInterrupt:
         console.print("Interrupted: nothing in the output folder was changed.")
         return 130
+    except Exception as e:  # a bug of ours: say so plainly, keep the details for the developers
+        if os.environ.get("COMPETENCY_MAPS_DEBUG"):
+            raise
+        console.print(f"Unexpected internal error ({type(e).__name__}: {e}). This is a fault in the "
+                      "tool, not in your workbooks; nothing in the output folder was changed. "
+                      "Run again with COMPETENCY_MAPS_DEBUG=1 to see the details, and report them.")
+        return 3
 
 
 if __name__ == "__main__":

@@ -111,9 +111,25 @@ def _decode_controls(s: str) -> str:
     return _EXCEL_CONTROL.sub(lambda m: chr(int(m.group(1), 16)), s)
 
 
+def _plain_breaks(spans: list[Span]) -> list[Span]:
+    """A line break has no bold or italic of its own: editors attach it to either neighbour
+    (LibreOffice moves it into the run before), so it is always kept as plain text."""
+    out: list[Span] = []
+    for s in spans:
+        if not (s.bold or s.italic) or "\n" not in s.text:
+            out.append(s)
+            continue
+        for k, part in enumerate(s.text.split("\n")):
+            if k:
+                out.append(Span("\n"))
+            out.append(Span(part, s.bold, s.italic))
+    return out
+
+
 def _strip(text: Text) -> Text:
     """Trim white space at both ends, keeping line breaks inside; normalise Windows line ends."""
     spans = [Span(s.text.replace("\r\n", "\n").replace("\r", "\n"), s.bold, s.italic) for s in text]
+    spans = _plain_breaks(spans)
     while spans and not spans[0].text.strip():
         spans.pop(0)
     while spans and not spans[-1].text.strip():

@@ -43,7 +43,7 @@ def require_tool(name: str, *alternatives: str) -> str:
     pytest.skip(msg)
 
 
-@pytest.fixture(name="require_tool")
+@pytest.fixture(name="require_tool", scope="session")
 def _require_tool_fixture():
     return require_tool
 
@@ -63,7 +63,7 @@ def convert_with_libreoffice(files: list[Path], outdir: Path, fmt: str = "xlsx")
     return out
 
 
-@pytest.fixture(name="convert_with_libreoffice")
+@pytest.fixture(name="convert_with_libreoffice", scope="session")
 def _convert_fixture():
     return convert_with_libreoffice
 
@@ -77,7 +77,7 @@ def comparable(cluster: Cluster) -> tuple:
             [replace(e, row=0) for e in cluster.swot], [replace(e, row=0) for e in cluster.tows])
 
 
-@pytest.fixture(name="comparable")
+@pytest.fixture(name="comparable", scope="session")
 def _comparable_fixture():
     return comparable
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from competency_maps import commands
 from competency_maps.cli import _parser, main
 from competency_maps.console import Console
 from competency_maps.reader import read_workbook
@@ -31,6 +32,23 @@ def run(*argv) -> Run:
 def inputs(tmp_path):
     """A copy of the shipped inputs folder, free to be changed."""
     return Path(shutil.copytree(INPUTS, tmp_path / "inputs"))
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """Replace the renderers: these tests are about reading the inputs, and stay fast."""
+    calls = []
+
+    def fake_render_all(content, output, stem, only, console):
+        calls.append((content, output, stem, only))
+        return []
+
+    monkeypatch.setattr(commands, "render_all", fake_render_all)
+    return calls
+
+
+def assert_nothing_written(out: Path):
+    assert not out.exists() or not any(out.iterdir())
 
 
 # --- check -------------------------------------------------------------------------------------
@@ -159,12 +177,21 @@ def test_every_subcommand_has_help_text(capsys):
 
 
 def test_build_with_all_workbooks(inputs, tmp_path):
-    r = run("--inputs", inputs, "--output", tmp_path / "out")
+    out = tmp_path / "out"
+    r = run("--inputs", inputs, "--output", out)
     assert r.code == 0, r.out
     assert "Problems found" not in r.out
     for name in CLUSTERS:
         assert name in r.out
     assert r.out.count("returned") == 5
+    assert {p.suffix for p in out.iterdir()} == {".docx", ".pdf"}  # end to end: the report exists
+
+
+def test_build_reads_every_listed_cluster(inputs, tmp_path, rendered):
+    r = run("--inputs", inputs, "--output", tmp_path / "out", "--only", "docx")
+    assert r.code == 0, r.out
+    [(content, output, stem, only)] = rendered
+    assert (output, only) == (tmp_path / "out", "docx")
 
 
 def test_build_with_a_workbook_missing(inputs, tmp_path):
@@ -173,6 +200,7 @@ def test_build_with_a_workbook_missing(inputs, tmp_path):
     assert r.code == 1
     assert "Zone Cluster: no workbook" in r.out
     assert "MISSING" in r.out and "nothing was written" in r.out
+    assert_nothing_written(tmp_path / "out")
 
 
 def test_build_with_two_workbooks_for_one_cluster(inputs, tmp_path):
@@ -181,16 +209,17 @@ def test_build_with_two_workbooks_for_one_cluster(inputs, tmp_path):
     assert r.code == 1
     line = next(l for l in r.out.splitlines() if "same cluster" in l)
     assert "moveo.xlsx" in line and "moveo-v2.xlsx" in line and "Mov'eo" in line
+    assert_nothing_written(tmp_path / "out")
 
 
-def test_build_ignores_excel_lock_files(inputs, tmp_path):
+def test_build_ignores_excel_lock_files(inputs, tmp_path, rendered):
     (inputs / "~$moveo.xlsx").write_bytes(b"\x00" * 165)  # what Excel leaves while a file is open
     r = run("--inputs", inputs, "--output", tmp_path / "out")
     assert r.code == 0, r.out
     assert "~$" not in r.out
 
 
-def test_build_warns_about_an_unlisted_cluster(inputs, tmp_path, make_workbook):
+def test_build_warns_about_an_unlisted_cluster(inputs, tmp_path, make_workbook, rendered):
     make_workbook(inputs, name="extra.xlsx")
     r = run("--inputs", inputs, "--output", tmp_path / "out")
     assert r.code == 0, r.out
@@ -220,7 +249,7 @@ def test_build_with_an_unreadable_workbook(inputs, tmp_path):
     assert "Zone Cluster: no workbook" in r.out
 
 
-def test_build_draft_goes_on_despite_errors(inputs, tmp_path):
+def test_build_draft_goes_on_despite_errors(inputs, tmp_path, rendered):
     (inputs / "zone.xlsx").unlink()
     r = run("--inputs", inputs, "--output", tmp_path / "out", "--draft")
     assert r.code == 0

@@ -1,0 +1,163 @@
+"""The coordinator's build: status, never losing the last good report, drafts and proofs."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from competency_maps import commands
+from competency_maps.cli import main
+from competency_maps.console import Console
+from competency_maps.outputs import write_atomically
+from reports import INPUTS, docx_paragraphs
+
+STEM = "D2.1-clusters-competency-maps"
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), Console(out, io.StringIO(), progress=False))
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def inputs(tmp_path) -> Path:
+    d = tmp_path / "inputs"
+    shutil.copytree(INPUTS, d)
+    return d
+
+
+@pytest.fixture
+def fast(monkeypatch):
+    """Render only the DOCX unless a test needs the PDF (the PDF has tests of its own)."""
+    return ["--only", "docx"]
+
+
+def _break(path: Path) -> None:
+    wb = load_workbook(path, rich_text=True)
+    wb["SWOT"]["B2"] = "Strenght"
+    wb.save(path)
+
+
+def test_build_writes_both_outputs_and_a_status_table(inputs, tmp_path):
+    code, out = run("--inputs", str(inputs), "--output", str(tmp_path / "out"))
+    assert code == 0, out
+    assert (tmp_path / "out" / f"{STEM}.docx").stat().st_size > 10_000
+    assert (tmp_path / "out" / f"{STEM}.pdf").read_bytes().startswith(b"%PDF")
+    assert "Mov'eo" in out and "returned" in out and "pages)" in out
+
+
+def test_a_broken_workbook_leaves_previous_output_bytes_unchanged(inputs, tmp_path, fast):
+    out_dir = tmp_path / "out"
+    assert run("--inputs", str(inputs), "--output", str(out_dir), *fast)[0] == 0
+    before = (out_dir / f"{STEM}.docx").read_bytes()
+    _break(inputs / "mobinov.xlsx")
+    code, out = run("--inputs", str(inputs), "--output", str(out_dir), *fast)
+    assert code == 1
+    assert "mobinov.xlsx › SWOT › B2" in out and "'Strenght'" in out
+    assert "unchanged" in out
+    assert (out_dir / f"{STEM}.docx").read_bytes() == before
+
+
+def test_a_failed_render_leaves_no_partial_file_and_keeps_the_old_one(inputs, tmp_path, monkeypatch):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    (out_dir / f"{STEM}.docx").write_bytes(b"previous good report")
+
+    def killed(content):
+        raise KeyboardInterrupt
+
+    import competency_maps.render_pdf as rp
+    monkeypatch.setattr(rp, "render_pdf", killed)
+    code, out = run("--inputs", str(inputs), "--output", str(out_dir))
+    assert code == 130
+    assert sorted(p.name for p in out_dir.iterdir()) == [f"{STEM}.docx"]
+    assert (out_dir / f"{STEM}.docx").read_bytes() == b"previous good report"
+
+
+def test_write_atomically_cleans_up_when_interrupted(tmp_path, monkeypatch):
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"old")
+
+    def boom(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("os.replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(target, b"new")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+    assert target.read_bytes() == b"old"
+
+
+def test_a_missing_partner_is_named(inputs, tmp_path, fast):
+    (inputs / "zone.xlsx").unlink()
+    code, out = run("--inputs", str(inputs), "--output", str(tmp_path / "out"), *fast)
+    assert code == 1
+    assert "Zone Cluster: no workbook in inputs/" in out
+    assert "MISSING" in out
+
+
+def test_a_duplicate_cluster_is_refused_naming_both_files(inputs, tmp_path, fast):
+    shutil.copy(inputs / "rai.xlsx", inputs / "rai-v2.xlsx")
+    code, out = run("--inputs", str(inputs), "--output", str(tmp_path / "out"), *fast)
+    assert code == 1
+    assert "rai.xlsx" in out and "rai-v2.xlsx" in out and "same cluster" in out
+
+
+def test_draft_shows_placeholders_marks_and_says_what_was_left_out(inputs, tmp_path, fast):
+    (inputs / "zone.xlsx").unlink()
+    _break(inputs / "mobinov.xlsx")
+    out_dir = tmp_path / "out"
+    code, out = run("--inputs", str(inputs), "--output", str(out_dir), "--draft", *fast)
+    assert code == 0, out
+    path = out_dir / f"{STEM}-DRAFT.docx"
+    assert path.exists() and not (out_dir / f"{STEM}.docx").exists()
+    paras = [t for _, t in docx_paragraphs(path.read_bytes())]
+    assert "Workbook not returned." in paras
+    assert "Workbook has 1 error — not shown." in paras
+    assert any(t.startswith("DRAFT — not for circulation") for t in paras)
+    from docx import Document
+    header = Document(path).sections[0].header.paragraphs[0].text
+    assert "DRAFT" in header
+    assert "DRAFT: 2 chapter(s) shown as placeholders (Mobinov, Zone Cluster)" in out
+
+
+def test_draft_pdf_carries_a_mark_on_every_page(inputs, tmp_path, require_tool):
+    import subprocess
+    (inputs / "zone.xlsx").unlink()
+    out_dir = tmp_path / "out"
+    assert run("--inputs", str(inputs), "--output", str(out_dir), "--draft", "--only", "pdf")[0] == 0
+    pdf = out_dir / f"{STEM}-DRAFT.pdf"
+    text = subprocess.run([require_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")[:-1]
+    assert pages and all("DRAFT" in p for p in pages)
+    assert "Workbook not returned." in text
+
+
+def test_proof_holds_exactly_one_chapter(inputs, tmp_path):
+    out_dir = tmp_path / "out"
+    code, out = run("--inputs", str(inputs), "--output", str(out_dir), "proof", "Mobinov", "--only", "docx") \
+        if False else run("--inputs", str(inputs), "--output", str(out_dir), "--only", "docx", "proof", "Mobinov")
+    assert code == 0, out
+    [docx] = out_dir.glob("*proof*.docx")
+    h1 = [t for s, t in docx_paragraphs(docx.read_bytes()) if s == "Heading 1"]
+    assert h1 == ["Mobinov competency map", "About the RECIPE4Mobility Partners"]
+    assert "Mobinov (Portugal)" in [t for _, t in docx_paragraphs(docx.read_bytes())]
+
+
+def test_proof_of_an_unknown_cluster_says_which_exist(inputs, tmp_path):
+    code, out = run("--inputs", str(inputs), "--output", str(tmp_path), "proof", "Nope")
+    assert code == 1 and "Mobinov" in out
+
+
+def test_an_internal_fault_is_a_message_not_a_traceback(inputs, tmp_path, monkeypatch):
+    def bug(*a, **k):
+        raise ZeroDivisionError("oops")
+
+    monkeypatch.setattr(commands, "gather", bug)
+    code, out = run("--inputs", str(inputs), "--output", str(tmp_path))
+    assert code == 3 and "internal error" in out and "Traceback" not in out
