@@ -9,6 +9,7 @@ from pathlib import Path
 from . import config
 from .blank_workbook import write_blank_workbook
 from .console import Console
+from .errors import Location, ReportError
 from .gather import Gathered, PartnerStatus, check_files, gather
 from .model import QUADRANT_TITLES
 from .assemble import assemble, assemble_proof
@@ -28,7 +29,11 @@ def safe_filename(name: str) -> str:
 def new_workbook(short_name: str, out: Path | None, inputs: Path, console: Console) -> int:
     deliverable = config.load(inputs) if inputs.is_dir() else config.Deliverable()
     path = out or Path(f"{safe_filename(short_name)}-competency-map.xlsx")
-    write_blank_workbook(build_schema(deliverable.topics), path, short_name)
+    try:
+        write_blank_workbook(build_schema(deliverable.topics), path, short_name)
+    except OSError as e:  # a missing folder, or the file open in Excel: the user's to fix, not a bug
+        raise ReportError(f"cannot be written ({e.strerror or e}).", Location(str(path)),
+                          "Check that the folder exists and that the file is not open in Excel.")
     console.print(f"Wrote {path}: send it to {short_name}.")
     return 0
 

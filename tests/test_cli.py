@@ -107,6 +107,14 @@ def test_new_workbook(tmp_path):
     assert res.cluster is not None and res.cluster.name == "Mov'eo"
 
 
+def test_new_workbook_into_a_missing_folder_is_a_clear_error(tmp_path):
+    path = tmp_path / "no-such-folder" / "blank.xlsx"
+    r = run("--inputs", INPUTS, "new-workbook", "X", "-o", path)
+    assert r.code == 1
+    assert f"ERROR {path}: cannot be written" in r.out
+    assert "internal error" not in r.out
+
+
 def test_new_workbook_default_name_is_a_safe_file_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = run("--inputs", tmp_path / "no-inputs", "new-workbook", "Mov'eo / ../x")
@@ -207,7 +215,7 @@ def test_build_with_two_workbooks_for_one_cluster(inputs, tmp_path):
     shutil.copy(inputs / "moveo.xlsx", inputs / "moveo-v2.xlsx")
     r = run("--inputs", inputs, "--output", tmp_path / "out")
     assert r.code == 1
-    line = next(l for l in r.out.splitlines() if "same cluster" in l)
+    line = next(x for x in r.out.splitlines() if "same cluster" in x)
     assert "moveo.xlsx" in line and "moveo-v2.xlsx" in line and "Mov'eo" in line
     assert_nothing_written(tmp_path / "out")
 
@@ -223,7 +231,7 @@ def test_build_warns_about_an_unlisted_cluster(inputs, tmp_path, make_workbook, 
     make_workbook(inputs, name="extra.xlsx")
     r = run("--inputs", inputs, "--output", tmp_path / "out")
     assert r.code == 0, r.out
-    line = next(l for l in r.out.splitlines() if "Test Cluster" in l and "WARNING" in l)
+    line = next(x for x in r.out.splitlines() if "Test Cluster" in x and "WARNING" in x)
     assert "extra.xlsx › Cluster › B2" in line and "not in the deliverable's list" in line
 
 

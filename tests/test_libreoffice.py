@@ -70,3 +70,13 @@ def test_filled_workbook_with_emphasis_resaved_by_libreoffice(tmp_path, make_wor
     res = read_workbook(again, schema)
     assert res.issues == [], [str(i) for i in res.issues]
     assert comparable(res.cluster) == comparable(sample_cluster)
+
+
+def test_a_missing_tool_skips_locally_and_fails_on_ci(require_tool, monkeypatch):
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        require_tool("soffice", "libreoffice")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="required on CI"):
+        require_tool("soffice", "libreoffice")

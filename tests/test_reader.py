@@ -153,6 +153,20 @@ def test_line_breaks_and_spaces_in_a_cell(tmp_path, make_workbook, read):
     assert c.swot[0].plain == "first line\nsecond line"
 
 
+def test_a_line_break_has_no_emphasis_of_its_own(tmp_path, make_workbook, read):
+    # LibreOffice saves "**bold**\nnext" with the break inside the bold run
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    def edit(wb):
+        wb["SWOT"]["D2"] = CellRichText([TextBlock(InlineFont(b=True), "bold\n"), "next"])
+        wb["SWOT"]["D3"] = CellRichText(["a", TextBlock(InlineFont(i=True), "b\nc")])
+
+    c = read(make_workbook(tmp_path, edit=edit)).cluster
+    assert c.swot[0].text == (Span("bold", bold=True), Span("\nnext"))
+    assert c.swot[1].text == (Span("a"), Span("b", italic=True), Span("\n"), Span("c", italic=True))
+
+
 def test_whole_cell_bold_counts_as_bold(tmp_path, make_workbook, read):
     from openpyxl.styles import Font
 

@@ -121,7 +121,7 @@ def test_committed_workbooks_are_up_to_date(tmp_path, deliverable, comparable, s
     assert [e.row for e in committed.cluster.swot] == [e.row for e in fresh.cluster.swot]
 
 
-def test_check_command_on_all_five(capsys):
+def test_check_command_on_all_five():
     import io
 
     from competency_maps.cli import main
