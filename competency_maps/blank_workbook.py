@@ -107,7 +107,7 @@ def _data_sheet(ws, sheet, refs: dict[str, str]) -> None:
         for r in range(2, WRAPPED_ROWS + 2):
             ws.cell(row=r, column=i).alignment = WRAP
         if col.closed:
-            dv = DataValidation(type="list", formula1=f"={refs[col.list_name]}", allow_blank=True)
+            dv = DataValidation(type="list", formula1=refs[col.list_name], allow_blank=True)
             dv.error = f"Choose a {col.name} from the list: {', '.join(col.choices)}"[:255]
             dv.errorTitle = f"{col.name} not in the list"[:32]
         else:

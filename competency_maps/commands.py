@@ -30,7 +30,7 @@ def new_workbook(short_name: str, out: Path | None, inputs: Path, console: Conso
     deliverable = config.load(inputs) if inputs.is_dir() else config.Deliverable()
     path = out or Path(f"{safe_filename(short_name)}-competency-map.xlsx")
     try:
-        write_blank_workbook(build_schema(deliverable.topics), path, short_name)
+        write_blank_workbook(build_schema(deliverable.topics, deliverable.theme_names), path, short_name)
     except OSError as e:  # a missing folder, or the file open in Excel: the user's to fix, not a bug
         raise ReportError(f"cannot be written ({e.strerror or e}).", Location(str(path)),
                           "Check that the folder exists and that the file is not open in Excel.")
@@ -40,7 +40,7 @@ def new_workbook(short_name: str, out: Path | None, inputs: Path, console: Conso
 
 def check(files: list[Path], inputs: Path, console: Console) -> int:
     deliverable = config.load(inputs) if inputs.is_dir() else config.Deliverable()
-    results = check_files(files, build_schema(deliverable.topics), deliverable.topics)
+    results = check_files(files, build_schema(deliverable.topics, deliverable.theme_names), deliverable.topics)
     n_err = 0
     for res in results:
         errors, warnings = res.errors, res.warnings

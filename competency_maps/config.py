@@ -15,6 +15,7 @@ from typing import Any
 from .errors import ConfigError, Location
 from .richtext import Block, parse_markdown
 from .schema import D21_TOPICS
+from .synthesis import Theme
 
 CONFIG_NAME = "deliverable.toml"
 
@@ -58,8 +59,13 @@ class Deliverable:
     about_order: tuple[str, ...] = ()
     links: list[dict[str, str]] = field(default_factory=list)
     texts: dict[str, list[Block]] = field(default_factory=dict)
-    keywords: str = ""
-    abstract_short: str = ""
+    synthesis: bool = False
+    synthesis_min_clusters: int = 3
+    themes: tuple[Theme, ...] = ()
+
+    @property
+    def theme_names(self) -> tuple[str, ...]:
+        return tuple(t.name for t in self.themes)
 
     def text(self, name: str) -> list[Block]:
         return self.texts.get(name, [])
@@ -80,6 +86,7 @@ DEFAULT_HEADINGS = {
     "abstract": "Abstract",
     "contents": "Table of contents",
     "document_information": "Document Information",
+    "synthesis": "Consortium synthesis",
 }
 
 TEXT_FILES = ("abstract", "disclaimer", "funding", "executive_summary", "conclusions")
@@ -118,6 +125,9 @@ def _from_dict(raw: dict, inputs: Path) -> Deliverable:
             raise ConfigError(f"names the text file {fname}, which is not in {inputs}.",
                               Location(CONFIG_NAME, "texts", name),
                               "Create the file or correct its name.")
+    syn = raw.get("synthesis", {})
+    themes = tuple(Theme(str(t["name"]), tuple(str(k) for k in t.get("keywords", ())))
+                   for t in syn.get("themes", ()))
     captions = dict(DEFAULT_CAPTIONS)
     captions.update(raw.get("tows", {}).get("captions", {}))
     return Deliverable(
@@ -139,4 +149,7 @@ def _from_dict(raw: dict, inputs: Path) -> Deliverable:
         about_order=tuple(raw.get("clusters", {}).get("about_order", ())),
         links=list(raw.get("links", [])),
         texts=texts,
+        synthesis=bool(syn.get("enabled", bool(themes))),
+        synthesis_min_clusters=int(syn.get("min_clusters", 3)),
+        themes=themes,
     )

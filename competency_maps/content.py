@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from .config import Deliverable
+from .figures import Heatmap, heatmap
+from .synthesis import Synthesis, analyse
 from .model import QUADRANT_TITLES, Cluster, SwotEntry, TowsEntry
 from .richtext import Block, Text, text_of
 from .schema import QUADRANTS, STRATEGIES
@@ -104,6 +106,8 @@ class ReportContent:
     draft: bool = False
     proof: bool = False
     draft_note: str = ""
+    synthesis: Synthesis | None = None
+    heatmap: Heatmap | None = None
 
 
 def slug(s: str) -> str:
@@ -169,11 +173,15 @@ def about_block(cluster: Cluster) -> AboutBlock:
 def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluster],
                   about_order: tuple[str, ...] = (), draft: bool = False,
                   proof: bool = False, draft_note: str = "") -> ReportContent:
+    """Everything the templates show. The synthesis needs at least two clusters to compare."""
     by_name = {c.name: c for c in clusters}
     ordered = [by_name[n] for n in about_order if n in by_name]
     ordered += [c for c in clusters if c not in ordered]
     headings = {k: d.heading(k).format(project=d.project_acronym, name="")
                 for k in ("step1", "step2", "step3", "about", "conclusions", "executive_summary",
-                          "abstract", "contents", "document_information")}
+                          "abstract", "contents", "document_information", "synthesis")}
+    syn = None
+    if d.synthesis and d.themes and not proof and len(clusters) >= 2:
+        syn = analyse(clusters, d.topics, list(d.themes), d.synthesis_min_clusters)
     return ReportContent(d, f"{d.number} {d.title}", chapters, [about_block(c) for c in ordered],
-                         headings, draft, proof, draft_note)
+                         headings, draft, proof, draft_note, syn, heatmap(syn) if syn else None)

@@ -79,7 +79,7 @@ def gather(inputs: Path) -> Gathered:
     except ReportError as e:
         deliverable = config.Deliverable()
         issues.append(e.as_issue())
-    schema = build_schema(deliverable.topics)
+    schema = build_schema(deliverable.topics, deliverable.theme_names)
     if not inputs.is_dir():
         issues.append(error(Location(str(inputs)), "The inputs folder does not exist.",
                             "Create it and put the partners' workbooks in it."))

@@ -34,6 +34,7 @@ class SwotEntry:
     group: str
     text: Text
     row: int = 0
+    theme: str = ""  # chosen by the partner; overrides the keyword match of the synthesis
 
     @property
     def plain(self) -> str:

@@ -157,8 +157,11 @@ def _find_sheet(ctx: _Ctx, wb: Workbook, name: str) -> Worksheet | None:
     return None
 
 
-def _header_map(ctx: _Ctx, ws: Worksheet, names: tuple[str, ...]) -> dict[str, int] | None:
-    """Column index per header name; reports renamed, missing and extra headers."""
+def _header_map(ctx: _Ctx, ws: Worksheet, names: tuple[str, ...],
+                optional: frozenset[str] = frozenset()) -> dict[str, int] | None:
+    """Column index per header name; reports renamed, missing and extra headers.
+
+    Optional columns (added by a later template version) may be absent from older workbooks."""
     found: dict[str, int] = {}
     extra: list[tuple[int, str]] = []
     for cell in ws[1] if ws.max_row >= 1 else ():
@@ -170,7 +173,7 @@ def _header_map(ctx: _Ctx, ws: Worksheet, names: tuple[str, ...]) -> dict[str, i
             found[match] = cell.column
         else:
             extra.append((cell.column, label))
-    missing = [n for n in names if n not in found]
+    missing = [n for n in names if n not in found and n not in optional]
     for n in missing:
         expected = get_column_letter(names.index(n) + 1)
         got = ws.cell(row=1, column=names.index(n) + 1).value
@@ -324,14 +327,16 @@ def _read_step1(ctx: _Ctx, ws: Worksheet, sheet: Sheet) -> list[Block]:
 
 def _read_entries(ctx: _Ctx, ws: Worksheet, sheet: Sheet, kind: str) -> list:
     names = tuple(c.name for c in sheet.columns)
-    cols = _header_map(ctx, ws, names)
+    cols = _header_map(ctx, ws, names, frozenset(c.name for c in sheet.columns if c.optional))
     if cols is None:
         return []
     out = []
     for r, cells in _rows(ctx, ws, cols):
-        vals = {}
+        vals = {c.name: "" for c in sheet.columns if c.name not in cols}
         ok = True
-        for c in sheet.columns[:-1]:
+        for c in sheet.columns:
+            if c.name == "Entry" or c.name not in cols:
+                continue
             if c.closed:
                 vals[c.name] = _choice(ctx, ws.title, cells[c.name], c)
             else:
@@ -354,7 +359,8 @@ def _read_entries(ctx: _Ctx, ws: Worksheet, sheet: Sheet, kind: str) -> list:
         if missing:
             continue
         if kind == "swot":
-            out.append(SwotEntry(vals["Topic"], vals["Quadrant"], vals["Group"] or "", text, r))
+            out.append(SwotEntry(vals["Topic"], vals["Quadrant"], vals["Group"] or "", text, r,
+                                 vals.get("Theme") or ""))
         else:
             out.append(TowsEntry(vals["Topic"], vals["Strategy"], vals["Format"] or "Bullet", text, r))
     return out

@@ -11,11 +11,13 @@ import io
 import zipfile
 from pathlib import Path
 
-from docxtpl import DocxTemplate, RichText
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import Environment, StrictUndefined
 
 from .content import ReportContent
 from .errors import RenderError
+from .figures import heatmap_png
 from .richtext import Text
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "report.docx"
@@ -29,9 +31,14 @@ def rich(text: Text) -> RichText:
     return rt
 
 
-def jinja_env() -> Environment:
+def jinja_env(tpl: DocxTemplate | None = None) -> Environment:
     env = Environment(autoescape=True, undefined=StrictUndefined)
     env.filters["rich"] = rich
+    if tpl is not None:
+        env.filters["heatmap_image"] = lambda h: InlineImage(
+            tpl, io.BytesIO(heatmap_png(h)), width=Mm(170))
+    else:
+        env.filters["heatmap_image"] = lambda h: h
     return env
 
 
@@ -53,7 +60,7 @@ def _reproducible(data: bytes) -> bytes:
 def render_docx(content: ReportContent, template: Path = TEMPLATE) -> bytes:
     try:
         tpl = DocxTemplate(str(template))
-        tpl.render({"r": content}, jinja_env=jinja_env(), autoescape=True)
+        tpl.render({"r": content}, jinja_env=jinja_env(tpl), autoescape=True)
     except Exception as e:  # template errors are ours, but still a message, not a traceback
         raise RenderError(f"The Word template could not be filled ({type(e).__name__}: {e}).") from e
     d = content.d

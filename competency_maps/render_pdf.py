@@ -31,14 +31,19 @@ MIME = {".css": "text/css", ".svg": "image/svg+xml", ".ttf": "font/ttf", ".png":
 
 
 class LocalOnlyFetcher(URLFetcher):
-    """Serves files below the allowed folders; refuses every other URL and remembers it."""
+    """Serves files below the allowed folders and the figures made for this report (`memory:`);
+    refuses every other URL and remembers it."""
 
-    def __init__(self, allowed: list[Path]):
-        super().__init__(allowed_protocols=("file",))
+    def __init__(self, allowed: list[Path], memory: dict[str, tuple[bytes, str]] | None = None):
+        super().__init__(allowed_protocols=("file", "memory"))
         self.allowed = [p.resolve() for p in allowed]
+        self.memory = memory or {}
         self.refused: list[str] = []
 
     def fetch(self, url, headers=None):
+        if url in self.memory:
+            data, mime = self.memory[url]
+            return URLFetcherResponse(url, data, {"Content-Type": mime})
         parts = urlsplit(url)
         path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
         if path is None or not any(path.is_relative_to(a) for a in self.allowed) or not path.is_file():
@@ -55,6 +60,15 @@ def html_env(templates: Path = TEMPLATES) -> Environment:
 
 def render_html(content: ReportContent, templates: Path = TEMPLATES) -> str:
     return html_env(templates).get_template(TEMPLATE_NAME).render(r=content)
+
+
+def render_figures(content: ReportContent, templates: Path = TEMPLATES) -> dict[str, tuple[bytes, str]]:
+    if content.heatmap is None:
+        return {}
+    from .figures import fill, text_color
+    svg = html_env(templates).get_template("heatmap.svg.j2").render(
+        h=content.heatmap, fill=fill, text_color=text_color)
+    return {"memory:heatmap.svg": (svg.encode("utf-8"), "image/svg+xml")}
 
 
 @contextlib.contextmanager
@@ -94,7 +108,7 @@ def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedP
         html = render_html(content, templates)
     except Exception as e:
         raise RenderError(f"The PDF template could not be filled ({type(e).__name__}: {e}).") from e
-    fetcher = LocalOnlyFetcher([templates])
+    fetcher = LocalOnlyFetcher([templates], render_figures(content, templates))
     try:
         with _quiet_libraries(), _source_date(calendar.timegm(content.d.date.timetuple())):
             doc = HTML(string=html, base_url=templates.as_uri() + "/", url_fetcher=fetcher).render()

@@ -54,6 +54,7 @@ class Column:
     choices: tuple[str, ...] = ()
     default: str = ""
     list_name: str = ""  # the column of the Lists sheet that feeds its dropdown
+    optional: bool = False  # may be absent from a workbook (added in a later template version)
 
     @property
     def closed(self) -> bool:
@@ -111,8 +112,12 @@ class Schema:
         return (README_SHEET, PROFILE_SHEET, *(s.name for s in self.sheets), LISTS_SHEET)
 
 
-def build_schema(topics: Sequence[str] = D21_TOPICS) -> Schema:
+def build_schema(topics: Sequence[str] = D21_TOPICS, themes: Sequence[str] = ()) -> Schema:
     topics = tuple(topics)
+    theme_column = (
+        Column("Theme", "Optional: the theme this entry is about, for the consortium synthesis. "
+               "Leave empty to let the keywords decide.", 22, themes[0], choices=tuple(themes),
+               list_name="Themes", optional=True),) if themes else ()
     step1 = Sheet(
         "Step 1",
         "The narrative: areas for skills improvement identified during peer-learning, "
@@ -138,6 +143,7 @@ def build_schema(topics: Sequence[str] = D21_TOPICS) -> Schema:
                    "HR"),
             Column("Entry", "The entry itself, one idea per row.", 90,
                    "Collaborative spirit and commitment within the team", required=True),
+            *theme_column,
         ),
     )
     tows = Sheet(

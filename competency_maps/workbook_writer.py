@@ -35,8 +35,12 @@ def fill_workbook(schema: Schema, cluster: Cluster) -> Workbook:
         step1.cell(row=r, column=1, value=b.kind.value.capitalize())
         step1.cell(row=r, column=2, value=cell_value(b.text))
     swot = wb["SWOT"]
+    has_theme = any(c.name == "Theme" for c in schema.sheet("SWOT").columns)
     for r, e in enumerate(cluster.swot, start=2):
-        for c, v in enumerate((e.topic, e.quadrant, e.group or None, cell_value(e.text)), start=1):
+        values = [e.topic, e.quadrant, e.group or None, cell_value(e.text)]
+        if has_theme:
+            values.append(e.theme or None)
+        for c, v in enumerate(values, start=1):
             swot.cell(row=r, column=c, value=v)
     tows = wb["TOWS"]
     for r, e in enumerate(cluster.tows, start=2):

@@ -376,6 +376,11 @@ def toc_field(doc) -> None:
         tag(doc, f"{{{{ r.headings.{step} }}}}", "TOC 2")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if r.synthesis %}")
+    tag(doc, "{{ r.headings.synthesis }}", "TOC 1")
+    for step in ("Overview", "Convergences", "Complementarities"):
+        tag(doc, step, "TOC 2")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if not r.proof %}")
     tag(doc, "{{ r.headings.conclusions }}", "TOC 1")
     tag(doc, "{%p endif %}")
@@ -460,7 +465,68 @@ def chapters(doc) -> None:
     tag(doc, "{%p endfor %}")
 
 
+def synthesis(doc) -> None:
+    """The generated consortium synthesis: heat map (PNG), counts table, convergences, pairings."""
+    tag(doc, "{%p if r.synthesis %}")
+    tag(doc, "{{ r.headings.synthesis }}", "Heading 1")
+    p = doc.add_paragraph()
+    p.add_run("This chapter is generated from the {{ r.synthesis.rows|length }} competency maps above. "
+              "Each SWOT entry is tagged with the themes whose keywords it contains, or with the theme "
+              "its cluster chose. A ")
+    p.add_run("convergence").bold = True
+    p.add_run(" is a theme that at least {{ r.d.synthesis_min_clusters }} clusters name in the same "
+              "quadrant; a ")
+    p.add_run("complementarity").bold = True
+    p.add_run(" is a theme that is a strength of one cluster and a weakness of another.")
+    tag(doc, "Overview", "Heading 2")
+    tag(doc, "{{ r.heatmap|heatmap_image }}")
+    tag(doc, "SWOT entries per cluster, topic and quadrant (S Strengths, W Weaknesses, "
+             "O Opportunities, T Threats).", "Cell Caption")
+    t = doc.add_table(rows=3, cols=8)
+    t.style = "Table Grid"
+    fixed_layout(t, [44, 19, 20, 22, 16, 16, 16, 17])
+    heads = ["Cluster", "Strengths", "Weaknesses", "Opportunities", "Threats", "Topic 1", "Topic 2", "Topic 3"]
+    for cell, h in zip(t.rows[0].cells, heads):
+        label_cell(cell, h)
+    repeat_header(t.rows[0])
+    t.rows[1].cells[0].paragraphs[0].add_run("{%tr for row in r.synthesis.rows %}")
+    cells = t.rows[2].cells
+    value_cell(cells[0], "{{ row.cluster }}")
+    for i in range(4):
+        value_cell(cells[1 + i], f"{{{{ row.counts[{i}] }}}}")
+    for i in range(3):
+        value_cell(cells[5 + i], f"{{{{ row.by_topic[{i}]|sum if row.by_topic|length > {i} else '' }}}}")
+    t.add_row().cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    tag(doc, "Topics: {% for t in r.synthesis.topics %}{{ loop.index }}. {{ t }}{% if not loop.last %}; "
+             "{% endif %}{% endfor %}.", "Cover Small")
+    tag(doc, "Convergences", "Heading 2")
+    tag(doc, "{%p for c in r.synthesis.convergences %}")
+    tag(doc, "{{ c.theme }} — {{ c.title }} of {{ c.quotes|length }} clusters", "Heading 3")
+    tag(doc, "{%p for q in c.quotes %}")
+    p = doc.add_paragraph(style="List Bullet")
+    p.add_run("{{ q.cluster }}").bold = True
+    p.add_run(": “{{ q.entry }}”")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "Complementarities", "Heading 2")
+    tag(doc, "{%p for c in r.synthesis.complementarities %}")
+    tag(doc, "{{ c.theme }}", "Heading 3")
+    tag(doc, "{%p for pr in c.pairs %}")
+    p = doc.add_paragraph(style="List Bullet")
+    p.add_run("{{ pr.strong.cluster }}").bold = True
+    p.add_run(" (strength: “{{ pr.strong.entry }}”) could support ")
+    p.add_run("{{ pr.weak.cluster }}").bold = True
+    p.add_run(" (weakness: “{{ pr.weak.entry }}”)")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if c.more %}")
+    tag(doc, "… and {{ c.more }} more possible pairing{{ 's' if c.more != 1 }} on this theme.", "Cover Small")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
 def back_matter(doc) -> None:
+    synthesis(doc)
     tag(doc, "{%p if not r.proof %}")
     tag(doc, "{{ r.headings.conclusions }}", "Heading 1")
     blocks(doc, "r.d.text('conclusions')")

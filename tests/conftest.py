@@ -84,7 +84,10 @@ def _comparable_fixture():
 
 @pytest.fixture
 def schema():
-    return build_schema()
+    """The schema of the shipped deliverable (its topics and synthesis themes)."""
+    from competency_maps import config
+    d = config.load(INPUTS)
+    return build_schema(d.topics, d.theme_names)
 
 
 def make_sample_cluster(topics: tuple[str, ...]) -> Cluster:

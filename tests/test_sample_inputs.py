@@ -48,7 +48,7 @@ def deliverable():
 @pytest.fixture(scope="module")
 def results(deliverable):
     """Every shipped workbook, read and validated once, by cluster name."""
-    schema = build_schema(deliverable.topics)
+    schema = build_schema(deliverable.topics, deliverable.theme_names)
     out = {}
     for res in check_files(workbook_files(INPUTS), schema, deliverable.topics):
         assert res.cluster is not None, [str(i) for i in res.issues]
@@ -111,7 +111,7 @@ def test_every_transcription_has_its_workbook():
 @pytest.mark.parametrize("stem", sorted(p.stem for p in SAMPLE_DATA.glob("*.toml")))
 def test_committed_workbooks_are_up_to_date(tmp_path, deliverable, comparable, stem):
     make_samples = _make_samples()
-    schema = build_schema(deliverable.topics)
+    schema = build_schema(deliverable.topics, deliverable.theme_names)
     cluster = make_samples.cluster_from_toml(SAMPLE_DATA / f"{stem}.toml", deliverable.topics)
     fresh = read_workbook(write_filled_workbook(schema, cluster, tmp_path / f"{stem}.xlsx"), schema)
     committed = read_workbook(INPUTS / f"{stem}.xlsx", schema)

@@ -41,7 +41,7 @@ def cluster_from_toml(path: Path, topics: tuple[str, ...]) -> Cluster:
 
 def main() -> int:
     deliverable = config.load(ROOT / "inputs")
-    schema = build_schema(deliverable.topics)
+    schema = build_schema(deliverable.topics, deliverable.theme_names)
     for src in sorted(DATA.glob("*.toml")):
         out = ROOT / "inputs" / f"{src.stem}.xlsx"
         write_filled_workbook(schema, cluster_from_toml(src, deliverable.topics), out)
