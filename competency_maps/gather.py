@@ -57,9 +57,20 @@ class Gathered:
         return [p.cluster for p in self.partners if p.usable]
 
 
+# .xlsm is the same format with macros beside it; openpyxl never loads them, let alone runs them.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+OTHER_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".fods", ".csv", ".numbers", ".xltx", ".xltm")
+
+
+def _files(inputs: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    # Excel's `~$` lock files and macOS's `._` shadow files are not workbooks; Windows users' .XLSX are
+    return sorted(p for p in inputs.iterdir() if p.suffix.lower() in suffixes
+                  and not p.name.startswith(("~$", "._")) and p.is_file())
+
+
 def workbook_files(inputs: Path) -> list[Path]:
-    """Every workbook in the folder; Excel's `~$` lock files are not workbooks."""
-    return sorted(p for p in inputs.glob("*.xlsx") if not p.name.startswith("~$") and p.is_file())
+    """Every workbook in the folder (.xlsx or .xlsm, in any case)."""
+    return _files(inputs, WORKBOOK_SUFFIXES)
 
 
 def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...]) -> list[ReadResult]:
@@ -85,6 +96,10 @@ def gather(inputs: Path) -> Gathered:
                             "Create it and put the partners' workbooks in it."))
         return Gathered(deliverable, schema, [], issues)
     results = check_files(workbook_files(inputs), schema, deliverable.topics)
+    for p in _files(inputs, OTHER_SPREADSHEETS):  # said, so that a returned .ods is not just "missing"
+        issues.append(warning(Location(p.name), "is not read: the build reads Excel workbooks (.xlsx) only.",
+                              "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)', "
+                              "or move it out of the folder."))
     expected = {_key(n): PartnerStatus(n) for n in deliverable.clusters}
     extra: list[PartnerStatus] = []
     by_name: dict[str, PartnerStatus] = {}

@@ -28,9 +28,10 @@ def write_atomically(path: Path, data: bytes) -> None:
 def output_stem(number: str, title: str, draft: bool = False, proof_of: str = "") -> str:
     from .commands import safe_filename
     from .content import slug
-    stem = f"{safe_filename(number)}-{slug(title)}"
+    # slugs: never a path; cut short, as a Short name may be a whole cell long (file names: 255 bytes)
+    stem = f"{safe_filename(number)}-{slug(title)[:80].rstrip('-')}"
     if proof_of:
-        stem += f"-proof-{slug(proof_of)}"
+        stem += f"-proof-{slug(proof_of)[:60].rstrip('-')}"
     if draft:
         stem += "-DRAFT"
     return stem

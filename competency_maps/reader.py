@@ -21,7 +21,7 @@ from .model import Cluster, Profile, SwotEntry, TowsEntry
 from .richtext import Block, BlockKind, Span, Text, normalise, number_lists, plain
 from .schema import (LISTS_SHEET, PROFILE_COLUMNS, PROFILE_FIELDS, PROFILE_SHEET, README_SHEET,
                      Column, Schema, Sheet, _key, match_choice)
-from .textsafety import clean_text
+from .textsafety import clean_text, decode_excel_escapes
 from .workbook_file import open_workbook
 
 MAX_ROWS = 20_000  # per sheet: far above any real competency map
@@ -67,7 +67,8 @@ def _cell_text(ctx: _Ctx, sheet: str, cell) -> Text | None:
     if v is None:
         return ()
     if cell.data_type == "f":
-        ctx.err(sheet, coord, f"holds a formula ({str(v)[:60]}) where text is expected.",
+        typed = v if isinstance(v, str) else getattr(v, "text", None) or "a data table"  # array formula
+        ctx.err(sheet, coord, f"holds a formula ({str(typed)[:60]}) where text is expected.",
                 "Type the text itself instead of a formula (copy, then Paste Special › Values).")
         return None
     if cell.data_type == "e":
@@ -94,21 +95,12 @@ def _cell_text(ctx: _Ctx, sheet: str, cell) -> Text | None:
         text = (Span(str(v), bool(f and f.b), bool(f and f.i)),)
     # Excel writes control characters (and the CR of pasted CR LF line ends) as _xHHHH_, which
     # openpyxl leaves as they are: decode them so they are cleaned and reported like the others
-    text = tuple(Span(_decode_controls(s.text), s.bold, s.italic) for s in text)
+    text = tuple(Span(decode_excel_escapes(s.text), s.bold, s.italic) for s in text)
     cleaned, replaced = clean_text(text)
     if replaced:
         ctx.warn(sheet, coord, f"contains {replaced} invisible control character(s) that cannot "
                  "appear in a document; each is shown as \ufffd.", "Delete them from the cell.")
     return _strip(cleaned)
-
-
-# Only control characters: openpyxl has already undone Excel's _x005F_ (an escaped "_"), so a
-# typed "_x0041_" arrives as such and must stay literal.
-_EXCEL_CONTROL = re.compile(r"_x(00[01][0-9A-Fa-f])_")
-
-
-def _decode_controls(s: str) -> str:
-    return _EXCEL_CONTROL.sub(lambda m: chr(int(m.group(1), 16)), s)
 
 
 def _plain_breaks(spans: list[Span]) -> list[Span]:
@@ -198,27 +190,30 @@ def _rows(ctx: _Ctx, ws: Worksheet, cols: dict[str, int]):
     for merged in _merged_in(ws, 2, range(1, max(cols.values()) + 1)):
         ctx.err(ws.title, merged, "Merged cells in the entries area cannot be read row by row.",
                 "Unmerge them (Home › Merge & Center) and put one entry per row.")
-    used = set(cols.values())
+    stray = _stray_cells(ws, set(cols.values()))
     for r in range(2, ws.max_row + 1):
+        for coord in stray.get(r, ()):
+            ctx.warn(ws.title, coord, "Text outside the standard columns will not appear in the report.",
+                     "Move it into the right column.")
         cells = {name: ws.cell(row=r, column=c) for name, c in cols.items()}
         if all(c.value is None or (isinstance(c.value, str) and not c.value.strip())
                for c in cells.values()):
-            _stray(ctx, ws, r, used, blank_row=True)
             continue
-        _stray(ctx, ws, r, used, blank_row=False)
         yield r, cells
 
 
-def _stray(ctx: _Ctx, ws: Worksheet, r: int, used: set[int], blank_row: bool) -> None:
-    """Text typed outside the standard columns would be lost: say so."""
-    for c in range(1, ws.max_column + 1):
-        if c in used:
-            continue
-        v = ws.cell(row=r, column=c).value
-        if v is not None and str(v).strip():
-            ctx.warn(ws.title, f"{get_column_letter(c)}{r}",
-                     "Text outside the standard columns will not appear in the report.",
-                     "Move it into the right column.")
+def _stray_cells(ws: Worksheet, used: set[int]) -> dict[int, list[str]]:
+    """Text typed outside the standard columns would be lost: its cells, by row, in order.
+
+    Only the cells the file holds are visited, once: asking openpyxl for any other cell creates it,
+    so walking every column of every row (one note in column XFD means 16,384 columns) took minutes
+    and gigabytes, and `ws.max_column` rescans the whole sheet at each call.
+    """
+    out: dict[int, list[str]] = {}
+    for (r, c), cell in sorted(ws._cells.items()):  # openpyxl has no public "existing cells"
+        if r >= 2 and c not in used and cell.value is not None and str(cell.value).strip():
+            out.setdefault(r, []).append(cell.coordinate)
+    return out
 
 
 def _choice(ctx: _Ctx, sheet: str, cell, col: Column) -> str | None:
