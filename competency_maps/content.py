@@ -174,6 +174,8 @@ def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluste
                   about_order: tuple[str, ...] = (), draft: bool = False,
                   proof: bool = False, draft_note: str = "") -> ReportContent:
     """Everything the templates show. The synthesis needs at least two clusters to compare."""
+    for i, ch in enumerate(chapters, start=1):  # unique even for names slug() cannot spell
+        ch.anchor = f"ch{i}-{slug(ch.name)}"
     by_name = {c.name: c for c in clusters}
     ordered = [by_name[n] for n in about_order if n in by_name]
     ordered += [c for c in clusters if c not in ordered]

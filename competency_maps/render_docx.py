@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup, escape
 
 from .content import ReportContent
 from .errors import RenderError
@@ -24,15 +26,32 @@ TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "report.docx"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
+# docxtpl turns "{_{", "}_}", "{_%", "%_}" in its output into Jinja delimiters (its escape for
+# template authors); in partner text those underscores must survive, so they become "&#95;".
+_MARKER_UNDERSCORE = re.compile(r"(?<=[{}%])_(?=[{}%])")
+
+
+def _guard(xml: str) -> str:
+    return _MARKER_UNDERSCORE.sub("&#95;", xml)
+
+
 def rich(text: Text) -> RichText:
     rt = RichText()
     for s in text:
         rt.add(s.text, bold=s.bold or None, italic=s.italic or None)
+    rt.xml = _guard(rt.xml)
     return rt
 
 
+def _finalize(value):
+    """Plain values are escaped here (autoescape would do it too) and guarded as above."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return Markup(_guard(str(escape(value))))
+    return value
+
+
 def jinja_env(tpl: DocxTemplate | None = None) -> Environment:
-    env = Environment(autoescape=True, undefined=StrictUndefined)
+    env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
     env.filters["rich"] = rich
     if tpl is not None:
         env.filters["heatmap_image"] = lambda h: InlineImage(

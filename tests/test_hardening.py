@@ -598,8 +598,6 @@ def test_hostile_text_comes_out_literally(tmp_path, make_workbook, schema, monke
         assert b"<w:t>injected" not in body
 
 
-@pytest.mark.xfail(strict=True, reason="docxtpl turns '{_{' '}_}' '{_%' '%_}' in the rendered XML into "
-                   "'{{' '}}' '{%' '%}', partner text included: to be fixed in render_docx.py")
 def test_docxtpl_escape_markers_come_out_literally(tmp_path, make_workbook, schema):
     texts = ["{_{ 7*7 }_}", "{_% raw %_}"]
     res = read_workbook(make_workbook(tmp_path, hostile_cluster(texts)), schema)
