@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("short_name", metavar="NAME", help='the cluster\'s short name, e.g. "Mov\'eo"')
     n.add_argument("-o", "--out", type=Path, metavar="PATH",
                    help="where to write it (default: NAME-competency-map.xlsx here)")
+    n.add_argument("--force", action="store_true", help="replace the file if it already exists")
     pr = sub.add_parser("proof", help="one cluster's chapter alone, as a small PDF and DOCX")
     pr.add_argument("short_name", metavar="NAME", help="the cluster's short name")
     return p
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None, console: Console | None = None) -> int:
             return check(args.files, args.inputs, console)
         if args.command == "new-workbook":
             from .commands import new_workbook
-            return new_workbook(args.short_name, args.out, args.inputs, console)
+            return new_workbook(args.short_name, args.out, args.inputs, console, args.force)
         if args.command == "proof":
             from .commands import proof
             return proof(args.short_name, args.inputs, args.output, args.only, console)

@@ -26,9 +26,13 @@ def safe_filename(name: str) -> str:
     return s[:80]
 
 
-def new_workbook(short_name: str, out: Path | None, inputs: Path, console: Console) -> int:
+def new_workbook(short_name: str, out: Path | None, inputs: Path, console: Console,
+                 force: bool = False) -> int:
     deliverable = config.load(inputs) if inputs.is_dir() else config.Deliverable()
     path = out or Path(f"{safe_filename(short_name)}-competency-map.xlsx")
+    if path.exists() and not force:  # it may be a partner's returned workbook
+        raise ReportError("already exists: nothing was written.", Location(str(path)),
+                          "Choose another name with -o, or add --force to replace it.")
     try:
         write_blank_workbook(build_schema(deliverable.topics, deliverable.theme_names), path, short_name)
     except OSError as e:  # a missing folder, or the file open in Excel: the user's to fix, not a bug

@@ -18,7 +18,7 @@ def cell_value(text: Text):
     """Plain str when the text has no emphasis, else openpyxl rich text."""
     if all(not s.bold and not s.italic for s in text):
         return plain(text) or None
-    return CellRichText([TextBlock(InlineFont(b=s.bold or None, i=s.italic or None), s.text)
+    return CellRichText([TextBlock(InlineFont(rFont="Calibri", sz=11, b=s.bold or None, i=s.italic or None), s.text)
                          if s.bold or s.italic else s.text for s in text])
 
 

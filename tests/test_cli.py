@@ -275,3 +275,17 @@ def test_build_with_broken_configuration(inputs, tmp_path):
     r = run("--inputs", inputs, "--output", tmp_path / "out")
     assert r.code == 1
     assert "deliverable.toml" in r.out
+
+
+def test_new_workbook_never_overwrites_a_file_without_force(tmp_path):
+    import io
+    from competency_maps.cli import main
+    from competency_maps.console import Console
+    target = tmp_path / "Moveo.xlsx"
+    target.write_bytes(b"a partner's returned workbook")
+    out = io.StringIO()
+    assert main(["new-workbook", "Mov'eo", "-o", str(target)], Console(out, io.StringIO(), progress=False)) == 1
+    assert "already exists" in out.getvalue() and target.read_bytes() == b"a partner's returned workbook"
+    assert main(["new-workbook", "Mov'eo", "-o", str(target), "--force"],
+                Console(io.StringIO(), io.StringIO(), progress=False)) == 0
+    assert target.read_bytes().startswith(b"PK")

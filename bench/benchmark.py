@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Benchmark of the build, phase by phase, against LibreOffice converting our own DOCX to PDF.
+
+    python bench/benchmark.py            # sample build (medians of 5 runs after a warm-up) + scaling
+    python bench/benchmark.py --quick    # 3 runs, scaling up to 25 clusters
+
+Numbers, not assertions: the machines are shared, so compare the ratios within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from competency_maps.assemble import assemble  # noqa: E402
+from competency_maps.gather import gather  # noqa: E402
+from competency_maps.render_docx import render_docx  # noqa: E402
+from competency_maps.render_pdf import render_pdf  # noqa: E402
+
+
+def phases(inputs: Path) -> dict:
+    t0 = time.perf_counter()
+    g = gather(inputs)
+    t1 = time.perf_counter()
+    content = assemble(g)
+    docx = render_docx(content)
+    t2 = time.perf_counter()
+    pdf = render_pdf(content)
+    t3 = time.perf_counter()
+    return {"read": t1 - t0, "docx": t2 - t1, "pdf": t3 - t2, "total": t3 - t0, "pages": pdf.pages,
+            "docx_bytes": docx, "errors": len(g.errors)}
+
+
+def libreoffice(docx: bytes, work: Path) -> float:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        return float("nan")
+    src = work / "report.docx"
+    src.write_bytes(docx)
+    t = time.perf_counter()
+    subprocess.run([soffice, f"-env:UserInstallation={(work / 'lo-profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(work), str(src)], capture_output=True, check=True)
+    return time.perf_counter() - t
+
+
+def whole_build(inputs: Path, out: Path) -> float:
+    """The coordinator's command as a new process: imports included, as LibreOffice's start-up is."""
+    t = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "build.py"), "--inputs", str(inputs), "--output", str(out)],
+                   capture_output=True, check=True)
+    return time.perf_counter() - t
+
+
+def check_one(path: Path) -> float:
+    t = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "build.py"), "check", str(path)], capture_output=True)
+    return time.perf_counter() - t
+
+
+def make_consortium(n: int, dest: Path) -> Path:
+    """n clusters: the five sample workbooks, repeated with new short names."""
+    from competency_maps import config
+    from competency_maps.schema import build_schema
+    from competency_maps.workbook_writer import write_filled_workbook
+    dest.mkdir(parents=True, exist_ok=True)
+    d = config.load(ROOT / "inputs")
+    for f in (ROOT / "inputs").iterdir():
+        if f.suffix in (".toml", ".md"):
+            shutil.copy(f, dest / f.name)
+    base = gather(ROOT / "inputs").clusters
+    schema = build_schema(d.topics, d.theme_names)
+    names = []
+    for i in range(n):
+        c = base[i % len(base)]
+        name = c.name if i < len(base) else f"{c.name} {i // len(base) + 1}"
+        names.append(name)
+        clone = replace(c, profile=replace(c.profile, short_name=name))
+        write_filled_workbook(schema, clone, dest / f"cluster-{i:03d}.xlsx")
+    toml = (dest / "deliverable.toml").read_text(encoding="utf-8")
+    order = "order = [" + ", ".join(json.dumps(x) for x in names) + "]"
+    import re
+    toml = re.sub(r"^order = \[.*?\]$", order, toml, flags=re.M)
+    (dest / "deliverable.toml").write_text(toml, encoding="utf-8")
+    return dest
+
+
+def scale_run(n: int) -> dict:
+    """One scaling point, measured in a fresh process so that peak memory is its own."""
+    code = (f"import sys, json, resource; sys.path.insert(0, {str(ROOT)!r}); "
+            f"from bench.benchmark import make_consortium, phases; from pathlib import Path; import tempfile; "
+            f"d = make_consortium({n}, Path(tempfile.mkdtemp()) / 'in'); r = phases(d); r.pop('docx_bytes'); "
+            f"r['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; print(json.dumps(r))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    runs = 3 if args.quick else 5
+    inputs = ROOT / "inputs"
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    phases(inputs)  # warm-up
+    libreoffice(render_docx(assemble(gather(inputs))), work)
+    samples = [phases(inputs) for _ in range(runs)]
+    med = {k: statistics.median(s[k] for s in samples) for k in ("read", "docx", "pdf", "total")}
+    lo = statistics.median(libreoffice(samples[0]["docx_bytes"], work) for _ in range(runs))
+    cmd = statistics.median(whole_build(inputs, work / "out") for _ in range(runs))
+    chk = statistics.median(check_one(inputs / "moveo.xlsx") for _ in range(runs))
+    print(f"Sample build, medians of {runs} runs ({samples[0]['pages']} PDF pages):")
+    print(f"  read + validate   {med['read']:6.2f} s")
+    print(f"  DOCX              {med['docx']:6.2f} s")
+    print(f"  PDF               {med['pdf']:6.2f} s")
+    print(f"  in-process total  {med['total']:6.2f} s")
+    print(f"  `build.py` command (new process)        {cmd:6.2f} s")
+    print(f"  LibreOffice DOCX->PDF (new process)     {lo:6.2f} s")
+    print(f"  ratio build / LibreOffice               {cmd / lo:6.2f}")
+    print(f"  `check` of one workbook (new process)   {chk:6.2f} s")
+    print("\nScaling (one fresh process each):")
+    print("  clusters   read s   DOCX s   PDF s   total s   pages   peak MB   s/cluster")
+    for n in (5, 25) if args.quick else (5, 25, 100):
+        r = scale_run(n)
+        print(f"  {n:8d} {r['read']:8.2f} {r['docx']:8.2f} {r['pdf']:7.2f} {r['total']:9.2f} "
+              f"{r['pages']:7d} {r['peak_mb']:9.0f} {r['total'] / n:11.2f}")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
