@@ -14,8 +14,9 @@ from .schema import (LISTS_SHEET, MAX_DATA_ROWS, PROFILE_COLUMNS, PROFILE_FIELDS
                      README_SHEET, VERSION_PROPERTY, Schema)
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-LABEL_FONT = Font(bold=True)
+FONT = "Calibri"
+HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
+LABEL_FONT = Font(name=FONT, bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 WRAPPED_ROWS = 300  # rows pre-formatted to wrap long entries
 
@@ -57,8 +58,8 @@ def _readme(ws, schema: Schema, short_name: str) -> None:
          "they are. One entry per row, in the order it should appear in the report. Choose values "
          "from the dropdowns where a column has one. Type text, not formulas. Bold and italic inside "
          "a cell are kept; Alt+Enter makes a line break inside a cell.", "", False),
-        ("Before sending", "Save as .xlsx (Excel workbook) and send it back to the coordinator, who "
-         "checks it with: python build.py check YOURFILE.xlsx", "", False),
+        ("Before sending", "Save it as an Excel workbook (.xlsx) and send it back to the coordinator, "
+         "who checks it and tells you the sheet and cell of anything to correct.", "", False),
         ("", "", "", False),
         ("Sheet / column", "What to enter", "Example", True),
         (PROFILE_SHEET, "The cluster's profile: one field per row, the value in column B.", "", True),
@@ -71,12 +72,15 @@ def _readme(ws, schema: Schema, short_name: str) -> None:
             allowed = f" Allowed: {', '.join(c.choices)}." if c.closed else ""
             rows.append((f"  {c.name}" + (" (required)" if c.required else ""), c.help + allowed,
                          c.example, False))
+    widths = (22, 60, 50)
     for r, (a, b, c, bold) in enumerate(rows, start=1):
         for col, v in enumerate((a, b, c), start=1):
             cell = ws.cell(row=r, column=col, value=v or None)
-            cell.alignment = WRAP
-            if bold or (r == 1):
-                cell.font = Font(bold=True, size=14 if r == 1 else 11)
+            cell.alignment = Alignment(vertical="top") if r == 1 else WRAP
+            cell.font = Font(name=FONT, bold=bold or r == 1, size=14 if r == 1 else 11)
+        if r > 1:  # spreadsheets do not grow rows for wrapped text they did not lay out themselves
+            lines = max(-(-len(v or "") // int(w * 1.1)) for v, w in zip((a, b, c), widths))
+            ws.row_dimensions[r].height = 15 * max(1, lines)
 
 
 def _profile(ws, short_name: str) -> None:
