@@ -50,6 +50,20 @@ def warning(loc: Location, message: str, hint: str = "") -> Issue:
     return Issue(Severity.WARNING, loc, message, hint)
 
 
+class SortsIssues:
+    """For anything holding `issues`: its errors and its warnings."""
+
+    issues: list[Issue]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.is_error]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if not i.is_error]
+
+
 class ReportError(Exception):
     """Base of the tool's own failures: always shown as a message, never as a traceback."""
 

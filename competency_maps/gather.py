@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import config
 from .config import Deliverable
-from .errors import Issue, Location, ReportError, error, warning
+from .errors import SortsIssues, Issue, Location, ReportError, error, warning
 from .model import Cluster
 from .reader import ReadResult, read_workbook
 from .schema import Schema, build_schema, _key
@@ -15,7 +15,7 @@ from .validate import validate_cluster
 
 
 @dataclass
-class PartnerStatus:
+class PartnerStatus(SortsIssues):
     """One line of the coordinator's status table."""
 
     name: str
@@ -23,14 +23,6 @@ class PartnerStatus:
     cluster: Cluster | None = None
     issues: list[Issue] = field(default_factory=list)
     expected: bool = True
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.is_error]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if not i.is_error]
 
     @property
     def usable(self) -> bool:

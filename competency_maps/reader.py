@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .errors import Issue, Location, ReportError, error, warning
+from .errors import SortsIssues, Issue, Location, ReportError, error, warning
 from .model import Cluster, Profile, SwotEntry, TowsEntry
 from .richtext import Block, BlockKind, Span, Text, normalise, number_lists, plain
 from .schema import (LISTS_SHEET, PROFILE_COLUMNS, PROFILE_FIELDS, PROFILE_SHEET, README_SHEET,
@@ -28,18 +28,10 @@ MAX_ROWS = 20_000  # per sheet: far above any real competency map
 
 
 @dataclass
-class ReadResult:
+class ReadResult(SortsIssues):
     path: Path
     cluster: Cluster | None
     issues: list[Issue]
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.is_error]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if not i.is_error]
 
 
 class _Ctx:
