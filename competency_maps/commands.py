@@ -10,7 +10,7 @@ from . import config
 from .blank_workbook import write_blank_workbook
 from .console import Console
 from .errors import Location, ReportError
-from .gather import Gathered, PartnerStatus, check_files, gather
+from .gather import Gathered, check_files, gather
 from .model import QUADRANT_TITLES
 from .assemble import assemble, assemble_proof
 from .outputs import output_stem, write_atomically

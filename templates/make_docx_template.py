@@ -17,10 +17,8 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -121,17 +119,6 @@ def blocks(container, expr: str, heading: str = "Heading 3", subheading: str = "
     tag(container, "{{r b.text|rich }}")
     tag(container, "{%p endif %}")
     tag(container, "{%p endfor %}")
-
-
-def clear_cell(cell):
-    """A new cell holds one empty paragraph; write into it, then drop it at the end."""
-    return cell.paragraphs[0]
-
-
-def end_cell(cell) -> None:
-    """docxtpl removes tag paragraphs; keep one (tiny, empty) so the cell stays valid."""
-    p = cell.add_paragraph(style="Cell End")
-    del p
 
 
 def label_cell(cell, text: str, fill: str = SHADE_LABEL, bold: bool = True, color=None) -> None:
@@ -558,14 +545,11 @@ def make() -> Path:
     doc = Document()
     set_styles(doc)
     page_setup(doc)
-    body = doc.element.body
-    # python-docx starts with no paragraphs; the cover is written first
     cover(doc)
     info_table(doc)
     front_matter(doc)
     chapters(doc)
     back_matter(doc)
-    del body
     doc.save(OUT)
     return OUT
 

@@ -6,7 +6,6 @@ import io
 import subprocess
 import zipfile
 
-import pytest
 from docx import Document
 from docxtpl import DocxTemplate
 
