@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .content import ReportContent, build_content, chapter, placeholder_chapter
 from .gather import Gathered, PartnerStatus
+from .schema import name_key
 
 
 def _placeholder(p: PartnerStatus) -> str:
@@ -27,9 +28,8 @@ def assemble(g: Gathered, draft: bool = False) -> ReportContent:
 
 
 def assemble_proof(g: Gathered, name: str) -> ReportContent | None:
-    from .schema import _key
     for p in g.partners:
-        if p.cluster is not None and _key(p.cluster.name) == _key(name):
+        if p.cluster is not None and name_key(p.cluster.name) == name_key(name):
             return build_content(g.deliverable, [chapter(p.cluster, g.deliverable)], [p.cluster],
                                  proof=True)
     return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 
@@ -13,17 +12,8 @@ from .errors import Location, ReportError
 from .gather import Gathered, check_files, gather
 from .model import QUADRANT_TITLES
 from .assemble import assemble, assemble_proof
-from .outputs import output_stem, write_atomically
+from .outputs import output_stem, safe_filename, write_atomically
 from .schema import QUADRANTS, build_schema
-
-
-def safe_filename(name: str) -> str:
-    """A file name from free text: letters, digits, dots and dashes only, never a path."""
-    s = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "cluster"
-    if s.upper().split(".")[0] in {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
-                                   *(f"LPT{i}" for i in range(10))}:
-        s = "_" + s
-    return s[:80]
 
 
 def new_workbook(short_name: str, out: Path | None, inputs: Path, console: Console,
@@ -60,34 +50,28 @@ def check(files: list[Path], inputs: Path, console: Console) -> int:
 
 
 def _counts(cluster) -> str:
-    c = cluster.swot_counts()
-    q = ", ".join(f"{QUADRANT_TITLES[x]} {sum(v for (t, qq), v in c.items() if qq == x)}"
-                  for x in QUADRANTS)
+    q = ", ".join(f"{QUADRANT_TITLES[x]} {n}" for x, n in zip(QUADRANTS, cluster.quadrant_counts()))
     return f"SWOT: {q}; TOWS strategies {len(cluster.tows)}; Step 1 paragraphs {len(cluster.step1)}"
+
+
+STATUS_HEADER = ["Cluster", "Workbook", "Status", "Errors", "Warnings", "S", "W", "O", "T",
+                 "per topic", "TOWS"]
 
 
 def status_rows(g: Gathered) -> list[list[str]]:
     rows = []
     for p in g.partners:
         c = p.cluster
-        counts = c.swot_counts() if c else {}
-        per_q = ["" if not c else str(sum(v for (t, q), v in counts.items() if q == x)) for x in QUADRANTS]
+        per_q = [str(n) for n in c.quadrant_counts()] if c else [""] * len(QUADRANTS)
+        per_t = "/".join(str(sum(1 for e in c.swot if e.topic == t)) for t in g.deliverable.topics) if c else ""
         rows.append([p.name, p.file.name if p.file else "—",
                      "returned" if p.file else "MISSING", str(len(p.errors)), str(len(p.warnings)),
-                     *per_q, str(len(c.tows)) if c else ""])
+                     *per_q, per_t, str(len(c.tows)) if c else ""])
     return rows
-
-
-STATUS_HEADER = ["Cluster", "Workbook", "Status", "Errors", "Warnings", "S", "W", "O", "T", "TOWS"]
 
 
 def print_status(g: Gathered, console: Console) -> None:
     console.table(STATUS_HEADER, status_rows(g))
-    for p in g.partners:
-        for c in p.cluster and [p.cluster] or []:
-            topics = "; ".join(f"{t[:30]}…: {sum(v for (tt, q), v in c.swot_counts().items() if tt == t)}"
-                               for t in g.deliverable.topics)
-            console.progress(f"{p.name}: {topics}")
 
 
 def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Console) -> int:

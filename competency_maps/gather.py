@@ -10,7 +10,7 @@ from .config import Deliverable
 from .errors import SortsIssues, Issue, Location, ReportError, error, warning
 from .model import Cluster
 from .reader import ReadResult, read_workbook
-from .schema import Schema, build_schema, _key
+from .schema import Schema, build_schema, name_key
 from .validate import validate_cluster
 
 
@@ -92,7 +92,7 @@ def gather(inputs: Path) -> Gathered:
         issues.append(warning(Location(p.name), "is not read: the build reads Excel workbooks (.xlsx) only.",
                               "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)', "
                               "or move it out of the folder."))
-    expected = {_key(n): PartnerStatus(n) for n in deliverable.clusters}
+    expected = {name_key(n): PartnerStatus(n) for n in deliverable.clusters}
     extra: list[PartnerStatus] = []
     by_name: dict[str, PartnerStatus] = {}
     for res in results:
@@ -100,7 +100,7 @@ def gather(inputs: Path) -> Gathered:
             # unreadable: list it on its own line so it is seen
             extra.append(PartnerStatus(res.path.stem, res.path, None, res.issues, expected=False))
             continue
-        k = _key(res.cluster.name)
+        k = name_key(res.cluster.name)
         if k in by_name:
             first = by_name[k]
             issues.append(error(Location(res.path.name, "Cluster", "B2"),

@@ -72,6 +72,11 @@ class Cluster:
             out[(e.topic, e.quadrant)] = out.get((e.topic, e.quadrant), 0) + 1
         return out
 
+    def quadrant_counts(self) -> list[int]:
+        """Entries per quadrant, in schema order (Strength, Weakness, Opportunity, Threat)."""
+        from .schema import QUADRANTS
+        return [sum(1 for e in self.swot if e.quadrant == q) for q in QUADRANTS]
+
     def tows_counts(self) -> dict[tuple[str, str], int]:
         out: dict[tuple[str, str], int] = {}
         for e in self.tows:

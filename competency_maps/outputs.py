@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -25,8 +26,16 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def safe_filename(name: str) -> str:
+    """A file name from free text: letters, digits, dots and dashes only, never a path."""
+    s = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "cluster"
+    if s.upper().split(".")[0] in {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
+                                   *(f"LPT{i}" for i in range(10))}:
+        s = "_" + s
+    return s[:80]
+
+
 def output_stem(number: str, title: str, draft: bool = False, proof_of: str = "") -> str:
-    from .commands import safe_filename
     from .content import slug
     # slugs: never a path; cut short, as a Short name may be a whole cell long (file names: 255 bytes)
     stem = f"{safe_filename(number)}-{slug(title)[:80].rstrip('-')}"

@@ -20,7 +20,7 @@ from .errors import SortsIssues, Issue, Location, ReportError, error, warning
 from .model import Cluster, Profile, SwotEntry, TowsEntry
 from .richtext import Block, BlockKind, Span, Text, normalise, number_lists, plain
 from .schema import (LISTS_SHEET, PROFILE_COLUMNS, PROFILE_FIELDS, PROFILE_SHEET, README_SHEET,
-                     Column, Schema, Sheet, _key, match_choice)
+                     Column, Schema, Sheet, name_key, match_choice)
 from .textsafety import clean_text, decode_excel_escapes
 from .workbook_file import open_workbook
 
@@ -60,11 +60,11 @@ def _cell_text(ctx: _Ctx, sheet: str, cell) -> Text | None:
         return ()
     if cell.data_type == "f":
         typed = v if isinstance(v, str) else getattr(v, "text", None) or "a data table"  # array formula
-        ctx.err(sheet, coord, f"holds a formula ({str(typed)[:60]}) where text is expected.",
+        ctx.err(sheet, coord, f"This cell holds a formula ({str(typed)[:60]}) where text is expected.",
                 "Type the text itself instead of a formula (copy, then Paste Special › Values).")
         return None
     if cell.data_type == "e":
-        ctx.err(sheet, coord, f"holds the error value {v}.", "Replace it with the text you meant.")
+        ctx.err(sheet, coord, f"This cell holds the error value {v}.", "Replace it with the text you meant.")
         return None
     if isinstance(v, CellRichText):
         spans = []
@@ -134,7 +134,7 @@ def _merged_in(ws: Worksheet, min_row: int, cols: range) -> list[str]:
 
 def _find_sheet(ctx: _Ctx, wb: Workbook, name: str) -> Worksheet | None:
     for ws in wb.worksheets:
-        if ws.title == name or _key(ws.title) == _key(name):
+        if ws.title == name or name_key(ws.title) == name_key(name):
             return ws
     ctx.err(name, "", f"The sheet '{name}' is missing (sheets found: {', '.join(wb.sheetnames)}).",
             f"Rename the sheet back to '{name}', or copy your entries into a fresh standard workbook.")
@@ -152,7 +152,7 @@ def _header_map(ctx: _Ctx, ws: Worksheet, names: tuple[str, ...],
         if cell.value is None or str(cell.value).strip() == "":
             continue
         label = str(cell.value).strip()
-        match = next((n for n in names if _key(n) == _key(label)), None)
+        match = next((n for n in names if name_key(n) == name_key(label)), None)
         if match and match not in found:
             found[match] = cell.column
         else:
@@ -228,14 +228,14 @@ def _read_profile(ctx: _Ctx, ws: Worksheet) -> Profile | None:
     cols = _header_map(ctx, ws, PROFILE_COLUMNS)
     if cols is None:
         return None
-    by_key = {_key(f.label): f for f in PROFILE_FIELDS}
+    by_key = {name_key(f.label): f for f in PROFILE_FIELDS}
     values: dict[str, object] = {}
     seen: set[str] = set()
     bad: set[str] = set()  # fields whose cell already has an error: not also "required but empty"
     for r, cells in _rows(ctx, ws, cols):
         label_cell, value_cell = cells["Field"], cells["Value"]
         label = str(label_cell.value or "").strip()
-        f = by_key.get(_key(label))
+        f = by_key.get(name_key(label))
         if f is None:
             if value_cell.value not in (None, ""):
                 ctx.warn(ws.title, label_cell.coordinate,
@@ -276,7 +276,7 @@ def _read_profile(ctx: _Ctx, ws: Worksheet) -> Profile | None:
 
 def _row_of(ws: Worksheet, label: str) -> int | None:
     for r in range(2, ws.max_row + 1):
-        if _key(str(ws.cell(row=r, column=1).value or "")) == _key(label):
+        if name_key(str(ws.cell(row=r, column=1).value or "")) == name_key(label):
             return r
     return None
 
@@ -354,9 +354,9 @@ def _read_entries(ctx: _Ctx, ws: Worksheet, sheet: Sheet, kind: str) -> list:
 
 
 def _check_sheet_names(ctx: _Ctx, wb: Workbook, schema: Schema) -> None:
-    known = {_key(n) for n in schema.all_sheet_names}
+    known = {name_key(n) for n in schema.all_sheet_names}
     for ws in wb.worksheets:
-        if _key(ws.title) not in known:
+        if name_key(ws.title) not in known:
             ctx.warn(ws.title, "", f"The sheet '{ws.title}' is not part of the standard workbook; "
                      "nothing in it will appear in the report.",
                      "Move its content into Step 1, SWOT or TOWS, or delete the sheet.")

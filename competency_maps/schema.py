@@ -168,7 +168,8 @@ def build_schema(topics: Sequence[str] = D21_TOPICS, themes: Sequence[str] = ())
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 
 
-def _key(s: str) -> str:
+def name_key(s: str) -> str:
+    """What two spellings of a sheet, header, field or cluster name must share to be the same."""
     s = unicodedata.normalize("NFKC", s).translate(_DASHES).casefold()
     return re.sub(r"[^0-9a-z\u00c0-\uffff-]+", "", s)
 
@@ -180,7 +181,7 @@ def _topic_key(s: str) -> str:
 
 
 def _variants(choice: str) -> set[str]:
-    k = _key(choice)
+    k = name_key(choice)
     out = {k, k + "s", k + "es"}
     if k.endswith("y"):
         out.add(k[:-1] + "ies")
@@ -189,7 +190,7 @@ def _variants(choice: str) -> set[str]:
 
 def match_choice(value: str, choices: Sequence[str]) -> str | None:
     """The allowed value a person meant, forgiving case, spaces, plurals and dashes; else None."""
-    k = _key(value)
+    k = name_key(value)
     for c in choices:
         if k in _variants(c):
             return c

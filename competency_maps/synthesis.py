@@ -87,7 +87,7 @@ def analyse(clusters: list[Cluster], topics: tuple[str, ...], themes: list[Theme
     counts: dict[str, dict[str, dict[str, int]]] = {t.name: {q: {} for q in QUADRANTS} for t in themes}
     rows = []
     for c in clusters:
-        per_q = [sum(1 for e in c.swot if e.quadrant == q) for q in QUADRANTS]
+        per_q = c.quadrant_counts()
         per_t = [[sum(1 for e in c.swot if e.quadrant == q and e.topic == t) for q in QUADRANTS]
                  for t in topics]
         rows.append(HeatRow(c.name, per_q, per_t))
