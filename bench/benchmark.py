@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -42,24 +44,38 @@ def phases(inputs: Path) -> dict:
             "docx_bytes": docx, "errors": len(g.errors)}
 
 
-def libreoffice(docx: bytes, work: Path) -> float:
+def _timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, its child processes included) of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, check=True, env=env)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def libreoffice(docx: bytes, work: Path) -> tuple[float, float]:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        return float("nan")
+        return float("nan"), float("nan")
     src = work / "report.docx"
     src.write_bytes(docx)
-    t = time.perf_counter()
-    subprocess.run([soffice, f"-env:UserInstallation={(work / 'lo-profile').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(work), str(src)], capture_output=True, check=True)
-    return time.perf_counter() - t
+    return _timed([soffice, f"-env:UserInstallation={(work / 'lo-profile').as_uri()}", "--headless",
+                   "--convert-to", "pdf", "--outdir", str(work), str(src)])
 
 
-def whole_build(inputs: Path, out: Path) -> float:
-    """The coordinator's command as a new process: imports included, as LibreOffice's start-up is."""
-    t = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "build.py"), "--inputs", str(inputs), "--output", str(out)],
-                   capture_output=True, check=True)
-    return time.perf_counter() - t
+def whole_build(inputs: Path, out: Path, jobs: int | None = None) -> tuple[float, float]:
+    """The coordinator's command as a new process: imports included, as LibreOffice's start-up is.
+    jobs=1: everything in one process; None: the default (the PDF in a second process)."""
+    env = dict(os.environ)
+    if jobs is not None:
+        env["COMPETENCY_MAPS_JOBS"] = str(jobs)
+    return _timed([sys.executable, str(ROOT / "build.py"), "--inputs", str(inputs), "--output", str(out)],
+                  env)
+
+
+def _median_pair(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
 def check_one(path: Path) -> float:
@@ -116,18 +132,22 @@ def main() -> int:
     libreoffice(render_docx(assemble(gather(inputs))), work)
     samples = [phases(inputs) for _ in range(runs)]
     med = {k: statistics.median(s[k] for s in samples) for k in ("read", "docx", "pdf", "total")}
-    lo = statistics.median(libreoffice(samples[0]["docx_bytes"], work) for _ in range(runs))
-    cmd = statistics.median(whole_build(inputs, work / "out") for _ in range(runs))
+    lo, lo_cpu = _median_pair([libreoffice(samples[0]["docx_bytes"], work) for _ in range(runs)])
+    cmd, cmd_cpu = _median_pair([whole_build(inputs, work / "out") for _ in range(runs)])
+    one, one_cpu = _median_pair([whole_build(inputs, work / "out", jobs=1) for _ in range(runs)])
     chk = statistics.median(check_one(inputs / "moveo.xlsx") for _ in range(runs))
-    print(f"Sample build, medians of {runs} runs ({samples[0]['pages']} PDF pages):")
-    print(f"  read + validate   {med['read']:6.2f} s")
-    print(f"  DOCX              {med['docx']:6.2f} s")
-    print(f"  PDF               {med['pdf']:6.2f} s")
-    print(f"  in-process total  {med['total']:6.2f} s")
-    print(f"  `build.py` command (new process)        {cmd:6.2f} s")
-    print(f"  LibreOffice DOCX->PDF (new process)     {lo:6.2f} s")
-    print(f"  ratio build / LibreOffice               {cmd / lo:6.2f}")
-    print(f"  `check` of one workbook (new process)   {chk:6.2f} s")
+    cores = os.cpu_count() or 1
+    print(f"Sample build, medians of {runs} runs ({samples[0]['pages']} PDF pages), in one process:")
+    for k, label in (("read", "read + validate"), ("docx", "DOCX"), ("pdf", "PDF"), ("total", "total")):
+        print(f"  {label:<18}{med[k]:6.2f} s")
+    print(f"\nAs commands (new processes){'wall':>31}{'CPU':>10}")
+    for label, wall, cpu in (("build.py (PDF in a second process)", cmd, cmd_cpu),
+                             ("build.py, COMPETENCY_MAPS_JOBS=1", one, one_cpu),
+                             ("LibreOffice DOCX -> PDF", lo, lo_cpu)):
+        print(f"  {label:<48}{wall:6.2f} s{cpu:8.2f} s")
+    print(f"  ratio build / LibreOffice{cmd / lo:29.2f}")
+    print(f"  floor: build CPU / {cores} cores = {cmd_cpu / cores:.2f} s, ratio {cmd_cpu / cores / lo:.2f}")
+    print(f"  check of one workbook{chk:33.2f} s")
     print("\nScaling (one fresh process each):")
     print("  clusters   read s   DOCX s   PDF s   total s   pages   peak MB   s/cluster")
     for n in (5, 25) if args.quick else (5, 25, 100):

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import config
-from .blank_workbook import write_blank_workbook
 from .console import Console
 from .errors import Location, ReportError
 from .gather import Gathered, check_files, gather
 from .model import QUADRANT_TITLES
-from .assemble import assemble, assemble_proof
 from .outputs import output_stem, safe_filename, write_atomically
 from .schema import QUADRANTS, build_schema
+
+if TYPE_CHECKING:  # `check` stays light: it needs neither the writers nor the renderers
+    from .pdf_process import PdfProcess
 
 
 def new_workbook(short_name: str, out: Path | None, inputs: Path, console: Console,
                  force: bool = False) -> int:
+    from .blank_workbook import write_blank_workbook
     deliverable = config.load(inputs) if inputs.is_dir() else config.Deliverable()
     path = out or Path(f"{safe_filename(short_name)}-competency-map.xlsx")
     if path.exists() and not force:  # it may be a partner's returned workbook
@@ -75,23 +80,25 @@ def print_status(g: Gathered, console: Console) -> None:
 
 
 def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Console) -> int:
+    from .assemble import assemble
     started = time.perf_counter()
-    console.progress(f"reading {inputs}/")
-    g = gather(inputs)
-    if g.all_issues:
-        console.print("Problems found:")
-        console.issues(g.issues)
-        for p in g.partners:
-            console.issues(p.issues)
-        console.print()
-    print_status(g, console)
-    if g.errors and not draft:
-        console.print(f"\n{len(g.errors)} error(s): nothing was written; the files in {output}/ "
-                      "are unchanged. Fix the workbooks, or use --draft to build a marked draft.")
-        return 1
-    content = assemble(g, draft=draft)
-    stem = output_stem(g.deliverable.number, g.deliverable.title, draft=draft)
-    written = render_all(content, output, stem, only, console)
+    with _pdf_process(only) as pdf_process:  # starts importing the layout engine now
+        console.progress(f"reading {inputs}/")
+        g = gather(inputs)
+        if g.all_issues:
+            console.print("Problems found:")
+            console.issues(g.issues)
+            for p in g.partners:
+                console.issues(p.issues)
+            console.print()
+        print_status(g, console)
+        if g.errors and not draft:
+            console.print(f"\n{len(g.errors)} error(s): nothing was written; the files in {output}/ "
+                          "are unchanged. Fix the workbooks, or use --draft to build a marked draft.")
+            return 1
+        content = assemble(g, draft=draft)
+        stem = output_stem(g.deliverable.number, g.deliverable.title, draft=draft)
+        written = render_all(content, output, stem, only, console, pdf_process)
     if draft:
         left = [c.name for c in content.chapters if c.placeholder]
         console.print(f"\nDRAFT: {len(left)} chapter(s) shown as placeholders"
@@ -100,19 +107,35 @@ def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Co
     return 0
 
 
-def render_all(content, output: Path, stem: str, only: str | None,
-               console: Console) -> list[tuple[Path, str]]:
-    """Render everything in memory first; only then replace the files, each atomically."""
+@contextlib.contextmanager
+def _pdf_process(only: str | None) -> Iterator[PdfProcess | None]:
+    from .pdf_process import PdfProcess, wanted
+    if only == "docx" or not wanted():
+        yield None
+        return
+    with PdfProcess() as process:
+        yield process
+
+
+def render_all(content, output: Path, stem: str, only: str | None, console: Console,
+               pdf_process: PdfProcess | None = None) -> list[tuple[Path, str]]:
+    """Render everything in memory first; only then replace the files, each atomically.
+    With a `pdf_process`, the PDF is laid out there while this process fills the Word file."""
     from .render_docx import render_docx
-    from .render_pdf import render_pdf
     rendered: list[tuple[Path, bytes, str]] = []
+    if only in (None, "pdf") and pdf_process is not None:
+        pdf_process.start(content)
     if only in (None, "docx"):
         console.progress("rendering the Word document")
         data = render_docx(content)
         rendered.append((output / f"{stem}.docx", data, f"{len(data) // 1024} KB"))
     if only in (None, "pdf"):
         console.progress("laying out the PDF")
-        pdf = render_pdf(content)
+        if pdf_process is not None:
+            pdf = pdf_process.result()
+        else:
+            from .render_pdf import render_pdf
+            pdf = render_pdf(content)
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))
     for path, data, _ in rendered:
         write_atomically(path, data)
@@ -127,6 +150,7 @@ def _report_written(written: list[tuple[Path, str]], started: float, console: Co
 
 
 def proof(short_name: str, inputs: Path, output: Path, only: str | None, console: Console) -> int:
+    from .assemble import assemble_proof
     started = time.perf_counter()
     g = gather(inputs)
     content = assemble_proof(g, short_name)
@@ -141,6 +165,7 @@ def proof(short_name: str, inputs: Path, output: Path, only: str | None, console
         console.print(f"{len(status.errors)} error(s) in {status.file.name}: fix them first.")
         return 1
     stem = output_stem(g.deliverable.number, g.deliverable.title, proof_of=content.chapters[0].name)
-    written = render_all(content, output, stem, only, console)
+    with _pdf_process(only) as process:
+        written = render_all(content, output, stem, only, console, process)
     _report_written(written, started, console)
     return 0

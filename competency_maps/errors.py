@@ -75,6 +75,9 @@ class ReportError(Exception):
     def as_issue(self) -> Issue:
         return error(self.location, str(self), self.hint)
 
+    def __reduce__(self):  # whole across processes (see pdf_process), location and hint included
+        return type(self), (str(self), self.location, self.hint)
+
 
 class WorkbookError(ReportError):
     """A file that cannot be read as a workbook at all."""

@@ -5,7 +5,16 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """Here, not in render_pdf: the build receives it from the PDF process without importing
+    weasyprint (pickle imports the module of a class it rebuilds)."""
+    data: bytes
+    pages: int
 
 
 def write_atomically(path: Path, data: bytes) -> None:

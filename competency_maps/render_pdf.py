@@ -12,7 +12,6 @@ import gc
 import hashlib
 import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -22,6 +21,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .content import ReportContent
 from .errors import RenderError
+from .outputs import RenderedPdf
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAME = "report.html.j2"
@@ -84,12 +84,6 @@ def _quiet_libraries():
     finally:
         for lg, level in zip(loggers, levels):
             lg.setLevel(level)
-
-
-@dataclass(frozen=True)
-class RenderedPdf:
-    data: bytes
-    pages: int
 
 
 @contextlib.contextmanager

@@ -73,6 +73,7 @@ def test_a_failed_render_leaves_no_partial_file_and_keeps_the_old_one(inputs, tm
 
     import competency_maps.render_pdf as rp
     monkeypatch.setattr(rp, "render_pdf", killed)
+    monkeypatch.setenv("COMPETENCY_MAPS_JOBS", "1")  # the patch is in this process only
     code, out = run("--inputs", str(inputs), "--output", str(out_dir))
     assert code == 130
     assert sorted(p.name for p in out_dir.iterdir()) == [f"{STEM}.docx"]

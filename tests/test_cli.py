@@ -39,11 +39,12 @@ def rendered(monkeypatch):
     """Replace the renderers: these tests are about reading the inputs, and stay fast."""
     calls = []
 
-    def fake_render_all(content, output, stem, only, console):
+    def fake_render_all(content, output, stem, only, console, pdf_process=None):
         calls.append((content, output, stem, only))
         return []
 
     monkeypatch.setattr(commands, "render_all", fake_render_all)
+    monkeypatch.setenv("COMPETENCY_MAPS_JOBS", "1")  # no second process for a PDF never made
     return calls
 
 

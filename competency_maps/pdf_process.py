@@ -1,0 +1,111 @@
+"""The PDF is laid out in a second process, started before the workbooks are read.
+
+Nearly all of a build is weasyprint's layout. In a process of its own it imports weasyprint while
+this one reads and checks the workbooks, then lays out the pages while this one fills the Word
+file: both cores work (bench/benchmark.py has the figures). 'spawn', not 'fork': it behaves the
+same on Windows and macOS, where a coordinator may run the build, and copies no locks or threads.
+
+If the second process cannot start, or dies, the PDF is laid out in this process instead: slower,
+the same bytes. Ctrl+C is this process's to handle; the second one ignores it and is ended.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import traceback
+from typing import TYPE_CHECKING
+
+from .content import ReportContent
+from .outputs import RenderedPdf
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+ENV_JOBS = "COMPETENCY_MAPS_JOBS"  # "1": everything in one process
+
+
+def wanted() -> bool:
+    """A second process pays off only with a second core; COMPETENCY_MAPS_JOBS=1 turns it off."""
+    jobs = os.environ.get(ENV_JOBS, "").strip()
+    if jobs.isdigit():
+        return int(jobs) > 1
+    return (os.cpu_count() or 1) > 1
+
+
+def _render_here(content: ReportContent) -> RenderedPdf:
+    from .render_pdf import render_pdf  # not at the top: it would import weasyprint in the build
+    return render_pdf(content)
+
+
+def _serve(conn: Connection) -> None:
+    """The second process: import first (the slow part), then wait for the one job."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from . import render_pdf  # noqa: F401
+    try:
+        content = conn.recv()
+    except EOFError:  # the build stopped before it had anything to lay out
+        return
+    try:
+        conn.send(("ok", _render_here(content)))
+    except BaseException as e:  # noqa: BLE001 - every failure goes back to the build, whole
+        e.add_note("In the PDF process:\n" + "".join(traceback.format_exception(e)))
+        try:
+            conn.send(("error", e))
+        except Exception:  # an exception that cannot be pickled: send what it said
+            conn.send(("error", RuntimeError(f"{type(e).__name__}: {e}")))
+
+
+class PdfProcess:
+    """One PDF job in a process of its own; `result()` falls back to this process if it fails."""
+
+    def __init__(self) -> None:
+        self._content: ReportContent | None = None
+        self._sent = False
+        ctx = multiprocessing.get_context("spawn")
+        self._conn, child_conn = ctx.Pipe()
+        self._process = ctx.Process(target=_serve, args=(child_conn,), daemon=True,
+                                    name="competency-maps-pdf")
+        try:
+            self._process.start()
+        except OSError:  # no processes allowed here: lay out in this one
+            self._process = None
+        child_conn.close()
+
+    def start(self, content: ReportContent) -> None:
+        self._content = content
+        if self._process is not None:
+            try:
+                self._conn.send(content)
+                self._sent = True
+            except (OSError, ValueError):  # the process is gone already
+                self._sent = False
+
+    def result(self) -> RenderedPdf:
+        assert self._content is not None, "start() first"
+        if self._sent:
+            try:
+                status, value = self._conn.recv()
+            except (EOFError, OSError):  # the process died (killed, out of memory): try here
+                pass
+            else:
+                if status == "ok":
+                    return value
+                raise value
+        return _render_here(self._content)
+
+    def close(self) -> None:
+        """Ends the process, whether it is still importing, laying out or done."""
+        self._conn.close()
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join(timeout=5)
+            self._process = None
+
+    def __enter__(self) -> PdfProcess:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,58 @@
+"""The PDF laid out in a second process: same bytes, failures reported whole, a fallback."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+
+from competency_maps import pdf_process
+from competency_maps.errors import Location, RenderError
+from competency_maps.pdf_process import PdfProcess
+from reports import sample_content, sample_pdf
+
+
+def test_the_second_process_lays_out_the_same_bytes():
+    with PdfProcess() as p:
+        p.start(sample_content())
+        pdf = p.result()
+    assert pdf.data == sample_pdf().data and pdf.pages == sample_pdf().pages
+
+
+def test_a_dead_process_falls_back_to_this_one():
+    with PdfProcess() as p:
+        p._process.kill()  # as the kernel's out-of-memory killer would
+        p._process.join()
+        p.start(sample_content())
+        assert p.result().data == sample_pdf().data
+
+
+def test_errors_cross_processes_with_location_and_hint():
+    e = RenderError("could not be laid out", Location("a.xlsx", "SWOT", "B2"), "Shorten it.")
+    back = pickle.loads(pickle.dumps(e))
+    assert type(back) is RenderError and str(back.as_issue()) == str(e.as_issue())
+
+
+def test_a_failure_in_the_second_process_is_raised_here():
+    with PdfProcess() as p:
+        p._content = object()
+        p._conn.send(("not content",))  # what the template cannot fill
+        p._sent = True
+        with pytest.raises(RenderError, match="PDF template could not be filled"):
+            p.result()
+
+
+@pytest.mark.parametrize("env, cpus, expected", [("", 2, True), ("", 1, False), ("1", 2, False),
+                                                 ("2", 1, True), ("x", 2, True)])
+def test_a_second_process_only_with_a_second_core(monkeypatch, env, cpus, expected):
+    monkeypatch.setenv(pdf_process.ENV_JOBS, env)
+    monkeypatch.setattr(os, "cpu_count", lambda: cpus)
+    assert pdf_process.wanted() is expected
+
+
+def test_closing_early_ends_the_process():
+    p = PdfProcess()
+    proc = p._process
+    p.close()  # the build stopped on input errors: nothing to lay out
+    assert not proc.is_alive()
