@@ -92,6 +92,10 @@ def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Co
                 console.issues(p.issues)
             console.print()
         print_status(g, console)
+        if not g.configured:
+            console.print(f"\nThe build cannot go on without {config.CONFIG_NAME}, not even as a draft: "
+                          f"nothing was written; the files in {output}/ are unchanged.")
+            return 1
         if g.errors and not draft:
             console.print(f"\n{len(g.errors)} error(s): nothing was written; the files in {output}/ "
                           "are unchanged. Fix the workbooks, or use --draft to build a marked draft.")
@@ -153,6 +157,9 @@ def proof(short_name: str, inputs: Path, output: Path, only: str | None, console
     from .assemble import assemble_proof
     started = time.perf_counter()
     g = gather(inputs)
+    if not g.configured:
+        console.issues(g.issues)
+        return 1
     content = assemble_proof(g, short_name)
     if content is None:
         names = ", ".join(p.cluster.name for p in g.partners if p.cluster) or "none"

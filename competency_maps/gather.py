@@ -35,6 +35,7 @@ class Gathered:
     schema: Schema
     partners: list[PartnerStatus]
     issues: list[Issue]  # not tied to one partner (configuration, duplicates, unreadable files)
+    configured: bool = True  # deliverable.toml read: without it nothing, not even a draft, is built
 
     @property
     def all_issues(self) -> list[Issue]:
@@ -77,16 +78,23 @@ def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...]) -> l
 
 def gather(inputs: Path) -> Gathered:
     issues: list[Issue] = []
+    configured = True
     try:
         deliverable = config.load(inputs)
     except ReportError as e:
-        deliverable = config.Deliverable()
+        deliverable, configured = config.Deliverable(), False
         issues.append(e.as_issue())
     schema = build_schema(deliverable.topics, deliverable.theme_names)
     if not inputs.is_dir():
         issues.append(error(Location(str(inputs)), "The inputs folder does not exist.",
                             "Create it and put the partners' workbooks in it."))
-        return Gathered(deliverable, schema, [], issues)
+        return Gathered(deliverable, schema, [], issues, configured=False)
+    if configured and not (inputs / config.CONFIG_NAME).is_file():
+        configured = False
+        issues.append(error(Location(str(inputs / config.CONFIG_NAME)), "is missing: the report's cover, "
+                            "document information, texts and chapter order come from it.",
+                            "Copy deliverable.toml (and the .md files) from the shipped inputs folder "
+                            "and adapt them."))
     results = check_files(workbook_files(inputs), schema, deliverable.topics)
     for p in _files(inputs, OTHER_SPREADSHEETS):  # said, so that a returned .ods is not just "missing"
         issues.append(warning(Location(p.name), "is not read: the build reads Excel workbooks (.xlsx) only.",
@@ -126,4 +134,4 @@ def gather(inputs: Path) -> Gathered:
                                        f"{status.name}: no workbook in {inputs.name}/.",
                                        "Ask the partner for it, or build a --draft without it."))
     partners = list(expected.values()) + extra
-    return Gathered(deliverable, schema, partners, issues)
+    return Gathered(deliverable, schema, partners, issues, configured)

@@ -290,3 +290,19 @@ def test_new_workbook_never_overwrites_a_file_without_force(tmp_path):
     assert main(["new-workbook", "Mov'eo", "-o", str(target), "--force"],
                 Console(io.StringIO(), io.StringIO(), progress=False)) == 0
     assert target.read_bytes().startswith(b"PK")
+
+
+@pytest.mark.parametrize("extra", [[], ["--draft"], ["proof", "Mobinov"]])
+def test_without_deliverable_toml_nothing_is_built_not_even_a_draft(inputs, tmp_path, extra):
+    (inputs / "deliverable.toml").unlink()
+    r = run("--inputs", inputs, "--output", tmp_path / "out", *extra)
+    assert r.code == 1
+    assert "deliverable.toml" in r.out and "is missing" in r.out and "template" not in r.out
+    assert_nothing_written(tmp_path / "out")
+
+
+def test_a_broken_configuration_stops_a_draft_too(inputs, tmp_path):
+    (inputs / "deliverable.toml").write_text("[deliverable\nnumber = ", encoding="utf-8")
+    r = run("--inputs", inputs, "--output", tmp_path / "out", "--draft")
+    assert r.code == 1 and "deliverable.toml" in r.out and "template" not in r.out
+    assert_nothing_written(tmp_path / "out")
