@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import contextlib
-import gc
 import hashlib
 import logging
 import os
@@ -22,6 +21,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from .content import ReportContent
 from .errors import RenderError
 from .outputs import RenderedPdf
+from .weasyprint_tuning import few_gc_pauses, page_references_cached
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAME = "report.html.j2"
@@ -98,22 +98,6 @@ def _source_date(epoch: int):
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
-@contextlib.contextmanager
-def _few_gc_pauses():
-    """Layout allocates millions of short-lived objects, and the cyclic collector rescans the
-    growing heap each time: a sixth of the render time on the sample (bench/benchmark.py). The
-    objects alive now are set aside and the collector runs rarely; reference counting still frees
-    almost everything, so peak memory stays the same."""
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(50_000, 50, 1_000)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
-
-
 def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedPdf:
     try:
         html = render_html(content, templates)
@@ -121,7 +105,8 @@ def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedP
         raise RenderError(f"The PDF template could not be filled ({type(e).__name__}: {e}).") from e
     fetcher = LocalOnlyFetcher([templates], render_figures(content, templates))
     try:
-        with _quiet_libraries(), _few_gc_pauses(), _source_date(calendar.timegm(content.d.date.timetuple())):
+        with (_quiet_libraries(), few_gc_pauses(), page_references_cached(),
+              _source_date(calendar.timegm(content.d.date.timetuple()))):
             doc = HTML(string=html, base_url=templates.as_uri() + "/", url_fetcher=fetcher).render()
             identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
             pdf = doc.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier, custom_metadata=True)
