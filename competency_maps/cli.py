@@ -68,11 +68,15 @@ def main(argv: list[str] | None = None, console: Console | None = None) -> int:
         if args.command == "new-workbook":
             from .commands import new_workbook
             return new_workbook(args.short_name, args.out, args.inputs, console, args.force)
-        if args.command == "proof":
-            from .commands import proof
-            return proof(args.short_name, args.inputs, args.output, args.only, console)
-        from .commands import build
-        return build(args.inputs, args.output, args.only, args.draft, console)
+        from .pdf_process import started
+        # Started first, so that it imports the layout engine while this process imports the rest
+        # and reads the workbooks.
+        with started(needed=args.only != "docx") as pdf_process:
+            from . import commands
+            if args.command == "proof":
+                return commands.proof(args.short_name, args.inputs, args.output, args.only, console,
+                                      pdf_process)
+            return commands.build(args.inputs, args.output, args.only, args.draft, console, pdf_process)
     except ReportError as e:
         console.print(str(e.as_issue()))
         return 1

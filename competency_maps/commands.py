@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,46 +77,37 @@ def print_status(g: Gathered, console: Console) -> None:
     console.table(STATUS_HEADER, status_rows(g))
 
 
-def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Console) -> int:
+def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Console,
+          pdf_process: PdfProcess | None = None) -> int:
+    """`pdf_process`: started by the caller as early as it can (see cli.py), or none."""
     from .assemble import assemble
     started = time.perf_counter()
-    with _pdf_process(only) as pdf_process:  # starts importing the layout engine now
-        console.progress(f"reading {inputs}/")
-        g = gather(inputs)
-        if g.all_issues:
-            console.print("Problems found:")
-            console.issues(g.issues)
-            for p in g.partners:
-                console.issues(p.issues)
-            console.print()
-        print_status(g, console)
-        if not g.configured:
-            console.print(f"\nThe build cannot go on without {config.CONFIG_NAME}, not even as a draft: "
-                          f"nothing was written; the files in {output}/ are unchanged.")
-            return 1
-        if g.errors and not draft:
-            console.print(f"\n{len(g.errors)} error(s): nothing was written; the files in {output}/ "
-                          "are unchanged. Fix the workbooks, or use --draft to build a marked draft.")
-            return 1
-        content = assemble(g, draft=draft)
-        stem = output_stem(g.deliverable.number, g.deliverable.title, draft=draft)
-        written = render_all(content, output, stem, only, console, pdf_process)
+    console.progress(f"reading {inputs}/")
+    g = gather(inputs)
+    if g.all_issues:
+        console.print("Problems found:")
+        console.issues(g.issues)
+        for p in g.partners:
+            console.issues(p.issues)
+        console.print()
+    print_status(g, console)
+    if not g.configured:
+        console.print(f"\nThe build cannot go on without {config.CONFIG_NAME}, not even as a draft: "
+                      f"nothing was written; the files in {output}/ are unchanged.")
+        return 1
+    if g.errors and not draft:
+        console.print(f"\n{len(g.errors)} error(s): nothing was written; the files in {output}/ "
+                      "are unchanged. Fix the workbooks, or use --draft to build a marked draft.")
+        return 1
+    content = assemble(g, draft=draft)
+    stem = output_stem(g.deliverable.number, g.deliverable.title, draft=draft)
+    written = render_all(content, output, stem, only, console, pdf_process)
     if draft:
         left = [c.name for c in content.chapters if c.placeholder]
         console.print(f"\nDRAFT: {len(left)} chapter(s) shown as placeholders"
                       + (f" ({', '.join(left)})." if left else "."))
     _report_written(written, started, console)
     return 0
-
-
-@contextlib.contextmanager
-def _pdf_process(only: str | None) -> Iterator[PdfProcess | None]:
-    from .pdf_process import PdfProcess, wanted
-    if only == "docx" or not wanted():
-        yield None
-        return
-    with PdfProcess() as process:
-        yield process
 
 
 def render_all(content, output: Path, stem: str, only: str | None, console: Console,
@@ -153,7 +142,8 @@ def _report_written(written: list[tuple[Path, str]], started: float, console: Co
     console.print(f"Done in {time.perf_counter() - started:.1f} s.")
 
 
-def proof(short_name: str, inputs: Path, output: Path, only: str | None, console: Console) -> int:
+def proof(short_name: str, inputs: Path, output: Path, only: str | None, console: Console,
+          pdf_process: PdfProcess | None = None) -> int:
     from .assemble import assemble_proof
     started = time.perf_counter()
     g = gather(inputs)
@@ -172,7 +162,6 @@ def proof(short_name: str, inputs: Path, output: Path, only: str | None, console
         console.print(f"{len(status.errors)} error(s) in {status.file.name}: fix them first.")
         return 1
     stem = output_stem(g.deliverable.number, g.deliverable.title, proof_of=content.chapters[0].name)
-    with _pdf_process(only) as process:
-        written = render_all(content, output, stem, only, console, process)
+    written = render_all(content, output, stem, only, console, pdf_process)
     _report_written(written, started, console)
     return 0

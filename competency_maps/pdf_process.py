@@ -11,17 +11,20 @@ the same bytes. Ctrl+C is this process's to handle; the second one ignores it an
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
 import traceback
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .content import ReportContent
 from .outputs import RenderedPdf
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # not imported here: this module starts the process before the rest is imported
     from multiprocessing.connection import Connection
+
+    from .content import ReportContent
 
 ENV_JOBS = "COMPETENCY_MAPS_JOBS"  # "1": everything in one process
 
@@ -55,6 +58,16 @@ def _serve(conn: Connection) -> None:
             conn.send(("error", e))
         except Exception:  # an exception that cannot be pickled: send what it said
             conn.send(("error", RuntimeError(f"{type(e).__name__}: {e}")))
+
+
+@contextlib.contextmanager
+def started(needed: bool) -> Iterator[PdfProcess | None]:
+    """The PDF process, if the PDF is to be made and a second core is there; ended on leaving."""
+    if not needed or not wanted():
+        yield None
+        return
+    with PdfProcess() as process:
+        yield process
 
 
 class PdfProcess:

@@ -56,3 +56,16 @@ def test_closing_early_ends_the_process():
     proc = p._process
     p.close()  # the build stopped on input errors: nothing to lay out
     assert not proc.is_alive()
+
+
+def test_started_only_when_the_pdf_is_wanted_and_ended_on_leaving(monkeypatch):
+    monkeypatch.setenv(pdf_process.ENV_JOBS, "2")
+    with pdf_process.started(needed=False) as none:
+        assert none is None
+    with pdf_process.started(needed=True) as p:
+        proc = p._process
+        assert proc.is_alive()
+    assert not proc.is_alive()
+    monkeypatch.setenv(pdf_process.ENV_JOBS, "1")
+    with pdf_process.started(needed=True) as none:
+        assert none is None
