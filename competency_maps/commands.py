@@ -127,8 +127,8 @@ def render_all(content, output: Path, stem: str, only: str | None, console: Cons
         if pdf_process is not None:
             pdf = pdf_process.result()
         else:
-            from .render_pdf import render_pdf
-            pdf = render_pdf(content)
+            from .pdf_process import render_here
+            pdf = render_here(content)
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))
     for path, data, _ in rendered:
         write_atomically(path, data)

@@ -19,6 +19,7 @@ import traceback
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .errors import RenderError
 from .outputs import RenderedPdf
 
 if TYPE_CHECKING:  # not imported here: this module starts the process before the rest is imported
@@ -37,21 +38,30 @@ def wanted() -> bool:
     return (os.cpu_count() or 1) > 1
 
 
-def _render_here(content: ReportContent) -> RenderedPdf:
-    from .render_pdf import render_pdf  # not at the top: it would import weasyprint in the build
+def render_here(content: ReportContent) -> RenderedPdf:
+    """The PDF laid out in this process."""
+    try:  # not at the top: it would import weasyprint into the build
+        from .render_pdf import render_pdf
+    except (ImportError, OSError) as e:  # weasyprint, or Pango under it, is not installed
+        raise RenderError(f"The PDF engine could not be loaded ({type(e).__name__}: {e}).",
+                          hint="Run tools/setup.sh again (it installs Pango), or build only the "
+                               "Word file with --only docx.") from e
     return render_pdf(content)
 
 
 def _serve(conn: Connection) -> None:
     """The second process: import first (the slow part), then wait for the one job."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from . import render_pdf  # noqa: F401
+    try:
+        from . import render_pdf  # noqa: F401
+    except BaseException:  # noqa: BLE001 - no traceback here: the build falls back, and says why
+        return
     try:
         content = conn.recv()
     except EOFError:  # the build stopped before it had anything to lay out
         return
     try:
-        conn.send(("ok", _render_here(content)))
+        conn.send(("ok", render_here(content)))
     except BaseException as e:  # noqa: BLE001 - every failure goes back to the build, whole
         e.add_note("In the PDF process:\n" + "".join(traceback.format_exception(e)))
         try:
@@ -78,11 +88,11 @@ class PdfProcess:
         self._sent = False
         ctx = multiprocessing.get_context("spawn")
         self._conn, child_conn = ctx.Pipe()
-        self._process = ctx.Process(target=_serve, args=(child_conn,), daemon=True,
-                                    name="competency-maps-pdf")
+        self._process: multiprocessing.process.BaseProcess | None = ctx.Process(
+            target=_serve, args=(child_conn,), daemon=True, name="competency-maps-pdf")
         try:
             self._process.start()
-        except OSError:  # no processes allowed here: lay out in this one
+        except Exception:  # no new processes here (limits, an embedded Python): use this one
             self._process = None
         child_conn.close()
 
@@ -106,7 +116,7 @@ class PdfProcess:
                 if status == "ok":
                     return value
                 raise value
-        return _render_here(self._content)
+        return render_here(self._content)
 
     def close(self) -> None:
         """Ends the process, whether it is still importing, laying out or done."""

@@ -69,3 +69,11 @@ def test_started_only_when_the_pdf_is_wanted_and_ended_on_leaving(monkeypatch):
     monkeypatch.setenv(pdf_process.ENV_JOBS, "1")
     with pdf_process.started(needed=True) as none:
         assert none is None
+
+
+def test_a_missing_pdf_engine_is_a_message_with_what_to_do(monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "competency_maps.render_pdf", None)  # import fails, as without Pango
+    with pytest.raises(RenderError, match="PDF engine could not be loaded") as info:
+        pdf_process.render_here(sample_content())
+    assert "tools/setup.sh" in info.value.hint and "--only docx" in info.value.hint
