@@ -99,10 +99,10 @@ class PdfProcess:
     def start(self, content: ReportContent) -> None:
         self._content = content
         if self._process is not None:
-            try:
+            try:  # blocks until the process has imported weasyprint, if the content fills the pipe
                 self._conn.send(content)
                 self._sent = True
-            except (OSError, ValueError):  # the process is gone already
+            except Exception:  # the process is gone already, or the content did not pickle
                 self._sent = False
 
     def result(self) -> RenderedPdf:
