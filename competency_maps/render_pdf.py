@@ -31,13 +31,18 @@ MIME = {".css": "text/css", ".svg": "image/svg+xml", ".ttf": "font/ttf", ".png":
         ".otf": "font/otf", ".woff2": "font/woff2"}
 
 
-class LocalOnlyFetcher(URLFetcher):
-    """Serves files below the allowed folders and the figures made for this report (`memory:`);
-    refuses every other URL and remembers it."""
+# The templates folder's URL inside the PDF: the same in every checkout, so that the PDF's bytes are
+# too (weasyprint names images after their URL).
+TEMPLATES_URL = "file:///competency-maps/templates/"
 
-    def __init__(self, allowed: list[Path], memory: dict[str, tuple[bytes, str]] | None = None):
+
+class LocalOnlyFetcher(URLFetcher):
+    """Serves the files of one folder under `TEMPLATES_URL`, and the figures made for this report
+    (`memory:`); refuses every other URL, real paths of that same folder included, and remembers it."""
+
+    def __init__(self, folder: Path, memory: dict[str, tuple[bytes, str]] | None = None):
         super().__init__(allowed_protocols=("file", "memory"))
-        self.allowed = [p.resolve() for p in allowed]
+        self.folder = folder.resolve()
         self.memory = memory or {}
         self.refused: list[str] = []
 
@@ -45,9 +50,11 @@ class LocalOnlyFetcher(URLFetcher):
         if url in self.memory:
             data, mime = self.memory[url]
             return URLFetcherResponse(url, data, {"Content-Type": mime})
-        parts = urlsplit(url)
-        path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
-        if path is None or not any(path.is_relative_to(a) for a in self.allowed) or not path.is_file():
+        path = None
+        if url.startswith(TEMPLATES_URL):
+            relative = unquote(urlsplit(url).path)[len(urlsplit(TEMPLATES_URL).path):]
+            path = (self.folder / relative).resolve()
+        if path is None or not path.is_relative_to(self.folder) or not path.is_file():
             self.refused.append(url)
             raise ValueError(f"refused to fetch {url[:200]}")
         return URLFetcherResponse(url, path.read_bytes(),
@@ -103,11 +110,11 @@ def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedP
         html = render_html(content, templates)
     except Exception as e:
         raise RenderError(f"The PDF template could not be filled ({type(e).__name__}: {e}).") from e
-    fetcher = LocalOnlyFetcher([templates], render_figures(content, templates))
+    fetcher = LocalOnlyFetcher(templates, render_figures(content, templates))
     try:
         with (_quiet_libraries(), few_gc_pauses(), page_references_cached(),
               _source_date(calendar.timegm(content.d.date.timetuple()))):
-            doc = HTML(string=html, base_url=templates.as_uri() + "/", url_fetcher=fetcher).render()
+            doc = HTML(string=html, base_url=TEMPLATES_URL, url_fetcher=fetcher).render()
             identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
             pdf = doc.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier, custom_metadata=True)
     except Exception as e:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 from dataclasses import replace
 
@@ -11,7 +12,7 @@ from pypdf import PdfReader
 
 from competency_maps.content import build_content, chapter
 from competency_maps.model import SwotEntry
-from competency_maps.render_pdf import LocalOnlyFetcher, render_html, render_pdf, TEMPLATES
+from competency_maps.render_pdf import TEMPLATES, TEMPLATES_URL, LocalOnlyFetcher, render_html, render_pdf
 from competency_maps.richtext import Span
 from reports import (docx_text, model_texts, pdf_text, sample_content, sample_docx, sample_gathered,
                      sample_pdf, squash)
@@ -107,11 +108,19 @@ def test_partner_text_is_escaped_and_nothing_is_fetched(sample_cluster, tmp_path
 
 
 def test_fetcher_refuses_anything_outside_templates(tmp_path):
-    f = LocalOnlyFetcher([TEMPLATES])
-    for url in ("file:///etc/passwd", "https://example.org/x.png", (TEMPLATES / ".." / "README.md").as_uri(),
-                "data:text/plain,hi"):
+    f = LocalOnlyFetcher(TEMPLATES)
+    for url in ("file:///etc/passwd", "https://example.org/x.png", TEMPLATES_URL + "../../etc/passwd",
+                TEMPLATES_URL + "%2e%2e/README.md", (TEMPLATES / "report.css").as_uri(), "data:text/plain,hi"):
         with pytest.raises(ValueError):
             f.fetch(url)
-    assert len(f.refused) == 4
-    ok = f.fetch((TEMPLATES / "report.css").as_uri())
+    assert len(f.refused) == 6
+    ok = f.fetch(TEMPLATES_URL + "report.css")
     assert b"@page" in ok.read()
+
+
+def test_the_pdf_does_not_depend_on_where_the_templates_are(tmp_path):
+    moved = tmp_path / "elsewhere" / "templates"
+    shutil.copytree(TEMPLATES, moved)
+    assert render_pdf(sample_content(), moved).data == sample_pdf().data
+
+
