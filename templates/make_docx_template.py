@@ -262,9 +262,15 @@ def cover(doc) -> None:
     tag(doc, "{{ r.d.cover.coordinator_label }}", "Cover Label")
     tag(doc, "{{ r.d.cover.coordinator_name }}", "Cover Text")
     tag(doc, "{{ r.d.cover.coordinator_role }}", "Cover Small")
-    p = doc.add_paragraph(style="Cover Label")
-    p.paragraph_format.space_before = Pt(40)
-    p.add_run("{{ r.d.cover.cofunding }}")
+    cofunding(doc, "Cover Label").paragraph_format.space_before = Pt(40)
+
+
+def cofunding(doc, style: str):
+    """The EU flag (make_images.py), then the funding line, as on the PDF's cover and back page."""
+    p = doc.add_paragraph(style=style)
+    p.add_run().add_picture(str(HERE / "eu-emblem.png"), width=Mm(27))
+    p.add_run("    {{ r.d.cover.cofunding }}")
+    return p
 
 
 def info_table(doc) -> None:
@@ -537,7 +543,7 @@ def back_matter(doc) -> None:
     p.add_run("{{ l.text }}")
     p.add_run(" ({{ l.url }})")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{{ r.d.cover.cofunding }}", "Cover Small")
+    cofunding(doc, "Cover Small")
     tag(doc, "{%p endif %}")
 
 

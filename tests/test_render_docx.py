@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import zipfile
 
@@ -104,3 +105,14 @@ def test_libreoffice_converts_the_docx_to_pdf(tmp_path, require_tool):
     pdftotext = require_tool("pdftotext")
     text = subprocess.run([pdftotext, str(out), "-"], capture_output=True, text=True).stdout
     assert "Zone Cluster competency map" in text
+
+
+def test_the_eu_flag_is_on_the_cover_and_back_page_as_in_the_pdf():
+    emblem = (TEMPLATE.parent / "eu-emblem.png").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(sample_docx())) as z:
+        media = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
+        body = z.read("word/document.xml").decode("utf-8")
+    assert emblem in media
+    funding = [m.start() for m in re.finditer("Co-funded by the COSME", body)]
+    assert len(funding) == 2  # cover and back page, each with the flag just before the words
+    assert all("<w:drawing>" in body[f - 3000:f] for f in funding)
