@@ -121,6 +121,15 @@ def blocks(container, expr: str, heading: str = "Heading 3", subheading: str = "
     tag(container, "{%p endfor %}")
 
 
+def bullet(doc, *runs: tuple[str, bool]) -> None:
+    """A bulleted paragraph of (text, bold) runs."""
+    p = doc.add_paragraph(style="List Bullet")
+    for text, bold in runs:
+        run = p.add_run(text)
+        if bold:
+            run.bold = True
+
+
 def label_cell(cell, text: str, fill: str = SHADE_LABEL, bold: bool = True, color=None) -> None:
     p = cell.paragraphs[0]
     p.style = "Table Label"
@@ -496,20 +505,15 @@ def synthesis(doc) -> None:
     tag(doc, "{%p for c in r.synthesis.convergences %}")
     tag(doc, "{{ c.theme }} — {{ c.title }} of {{ c.quotes|length }} clusters", "Heading 3")
     tag(doc, "{%p for q in c.quotes %}")
-    p = doc.add_paragraph(style="List Bullet")
-    p.add_run("{{ q.cluster }}").bold = True
-    p.add_run(": “{{ q.entry }}”")
+    bullet(doc, ("{{ q.cluster }}", True), (": “{{ q.entry }}”", False))
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "Complementarities", "Heading 2")
     tag(doc, "{%p for c in r.synthesis.complementarities %}")
     tag(doc, "{{ c.theme }}", "Heading 3")
     tag(doc, "{%p for pr in c.pairs %}")
-    p = doc.add_paragraph(style="List Bullet")
-    p.add_run("{{ pr.strong.cluster }}").bold = True
-    p.add_run(" (strength: “{{ pr.strong.entry }}”) could support ")
-    p.add_run("{{ pr.weak.cluster }}").bold = True
-    p.add_run(" (weakness: “{{ pr.weak.entry }}”)")
+    bullet(doc, ("{{ pr.strong.cluster }}", True), (" (strength: “{{ pr.strong.entry }}”) could support ", False),
+           ("{{ pr.weak.cluster }}", True), (" (weakness: “{{ pr.weak.entry }}”)", False))
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if c.more %}")
     tag(doc, "… and {{ c.more }} more possible pairing{{ 's' if c.more != 1 }} on this theme.", "Cover Small")

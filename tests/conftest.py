@@ -43,6 +43,17 @@ def require_tool(name: str, *alternatives: str) -> str:
     pytest.skip(msg)
 
 
+def typed(cells: dict[str, object]) -> Callable:
+    """An `edit` for make_workbook that types values into cells, as a partner would:
+    typed({"SWOT!B2": "Stength", "Cluster!B4": None})."""
+
+    def edit(wb) -> None:
+        for ref, value in cells.items():
+            sheet, cell = ref.rsplit("!", 1)
+            wb[sheet][cell] = value
+    return edit
+
+
 @pytest.fixture(name="require_tool", scope="session")
 def _require_tool_fixture():
     return require_tool

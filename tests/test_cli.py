@@ -12,6 +12,7 @@ from competency_maps.cli import _parser, main
 from competency_maps.console import Console
 from competency_maps.reader import read_workbook
 from competency_maps.schema import build_schema
+from conftest import typed
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 CLUSTERS = ["E-Mobility Cluster", "Mobinov", "Mov'eo", "RAI Automotive Industry NL", "Zone Cluster"]
@@ -63,10 +64,7 @@ def test_check_good_file(tmp_path, make_workbook):
 
 
 def test_check_broken_file(tmp_path, make_workbook):
-    def edit(wb):
-        wb["SWOT"]["B2"] = "Stength"
-
-    r = run("--inputs", INPUTS, "check", make_workbook(tmp_path, edit=edit))
+    r = run("--inputs", INPUTS, "check", make_workbook(tmp_path, edit=typed({"SWOT!B2": "Stength"})))
     assert r.code == 1
     assert "cluster.xlsx › SWOT › B2" in r.out and "'Stength'" in r.out
     assert "1 error(s)" in r.out and "No errors." not in r.out
@@ -84,10 +82,7 @@ def test_check_lists_every_file(tmp_path, make_workbook):
 
 
 def test_check_prints_warnings_but_succeeds(tmp_path, make_workbook):
-    def edit(wb):
-        wb["SWOT"]["F3"] = "a note"
-
-    r = run("--inputs", INPUTS, "check", make_workbook(tmp_path, edit=edit))
+    r = run("--inputs", INPUTS, "check", make_workbook(tmp_path, edit=typed({"SWOT!F3": "a note"})))
     assert r.code == 0
     assert "WARNING cluster.xlsx › SWOT › F3" in r.out and "1 warning(s)" in r.out
 
@@ -240,11 +235,8 @@ def test_build_reports_a_broken_workbook_with_its_cell(inputs, tmp_path, make_wo
     from dataclasses import replace as dc_replace
     sample_cluster.profile = dc_replace(sample_cluster.profile, short_name="Mobinov")
 
-    def edit(wb):
-        wb["TOWS"]["B2"] = "X-Y"
-
     (inputs / "mobinov.xlsx").unlink()
-    make_workbook(inputs, sample_cluster, edit=edit, name="mobinov.xlsx")
+    make_workbook(inputs, sample_cluster, edit=typed({"TOWS!B2": "X-Y"}), name="mobinov.xlsx")
     r = run("--inputs", inputs, "--output", tmp_path / "out")
     assert r.code == 1
     assert "mobinov.xlsx › TOWS › B2" in r.out

@@ -44,7 +44,7 @@ from competency_maps.render_pdf import render_pdf
 from competency_maps.richtext import Block, BlockKind, text_of
 from competency_maps.schema import PROFILE_SHEET
 from competency_maps.workbook_file import MAX_XML_ELEMENTS, OLE_MAGIC
-from conftest import make_sample_cluster
+from conftest import make_sample_cluster, typed
 from reports import docx_text, pdf_text, squash
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,21 +202,29 @@ def _zip_bomb(tmp: Path, good: bytes) -> bytes:
     """A sheet that inflates to 300 MB of spaces (a 300 KB file), streamed in chunks."""
     members = parts(_file(tmp, good))
     name = part_with(members, "Strength 1a")
-    path = tmp / "bomb.zip"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for n, data in members.items():
-            if n != name:
-                z.writestr(n, data)
-                continue
-            with z.open(n, "w", force_zip64=True) as f:
-                head, tail = data.split(b"</worksheet>")
-                f.write(head)
-                chunk = b" " * 2**20
-                for _ in range(300):
-                    f.write(chunk)
-                f.write(b"</worksheet>" + tail)
+    head, tail = members[name].split(b"</worksheet>")
+
+    def sheet(f) -> None:
+        f.write(head)
+        chunk = b" " * 2**20
+        for _ in range(300):
+            f.write(chunk)
+        f.write(b"</worksheet>" + tail)
+    path = _zip_streaming(members, name, sheet, tmp / "bomb.zip")
     assert path.stat().st_size < 2 * 2**20
     return path.read_bytes()
+
+
+def _zip_streaming(members: dict[str, bytes], name: str, write, out: Path) -> Path:
+    """The parts zipped into `out`, the part `name` written by write(file) in chunks (zip64)."""
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for m, data in members.items():
+            if m != name:
+                z.writestr(m, data)
+                continue
+            with z.open(m, "w", force_zip64=True) as f:
+                write(f)
+    return out
 
 
 def _declared_huge(tmp: Path, good: bytes) -> bytes:
@@ -252,18 +260,14 @@ def with_rows(path: Path, n: int, out: Path) -> Path:
     members = parts(path)
     name = part_with(members, "Strength 1a")
     head, tail = members[name].split(b"</sheetData>")
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for m, data in members.items():
-            if m != name:
-                z.writestr(m, data)
-                continue
-            with z.open(m, "w", force_zip64=True) as f:
-                f.write(head)
-                for start in range(1000, 1000 + n, 10_000):
-                    f.write(b"".join(b'<row r="%d"><c r="D%d" t="inlineStr"><is><t>x</t></is></c></row>'
-                                     % (k, k) for k in range(start, min(start + 10_000, 1000 + n))))
-                f.write(b"</sheetData>" + tail)
-    return out
+
+    def sheet(f) -> None:
+        f.write(head)
+        for start in range(1000, 1000 + n, 10_000):
+            f.write(b"".join(b'<row r="%d"><c r="D%d" t="inlineStr"><is><t>x</t></is></c></row>'
+                             % (k, k) for k in range(start, min(start + 10_000, 1000 + n))))
+        f.write(b"</sheetData>" + tail)
+    return _zip_streaming(members, name, sheet, out)
 
 
 # name: (the file's bytes, words the one error must contain)
@@ -374,10 +378,7 @@ def test_missing_and_renamed_sheets(tmp_path, make_workbook, schema):
 
 
 def test_renamed_header(tmp_path, make_workbook, schema):
-    def edit(wb):
-        wb["SWOT"]["D1"] = "Our entries"
-
-    res = read_workbook(make_workbook(tmp_path, edit=edit), schema)
+    res = read_workbook(make_workbook(tmp_path, edit=typed({"SWOT!D1": "Our entries"})), schema)
     assert_issue(res, "error", "SWOT", "D1", "The header 'Entry' is missing", "'Our entries'")
     assert res.cluster.swot == []
 
@@ -534,10 +535,9 @@ def test_control_characters_are_decoded_then_shown_with_a_warning(tmp_path, make
 
 def test_typed_escape_like_text_stays_as_typed(tmp_path, make_workbook, schema):
     # Excel writes a typed "_x0041_" as "_x005F_x0041_"; only escapes of controls are decoded
-    def edit(wb):
-        wb["SWOT"]["D2"] = "code MARK and _x0041_ and _xZZZZ_"
-
-    path = patch(make_workbook(tmp_path, edit=edit), "MARK", "_x005F_x0041_")
+    path = patch(make_workbook(tmp_path, edit=typed({
+        "SWOT!D2": "code MARK and _x0041_ and _xZZZZ_",
+    })), "MARK", "_x005F_x0041_")
     res = read_workbook(path, schema)
     assert res.issues == [] and res.cluster.swot[0].plain == "code _x0041_ and _x0041_ and _xZZZZ_"
 

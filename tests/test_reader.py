@@ -8,6 +8,7 @@ from competency_maps.model import SwotEntry
 from competency_maps.reader import read_workbook
 from competency_maps.richtext import Block, BlockKind, Span
 from competency_maps.schema import PROFILE_SHEET
+from conftest import typed
 
 FILE = "cluster.xlsx"
 
@@ -79,15 +80,14 @@ def test_round_trip_of_an_empty_optional_profile(tmp_path, make_workbook, sample
 
 
 def test_tolerates_case_plurals_and_dashes(tmp_path, make_workbook, read, schema):
-    def edit(wb):
-        wb["SWOT"]["B2"] = "strengths"
-        wb["SWOT"]["B3"] = " Threat "
-        wb["TOWS"]["B2"] = "S\u2013O"
-        wb["TOWS"]["C2"] = "paragraph"
-        wb["Step 1"]["A2"] = "heading"
-        wb["SWOT"]["A2"] = "Cluster\u2019s business model and internal management"
-
-    res = read(make_workbook(tmp_path, edit=edit))
+    res = read(make_workbook(tmp_path, edit=typed({
+        "SWOT!B2": "strengths",
+        "SWOT!B3": " Threat ",
+        "TOWS!B2": "S\u2013O",
+        "TOWS!C2": "paragraph",
+        "Step 1!A2": "heading",
+        "SWOT!A2": "Cluster\u2019s business model and internal management",
+    })))
     assert res.issues == []
     c = res.cluster
     assert (c.swot[0].topic, c.swot[0].quadrant) == (schema.topics[0], "Strength")
@@ -97,11 +97,10 @@ def test_tolerates_case_plurals_and_dashes(tmp_path, make_workbook, read, schema
 
 
 def test_empty_style_and_format_take_their_defaults(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["Step 1"]["A3"] = None
-        wb["TOWS"]["C5"] = None  # was Paragraph (W-T)
-
-    c = read(make_workbook(tmp_path, edit=edit)).cluster
+    c = read(make_workbook(tmp_path, edit=typed({
+        "Step 1!A3": None,
+        "TOWS!C5": None,  # was Paragraph (W-T)
+    }))).cluster
     assert c.step1[1].kind is BlockKind.PARAGRAPH
     assert c.tows[3].format == "Bullet"
 
@@ -123,33 +122,24 @@ def test_blank_rows_in_between_are_skipped(tmp_path, schema, make_workbook, read
 
 
 def test_number_typed_in_entry_is_text(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["SWOT"]["D2"] = 42
-        wb["SWOT"]["D3"] = 3.0
-        wb["SWOT"]["D4"] = 2.5
-
-    res = read(make_workbook(tmp_path, edit=edit))
+    res = read(make_workbook(tmp_path, edit=typed({"SWOT!D2": 42, "SWOT!D3": 3.0, "SWOT!D4": 2.5})))
     assert res.issues == []
     assert [e.plain for e in res.cluster.swot[:3]] == ["42", "3", "2.5"]
 
 
 def test_numbers_typed_as_text_in_profile(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["Cluster"]["B5"] = " 2006 "
-        wb["Cluster"]["B6"] = "1 234"
-        wb["Cluster"]["B7"] = "1,000"
-
-    res = read(make_workbook(tmp_path, edit=edit))
+    res = read(make_workbook(tmp_path, edit=typed({
+        "Cluster!B5": " 2006 ",
+        "Cluster!B6": "1 234",
+        "Cluster!B7": "1,000",
+    })))
     assert res.issues == []
     p = res.cluster.profile
     assert (p.founded, p.members, p.smes) == (2006, 1234, 1000)
 
 
 def test_line_breaks_and_spaces_in_a_cell(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["SWOT"]["D2"] = "  first line\r\nsecond line\n  "
-
-    c = read(make_workbook(tmp_path, edit=edit)).cluster
+    c = read(make_workbook(tmp_path, edit=typed({"SWOT!D2": "  first line\r\nsecond line\n  "}))).cluster
     assert c.swot[0].plain == "first line\nsecond line"
 
 
@@ -158,11 +148,10 @@ def test_a_line_break_has_no_emphasis_of_its_own(tmp_path, make_workbook, read):
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
 
-    def edit(wb):
-        wb["SWOT"]["D2"] = CellRichText([TextBlock(InlineFont(b=True), "bold\n"), "next"])
-        wb["SWOT"]["D3"] = CellRichText(["a", TextBlock(InlineFont(i=True), "b\nc")])
-
-    c = read(make_workbook(tmp_path, edit=edit)).cluster
+    c = read(make_workbook(tmp_path, edit=typed({
+        "SWOT!D2": CellRichText([TextBlock(InlineFont(b=True), "bold\n"), "next"]),
+        "SWOT!D3": CellRichText(["a", TextBlock(InlineFont(i=True), "b\nc")]),
+    }))).cluster
     assert c.swot[0].text == (Span("bold", bold=True), Span("\nnext"))
     assert c.swot[1].text == (Span("a"), Span("b", italic=True), Span("\n"), Span("c", italic=True))
 
@@ -228,10 +217,7 @@ def test_missing_profile_sheet_gives_no_cluster(tmp_path, make_workbook, read):
 
 
 def test_renamed_header(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["SWOT"]["C1"] = "Category"
-
-    res = read(make_workbook(tmp_path, edit=edit))
+    res = read(make_workbook(tmp_path, edit=typed({"SWOT!C1": "Category"})))
     issue = only_error_at(res, "SWOT", "C1")
     assert "SWOT › C1" in str(issue)
     assert "'Group'" in issue.message and "'Category'" in issue.message
@@ -239,27 +225,18 @@ def test_renamed_header(tmp_path, make_workbook, read):
 
 
 def test_deleted_header(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["TOWS"]["B1"] = None
-
-    issue = only_error_at(read(make_workbook(tmp_path, edit=edit)), "TOWS", "B1")
+    issue = only_error_at(read(make_workbook(tmp_path, edit=typed({"TOWS!B1": None}))), "TOWS", "B1")
     assert "'Strategy' is missing" in issue.message and "is empty" in issue.message
 
 
 def test_renamed_profile_header(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["Cluster"]["B1"] = "Answer"
-
-    res = read(make_workbook(tmp_path, edit=edit))
+    res = read(make_workbook(tmp_path, edit=typed({"Cluster!B1": "Answer"})))
     only_error_at(res, PROFILE_SHEET, "B1")
     assert res.cluster is None
 
 
 def test_value_outside_a_dropdown(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["SWOT"]["B2"] = "Stength"
-
-    res = read(make_workbook(tmp_path, edit=edit))
+    res = read(make_workbook(tmp_path, edit=typed({"SWOT!B2": "Stength"})))
     issue = only_error_at(res, "SWOT", "B2")
     assert "'Stength'" in issue.message
     assert "Strength, Weakness, Opportunity, Threat" in issue.hint
@@ -292,26 +269,17 @@ def test_entry_without_topic_or_quadrant(tmp_path, make_workbook, read, cell, co
 
 
 def test_tows_entry_without_strategy(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["TOWS"]["B4"] = None
-
-    issue = only_error_at(read(make_workbook(tmp_path, edit=edit)), "TOWS", "B4")
+    issue = only_error_at(read(make_workbook(tmp_path, edit=typed({"TOWS!B4": None}))), "TOWS", "B4")
     assert "has no Strategy" in issue.message
 
 
 def test_row_without_entry_is_a_warning(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["SWOT"]["D2"] = None
-
-    issue = only_warning_at(read(make_workbook(tmp_path, edit=edit)), "SWOT", "D2")
+    issue = only_warning_at(read(make_workbook(tmp_path, edit=typed({"SWOT!D2": None}))), "SWOT", "D2")
     assert "no entry" in issue.message
 
 
 def test_style_without_text_is_a_warning(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["Step 1"]["B3"] = None
-
-    only_warning_at(read(make_workbook(tmp_path, edit=edit)), "Step 1", "B3")
+    only_warning_at(read(make_workbook(tmp_path, edit=typed({"Step 1!B3": None}))), "Step 1", "B3")
 
 
 @pytest.mark.parametrize("label, cell", [("Short name", "B2"), ("Country", "B4"), ("About", "B9")])
@@ -329,10 +297,7 @@ def test_empty_required_profile_field(tmp_path, make_workbook, read, label, cell
 
 
 def test_required_field_of_spaces_only_is_empty(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["Cluster"]["B4"] = "   "
-
-    only_error_at(read(make_workbook(tmp_path, edit=edit)), PROFILE_SHEET, "B4")
+    only_error_at(read(make_workbook(tmp_path, edit=typed({"Cluster!B4": "   "}))), PROFILE_SHEET, "B4")
 
 
 def test_missing_profile_row(tmp_path, make_workbook, read):
@@ -421,25 +386,16 @@ def test_unknown_extra_sheet(tmp_path, make_workbook, read):
 
 
 def test_text_in_a_column_outside_the_standard_ones(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["SWOT"]["F3"] = "a comment"
-
-    issue = only_warning_at(read(make_workbook(tmp_path, edit=edit)), "SWOT", "F3")
+    issue = only_warning_at(read(make_workbook(tmp_path, edit=typed({"SWOT!F3": "a comment"}))), "SWOT", "F3")
     assert "outside the standard columns" in issue.message
 
 
 def test_text_outside_the_standard_columns_on_a_blank_row(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["TOWS"]["G40"] = "forgotten"
-
-    only_warning_at(read(make_workbook(tmp_path, edit=edit)), "TOWS", "G40")
+    only_warning_at(read(make_workbook(tmp_path, edit=typed({"TOWS!G40": "forgotten"}))), "TOWS", "G40")
 
 
 def test_extra_header_column(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["SWOT"]["E1"] = "Comment"
-
-    issue = only_warning_at(read(make_workbook(tmp_path, edit=edit)), "SWOT", "E1")
+    issue = only_warning_at(read(make_workbook(tmp_path, edit=typed({"SWOT!E1": "Comment"}))), "SWOT", "E1")
     assert "'Comment'" in issue.message
 
 
@@ -467,10 +423,7 @@ def _patch_xml(path, old: str, new: str):
 
 def test_control_characters_are_replaced_with_a_warning(tmp_path, make_workbook, read):
     # openpyxl cannot write control characters; Excel writes them escaped, as _x0007_
-    def edit(wb):
-        wb["SWOT"]["D2"] = "bellMARKhere"
-
-    path = make_workbook(tmp_path, edit=edit)
+    path = make_workbook(tmp_path, edit=typed({"SWOT!D2": "bellMARKhere"}))
     _patch_xml(path, "bellMARKhere", "bell_x0007_here")
     res = read(path)
     only_warning_at(res, "SWOT", "D2")
@@ -479,10 +432,7 @@ def test_control_characters_are_replaced_with_a_warning(tmp_path, make_workbook,
 
 def test_excel_escaped_carriage_return_is_a_line_break(tmp_path, make_workbook, read):
     # text pasted with Windows line ends is saved by Excel as "_x000D_" + LF
-    def edit(wb):
-        wb["SWOT"]["D2"] = "first lineMARK\nsecond _x line"
-
-    path = make_workbook(tmp_path, edit=edit)
+    path = make_workbook(tmp_path, edit=typed({"SWOT!D2": "first lineMARK\nsecond _x line"}))
     _patch_xml(path, "MARK", "_x000D_")
     res = read(path)
     assert res.issues == []
@@ -491,22 +441,18 @@ def test_excel_escaped_carriage_return_is_a_line_break(tmp_path, make_workbook, 
 
 def test_escaped_underscore_stays_literal(tmp_path, make_workbook, read):
     # a typed "_x0041_" is written by Excel as "_x005F_x0041_" and must come back as typed
-    def edit(wb):
-        wb["SWOT"]["D2"] = "codeMARK"
-
-    path = make_workbook(tmp_path, edit=edit)
+    path = make_workbook(tmp_path, edit=typed({"SWOT!D2": "codeMARK"}))
     _patch_xml(path, "MARK", "_x005F_x0041_")
     assert read(path).cluster.swot[0].plain == "code_x0041_"
 
 
 def test_every_problem_is_reported_at_once(tmp_path, make_workbook, read):
-    def edit(wb):
-        wb["SWOT"]["B2"] = "Stength"
-        wb["SWOT"]["D5"] = "=A1"
-        wb["TOWS"]["B3"] = None
-        wb["Cluster"]["B4"] = None
-
-    res = read(make_workbook(tmp_path, edit=edit))
+    res = read(make_workbook(tmp_path, edit=typed({
+        "SWOT!B2": "Stength",
+        "SWOT!D5": "=A1",
+        "TOWS!B3": None,
+        "Cluster!B4": None,
+    })))
     assert sorted((i.location.sheet, i.location.cell) for i in res.errors) == [
         ("Cluster", "B4"), ("SWOT", "B2"), ("SWOT", "D5"), ("TOWS", "B3")]
 
