@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .synthesis import Synthesis
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+from .resources import TEMPLATES
 LABEL_W, CELL_W, CELL_H, HEAD_H, GAP = 150, 26, 22, 44, 8
 NAVY = (31, 56, 100)
 QUAD_SHORT = {"Strength": "S", "Weakness": "W", "Opportunity": "O", "Threat": "T"}

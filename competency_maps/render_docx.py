@@ -20,9 +20,10 @@ from markupsafe import Markup, escape
 from .content import ReportContent
 from .errors import RenderError
 from .figures import heatmap_png
+from .resources import TEMPLATES
 from .richtext import Text
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "report.docx"
+TEMPLATE = TEMPLATES / "report.docx"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 

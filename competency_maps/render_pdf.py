@@ -23,7 +23,7 @@ from .errors import RenderError
 from .outputs import RenderedPdf
 from .weasyprint_tuning import few_gc_pauses, page_references_cached
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+from .resources import TEMPLATES
 TEMPLATE_NAME = "report.html.j2"
 PDF_VARIANT = "pdf/ua-1"  # tagged, for screen readers; see README
 
