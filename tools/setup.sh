@@ -2,8 +2,24 @@
 # Sets up a fresh machine: Debian packages (when missing), a virtualenv in .venv, the project.
 #   tools/setup.sh          what building the report needs
 #   tools/setup.sh --test   also what the tests need (LibreOffice to open DOCX/XLSX, poppler for PDF)
+# It prints its own lines only; what apt-get and pip print is kept in a log, shown if a step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+log=$(mktemp "${TMPDIR:-/tmp}/competency-maps-setup.XXXXXX")
+trap 'rm -f "$log"' EXIT
+
+# quietly WHAT COMMAND...: runs COMMAND with its output in the log; if it fails, prints the log and stops.
+quietly() {
+  local what=$1 rc=0
+  shift
+  "$@" >"$log" 2>&1 || rc=$?
+  if ((rc)); then
+    echo "setup failed: $what (exit code $rc). What it printed:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+}
 
 pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-crosextra-carlito)
 if [[ "${1:-}" == "--test" ]]; then
@@ -16,15 +32,16 @@ done
 if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
   echo "Installing Debian packages: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  quietly "apt-get update" $SUDO apt-get update
+  quietly "apt-get install" $SUDO env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-python3 -m venv .venv
+quietly "creating the virtualenv .venv" python3 -m venv .venv
 extra=""
 [[ "${1:-}" == "--test" ]] && extra="[test]"
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e ".${extra}" 2>&1 | grep -v -i "warning" || true
-.venv/bin/python -c "import competency_maps, weasyprint, docxtpl, openpyxl" \
-  || { echo "setup failed: the Python packages did not install"; exit 1; }
+.venv/bin/python -m pip install --upgrade pip >"$log" 2>&1 || true  # offline: keep the pip we have
+quietly "installing the project into .venv" .venv/bin/python -m pip install -e ".${extra}"
+quietly "the installed packages do not import" \
+  .venv/bin/python -c "import competency_maps, weasyprint, docxtpl, openpyxl"
 echo "Set up. Build with: .venv/bin/python build.py"
