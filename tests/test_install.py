@@ -1,0 +1,111 @@
+"""The installed tool works outside the checkout: a wheel built from a copy of the project, installed
+into a new virtualenv, builds the sample from `/` with the templates and fonts it carries, and
+writes the same bytes as `build.py` in the checkout.
+
+To stay fast and offline-friendly the wheel is built with the setuptools installed for the tests
+(the `test` extra) when it meets pyproject.toml's build requirement, and the new virtualenv gets the
+project from the wheel only (`--no-deps`) and sees the dependencies installed for the tests through
+a .pth file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tomllib
+import zipfile
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from packaging.requirements import Requirement
+
+ROOT = Path(__file__).resolve().parent.parent
+# Left out of the copy the wheel is built from: never part of the package, and possibly large.
+NOT_COPIED = {".git", ".venv", "output", "build", "dist", ".pytest_cache", ".hypothesis"}
+
+
+def _run(cmd: list[str], **kwargs) -> str:
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, **kwargs)
+    assert proc.returncode == 0, (
+        f"{' '.join(map(str, cmd))} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
+    return proc.stdout
+
+
+def _ignore(directory: str, names: list[str]) -> set[str]:
+    top = Path(directory) == ROOT
+    return {n for n in names if (top and n in NOT_COPIED) or n == "__pycache__" or n.endswith(".egg-info")}
+
+
+def _build_isolation() -> list[str]:
+    """`--no-build-isolation` when this environment has what the build-system requires (no network
+    needed, 2 s faster), else nothing: pip then fetches it, as for any user."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    for requirement in map(Requirement, pyproject["build-system"]["requires"]):
+        try:
+            if not requirement.specifier.contains(version(requirement.name), prereleases=True):
+                return []
+        except PackageNotFoundError:
+            return []
+    return ["--no-build-isolation"]
+
+
+def _outputs(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+def test_the_installed_tool_builds_the_sample_from_anywhere(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+
+    # The reference: build.py in the checkout, in the background while the wheel is made.
+    ref_dir, ref_log = tmp_path / "ref", tmp_path / "ref.log"
+    with ref_log.open("w") as log:
+        reference = subprocess.Popen(
+            [sys.executable, "build.py", "--inputs", "inputs", "--output", str(ref_dir)],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        source = tmp_path / "source"
+        shutil.copytree(ROOT, source, ignore=_ignore)
+        _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", *_build_isolation(),
+              "-w", str(tmp_path / "dist"), str(source)], env=env)
+        (wheel,) = (tmp_path / "dist").glob("competency_maps-*.whl")
+
+        # Every file of templates/ (fonts included) is package data in the wheel.
+        shipped = set(zipfile.ZipFile(wheel).namelist())
+        needed = {f"competency_maps/templates/{p.relative_to(ROOT / 'templates').as_posix()}"
+                  for p in (ROOT / "templates").rglob("*")
+                  if p.is_file() and "__pycache__" not in p.parts}
+        assert {"competency_maps/templates/report.html.j2",
+                "competency_maps/templates/fonts/Carlito-Regular.ttf"} <= needed
+        assert needed <= shipped, sorted(needed - shipped)
+
+        venv = tmp_path / "venv"
+        _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], env=env)
+        python = venv / "bin" / "python"
+        _run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
+              "--no-compile", str(wheel)], env=env)
+        site = Path(_run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                         env=env).strip())
+        deps = dict.fromkeys(sysconfig.get_path(k) for k in ("purelib", "platlib"))
+        (site / "test-dependencies.pth").write_text("".join(f"{d}\n" for d in deps))
+
+        # From `/`, the new virtualenv imports its own copy of the tool, which finds its own templates.
+        where = _run([str(python), "-c", "import competency_maps.resources as r; "
+                      "print(r.__file__); print(r.TEMPLATES)"], cwd="/", env=env).split("\n")
+        assert Path(where[0]).is_relative_to(site), where
+        assert Path(where[1]) == site / "competency_maps" / "templates", where
+
+        out = tmp_path / "out"
+        _run([str(venv / "bin" / "competency-maps"), "--inputs", str(ROOT / "inputs"),
+              "--output", str(out)], cwd="/", env=env)
+    finally:
+        reference.wait(timeout=600)
+    assert reference.returncode == 0, ref_log.read_text()
+
+    built, expected = _outputs(out), _outputs(ref_dir)
+    assert sorted(built) == sorted(expected)
+    assert any(name.endswith(".docx") for name in built) and any(name.endswith(".pdf") for name in built)
+    for name in expected:
+        assert built[name] == expected[name], f"{name} differs from the checkout's build"
