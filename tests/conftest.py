@@ -2,6 +2,9 @@
 
 Plain helpers (`require_tool`, `convert_with_libreoffice`, `comparable`) are also exposed as fixtures
 so that any test module can use them without importing this file.
+
+Hypothesis runs few examples by default, to keep the suite fast on a laptop; CI (CI=true) runs the
+full counts (`pytest --hypothesis-profile=ci` does the same here).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the package is not installed: import it from the project folder
@@ -26,6 +30,16 @@ from competency_maps.schema import QUADRANTS, STRATEGIES, build_schema  # noqa: 
 from competency_maps.workbook_writer import fill_workbook  # noqa: E402
 
 INPUTS = ROOT / "inputs"
+
+
+# --- Hypothesis -------------------------------------------------------------------------------
+
+# Loaded here, before any test module is imported, so that settings(...) in a test module inherit
+# the profile's example count. A test that needs fewer examples (each one a PDF, say) scales it from
+# settings().max_examples rather than fixing it, so that CI still runs its full share.
+settings.register_profile("dev", max_examples=10, deadline=None)
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
 
 # --- external tools ---------------------------------------------------------------------------
