@@ -4,25 +4,27 @@ from __future__ import annotations
 
 from .content import ReportContent, build_content, chapter, placeholder_chapter
 from .gather import Gathered, PartnerStatus
+from .labels import Labels
 from .schema import name_key
 
 
-def _placeholder(p: PartnerStatus) -> str:
+def _placeholder(p: PartnerStatus, labels: Labels) -> str:
     if p.file is None:
-        return "Workbook not returned."
-    n = len(p.errors)
-    return f"Workbook has {n} error{'s' if n != 1 else ''} — not shown."
+        return labels("placeholder_missing")
+    return labels.count("placeholder_errors", len(p.errors))
 
 
 def assemble(g: Gathered, draft: bool = False) -> ReportContent:
+    labels = g.deliverable.labels
     chapters, left_out = [], []
     for p in g.partners:
         if p.usable:
             chapters.append(chapter(p.cluster, g.deliverable))
         elif draft:
-            chapters.append(placeholder_chapter(p.name, _placeholder(p), g.deliverable))
+            chapters.append(placeholder_chapter(p.name, _placeholder(p, labels), g.deliverable))
             left_out.append(p.name)
-    note = f"{len(left_out)} chapter(s) left out ({', '.join(left_out)})." if left_out else "built from the workbooks received."
+    note = (labels.count("draft_note_left_out", len(left_out), names=", ".join(left_out)) if left_out
+            else labels("draft_note_complete"))
     return build_content(g.deliverable, chapters, g.clusters, g.deliverable.about_order, draft=draft,
                          draft_note=note)
 

@@ -10,7 +10,7 @@ from . import config
 from .console import Console
 from .errors import Location, ReportError
 from .gather import Gathered, check_files, gather
-from .model import QUADRANT_TITLES
+from .labels import QUADRANT_PLURALS
 from .outputs import output_stem, safe_filename, write_atomically
 from .schema import QUADRANTS, build_schema
 
@@ -53,7 +53,7 @@ def check(files: list[Path], inputs: Path, console: Console) -> int:
 
 
 def _counts(cluster) -> str:
-    q = ", ".join(f"{QUADRANT_TITLES[x]} {n}" for x, n in zip(QUADRANTS, cluster.quadrant_counts()))
+    q = ", ".join(f"{QUADRANT_PLURALS[x]} {n}" for x, n in zip(QUADRANTS, cluster.quadrant_counts()))
     return f"SWOT: {q}; TOWS strategies {len(cluster.tows)}; Step 1 paragraphs {len(cluster.step1)}"
 
 

@@ -13,20 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, Location
+from .labels import DEFAULT_CAPTIONS, DEFAULT_HEADINGS, DEFAULT_LABELS, Labels, fields
 from .richtext import Block, parse_markdown
 from .schema import D21_TOPICS
 from .synthesis import Theme
 
 CONFIG_NAME = "deliverable.toml"
-
-DEFAULT_CAPTIONS = {
-    "S-O": "building on the cluster's strengths to take advantage of environment opportunities",
-    "S-T": "building on the strengths of the cluster to limit the impact of environment threats",
-    "W-O": "ensure that the cluster's weaknesses will not prevent it from taking advantage of the "
-           "environment's opportunities",
-    "W-T": "ensure that weaknesses in the activity will not increase the impact of environment threats",
-}
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -51,7 +43,9 @@ class Deliverable:
     cover: dict[str, str] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)
     version_log: list[tuple[str, ...]] = field(default_factory=list)
+    version_log_columns: tuple[str, ...] = ("Issue Date", "Rev. No.", "Author", "Change")
     history: list[tuple[str, ...]] = field(default_factory=list)
+    history_columns: tuple[str, ...] = ("Version", "Date", "Main Modification", "Entity")
     topics: tuple[str, ...] = D21_TOPICS
     captions: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_CAPTIONS))
     headings: dict[str, str] = field(default_factory=dict)
@@ -62,6 +56,11 @@ class Deliverable:
     synthesis: bool = False
     synthesis_min_clusters: int = 3
     themes: tuple[Theme, ...] = ()
+    label_overrides: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def labels(self) -> Labels:
+        return Labels(self.label_overrides)
 
     @property
     def theme_names(self) -> tuple[str, ...]:
@@ -73,21 +72,6 @@ class Deliverable:
     def heading(self, key: str) -> str:
         return self.headings.get(key, DEFAULT_HEADINGS[key])
 
-
-DEFAULT_HEADINGS = {
-    "chapter": "{name} competency map",
-    "step1": "Step 1: Areas for skills improvement identified during peer-learning, ESCA benchmarking "
-             "and consultations",
-    "step2": "Step 2: SWOT analysis on cluster's own resources",
-    "step3": "Step 3: First action plan with TOWS analysis",
-    "about": "About the {project} Partners",
-    "conclusions": "Conclusions",
-    "executive_summary": "Executive Summary",
-    "abstract": "Abstract",
-    "contents": "Table of contents",
-    "document_information": "Document Information",
-    "synthesis": "Consortium synthesis",
-}
 
 TEXT_FILES = ("abstract", "disclaimer", "funding", "executive_summary", "conclusions")
 
@@ -125,6 +109,17 @@ def _from_dict(raw: dict, inputs: Path) -> Deliverable:
             raise ConfigError(f"names the text file {fname}, which is not in {inputs}.",
                               Location(CONFIG_NAME, "texts", name),
                               "Create the file or correct its name.")
+    labels = {str(k): str(v) for k, v in raw.get("labels", {}).items()}
+    for key, pattern in labels.items():
+        known = DEFAULT_LABELS.get(key)
+        if known is None:
+            raise ConfigError(f"has an unknown label '{key}'.", Location(CONFIG_NAME, "labels", key),
+                              "Use one of the names listed in competency_maps/labels.py.")
+        if not fields(pattern) <= fields(known):
+            raise ConfigError(f"label '{key}' uses blanks that do not exist: "
+                              f"{', '.join(sorted(fields(pattern) - fields(known)))}.",
+                              Location(CONFIG_NAME, "labels", key),
+                              f"Use only {', '.join('{' + f + '}' for f in sorted(fields(known))) or 'no blanks'}.")
     syn = raw.get("synthesis", {})
     themes = tuple(Theme(str(t["name"]), tuple(str(k) for k in t.get("keywords", ())))
                    for t in syn.get("themes", ()))
@@ -141,7 +136,11 @@ def _from_dict(raw: dict, inputs: Path) -> Deliverable:
         cover={k: str(v) for k, v in raw.get("cover", {}).items()},
         info=raw.get("info", {}),
         version_log=[tuple(str(c) for c in r) for r in raw.get("version_log", {}).get("rows", [])],
+        version_log_columns=tuple(str(c) for c in raw.get("version_log", {}).get(
+            "columns", Deliverable.version_log_columns)),
         history=[tuple(str(c) for c in r) for r in raw.get("history", {}).get("rows", [])],
+        history_columns=tuple(str(c) for c in raw.get("history", {}).get(
+            "columns", Deliverable.history_columns)),
         topics=tuple(raw.get("swot", {}).get("topics", D21_TOPICS)),
         captions=captions,
         headings={k: str(v) for k, v in raw.get("headings", {}).items()},
@@ -152,4 +151,5 @@ def _from_dict(raw: dict, inputs: Path) -> Deliverable:
         synthesis=bool(syn.get("enabled", bool(themes))),
         synthesis_min_clusters=int(syn.get("min_clusters", 3)),
         themes=themes,
+        label_overrides=labels,
     )

@@ -1,20 +1,101 @@
 """What the report says, in reading order: one structure that both the DOCX and the HTML template walk.
 
-The content logic lives here once (grouping SWOT entries by quadrant, topic and group; filling
-TOWS cells; ordering chapters); the templates only lay it out.
+Everything here is finished: strings and rich text ready to print, composed from the model, the
+deliverable's configuration and the labels (`labels.py`). The templates only lay it out, so the
+two outputs cannot say different things.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .config import Deliverable
 from .figures import Heatmap, heatmap
-from .synthesis import Synthesis, analyse
-from .model import QUADRANT_TITLES, Cluster, SwotEntry, TowsEntry
+from .labels import QUADRANT_PLURALS, Labels
+from .model import Cluster, SwotEntry, TowsEntry
 from .richtext import Block, Text, text_of
 from .schema import QUADRANTS, STRATEGIES
+from .slugs import slug
+from .synthesis import Synthesis, analyse
+
+
+# --- page furniture, cover, front matter -------------------------------------------------------
+
+
+@dataclass
+class Furniture:
+    """What every page carries besides its content."""
+    running: str  # "RECIPE4Mobility · D2.1 Clusters competency maps"
+    page_before: str  # "Page "
+    page_between: str  # " of "
+    page_after: str
+    draft_mark: str  # "DRAFT" on drafts, else ""
+
+
+@dataclass
+class Line:
+    """One line of the cover or the back page; `kind` picks its style."""
+    kind: str  # label | text | brand | title | small | notice
+    text: str
+
+
+@dataclass
+class Link:
+    label: str
+    text: str
+    url: str
+
+
+@dataclass
+class Cofunding:
+    text: str
+    emblem_alt: str
+
+
+@dataclass
+class InfoCell:
+    text: str
+    label: bool = False
+
+
+@dataclass
+class InfoRow:
+    """A row of the document information table: label, value, label, value; or, when `wide`,
+    a label and one value across the other three columns."""
+    cells: list[InfoCell]
+    wide: bool = False
+
+
+@dataclass
+class Table:
+    """A plain table with a title, a header row and rows of text."""
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class FrontMatter:
+    cover: list[Line]
+    cofunding: Cofunding
+    info_heading: str
+    info: list[InfoRow]
+    logs: list[Table]
+    abstract_heading: str
+    abstract: list[Block]
+    legal: list[Block]
+    summary_heading: str
+    summary: list[Block]
+
+
+@dataclass
+class TocEntry:
+    level: int  # 1 chapter, 2 section
+    text: str
+    anchor: str
+
+
+# --- cluster chapters ---------------------------------------------------------------------------
 
 
 @dataclass
@@ -30,13 +111,6 @@ class TopicBlock:
 
 
 @dataclass
-class SwotCell:
-    quadrant: str
-    title: str
-    topics: list[TopicBlock]
-
-
-@dataclass
 class SwotRow:
     topic: str
     left: TopicBlock | None
@@ -47,7 +121,6 @@ class SwotRow:
 class SwotPair:
     """Strengths | Weaknesses (or Opportunities | Threats), one row per topic, so tables break
     between topics and repeat their header on the next page."""
-
     left: str
     right: str
     rows: list[SwotRow]
@@ -63,17 +136,21 @@ class TowsEntryView:
 class TowsCell:
     strategy: str
     label: str  # "S-O Strategy"
-    caption: str
+    caption: str  # ": building on …", after the label
     entries: list[TowsEntryView]
 
 
 @dataclass
+class TowsRow:
+    heading: str  # "Strengths"
+    cells: list[TowsCell]  # under the two column headings
+
+
+@dataclass
 class TowsTable:
-    topic: str
-    so: TowsCell
-    st: TowsCell
-    wo: TowsCell
-    wt: TowsCell
+    corner: str  # "Topic: …"
+    columns: list[str]  # "Opportunities", "Threats"
+    rows: list[TowsRow]
 
 
 @dataclass
@@ -81,42 +158,86 @@ class Chapter:
     name: str
     anchor: str
     title: str
+    steps: list[str] = field(default_factory=list)  # the three step headings
     step1: list[Block] = field(default_factory=list)
-    swot: dict[str, SwotCell] = field(default_factory=dict)  # keyed S, W, O, T
     swot_pairs: list[SwotPair] = field(default_factory=list)
     tows: list[TowsTable] = field(default_factory=list)
     placeholder: str = ""  # draft: why this chapter is not shown
 
 
+# --- synthesis, about, back page ----------------------------------------------------------------
+
+
+@dataclass
+class Finding:
+    title: str
+    items: list[Text]
+    note: str = ""
+
+
+@dataclass
+class SynthesisView:
+    heading: str
+    intro: Text
+    overview_heading: str
+    heatmap: Heatmap
+    figure_alt: str
+    figure_caption: str
+    counts: Table
+    topics_note: str
+    convergences_heading: str
+    convergences: list[Finding]
+    convergences_none: str
+    complementarities_heading: str
+    complementarities: list[Finding]
+    complementarities_none: str
+    analysis: Synthesis  # the numbers behind it, for tests and tools
+
+
 @dataclass
 class AboutBlock:
     name: str
-    country: str
+    country: str  # "(France)"
     about: Text
     facts: str  # "Founded 2006 · 620 members · 360 SMEs"
 
 
 @dataclass
+class BackPage:
+    brand: str
+    links: list[Link]
+    cofunding: Cofunding
+
+
+@dataclass
 class ReportContent:
-    d: Deliverable
-    title: str
+    d: Deliverable  # for document properties (date, language, authors), never printed directly
+    title: str  # "D2.1 Clusters competency maps"
+    document_title: str  # the file's title property
+    furniture: Furniture
+    front: FrontMatter | None  # None in a proof
+    toc_heading: str
+    toc: list[TocEntry]
     chapters: list[Chapter]
+    synthesis: SynthesisView | None
+    conclusions_heading: str
+    conclusions: list[Block] | None  # None in a proof
+    about_heading: str
     about: list[AboutBlock]
-    headings: dict[str, str]
+    back: BackPage | None  # None in a proof
     draft: bool = False
     proof: bool = False
-    draft_note: str = ""
-    synthesis: Synthesis | None = None
-    heatmap: Heatmap | None = None
 
 
-def slug(s: str) -> str:
-    s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
-    return s or "x"
+# --- building it --------------------------------------------------------------------------------
 
 
-def _swot_cell(entries: list[SwotEntry], quadrant: str, topics: tuple[str, ...]) -> SwotCell:
-    blocks = []
+def chapter_title(name: str, d: Deliverable) -> str:
+    return d.heading("chapter").format(name=name, project=d.project_acronym)
+
+
+def _swot_blocks(entries: list[SwotEntry], quadrant: str, topics: tuple[str, ...]) -> dict[str, TopicBlock]:
+    blocks = {}
     for t in topics:
         groups: list[Group] = []
         for e in entries:
@@ -126,64 +247,203 @@ def _swot_cell(entries: list[SwotEntry], quadrant: str, topics: tuple[str, ...])
                 groups.append(Group(e.group, []))
             groups[-1].entries.append(e.text)
         if groups:
-            blocks.append(TopicBlock(t, groups))
-    return SwotCell(quadrant, QUADRANT_TITLES[quadrant], blocks)
+            blocks[t] = TopicBlock(t, groups)
+    return blocks
 
 
 def _tows_cell(entries: list[TowsEntry], topic: str, strategy: str, d: Deliverable) -> TowsCell:
-    return TowsCell(strategy, f"{strategy} Strategy", d.captions.get(strategy, ""),
+    caption = d.captions.get(strategy, "")
+    return TowsCell(strategy, d.labels("tows_strategy", strategy=strategy),
+                    d.labels("tows_caption", caption=caption) if caption else "",
                     [TowsEntryView(e.format, e.text) for e in entries
                      if e.topic == topic and e.strategy == strategy])
 
 
 def chapter(cluster: Cluster, d: Deliverable) -> Chapter:
-    ch = Chapter(cluster.name, "ch-" + slug(cluster.name),
-                 d.heading("chapter").format(name=cluster.name), list(cluster.step1))
-    ch.swot = {q[0]: _swot_cell(cluster.swot, q, d.topics) for q in QUADRANTS}
-    for a, b in (("S", "W"), ("O", "T")):
-        left, right = ch.swot[a], ch.swot[b]
-        lt = {tb.title: tb for tb in left.topics}
-        rt = {tb.title: tb for tb in right.topics}
-        rows = [SwotRow(t, lt.get(t), rt.get(t)) for t in d.topics if t in lt or t in rt]
-        ch.swot_pairs.append(SwotPair(left.title, right.title, rows))
+    ch = Chapter(cluster.name, "ch-" + slug(cluster.name), chapter_title(cluster.name, d),
+                 _step_headings(d), list(cluster.step1))
+    by_quadrant = {q: _swot_blocks(cluster.swot, q, d.topics) for q in QUADRANTS}
+    for a, b in (("Strength", "Weakness"), ("Opportunity", "Threat")):
+        left, right = by_quadrant[a], by_quadrant[b]
+        rows = [SwotRow(t, left.get(t), right.get(t)) for t in d.topics if t in left or t in right]
+        ch.swot_pairs.append(SwotPair(QUADRANT_PLURALS[a], QUADRANT_PLURALS[b], rows))
     for t in d.topics:
         if not any(e.topic == t for e in cluster.tows):
             continue
-        cells = [_tows_cell(cluster.tows, t, s, d) for s in STRATEGIES]
-        ch.tows.append(TowsTable(t, *cells))
+        so, st, wo, wt = (_tows_cell(cluster.tows, t, s, d) for s in STRATEGIES)
+        ch.tows.append(TowsTable(
+            d.labels("tows_corner", topic=t),
+            [QUADRANT_PLURALS["Opportunity"], QUADRANT_PLURALS["Threat"]],
+            [TowsRow(QUADRANT_PLURALS["Strength"], [so, st]),
+             TowsRow(QUADRANT_PLURALS["Weakness"], [wo, wt])]))
     return ch
 
 
+def _step_headings(d: Deliverable) -> list[str]:
+    return [d.heading(k).format(project=d.project_acronym, name="") for k in ("step1", "step2", "step3")]
+
+
 def placeholder_chapter(name: str, reason: str, d: Deliverable) -> Chapter:
-    return Chapter(name, "ch-" + slug(name), d.heading("chapter").format(name=name), placeholder=reason)
+    return Chapter(name, "ch-" + slug(name), chapter_title(name, d), placeholder=reason)
 
 
-def about_block(cluster: Cluster) -> AboutBlock:
+def about_block(cluster: Cluster, labels: Labels) -> AboutBlock:
     p = cluster.profile
     facts = []
     if p.founded:
-        facts.append(f"Founded {p.founded}")
+        facts.append(labels("about_founded", value=p.founded))
     if p.members is not None:
-        facts.append(f"{p.members} members")
+        facts.append(labels("about_members", value=p.members))
     if p.smes is not None:
-        facts.append(f"{p.smes} SMEs")
-    return AboutBlock(p.display_name, p.country, p.about or text_of(""), " · ".join(facts))
+        facts.append(labels("about_smes", value=p.smes))
+    country = labels("about_country", country=p.country) if p.country else ""
+    return AboutBlock(p.display_name, country, p.about or text_of(""),
+                      labels("about_facts_separator").join(facts))
+
+
+def _cofunding(d: Deliverable) -> Cofunding:
+    return Cofunding(d.cover.get("cofunding", ""), d.labels("eu_emblem_alt"))
+
+
+def _cover(d: Deliverable, draft_note: str | None) -> list[Line]:
+    c, lb = d.cover, d.labels
+    lines = [Line("label", c.get("action_label", "")), Line("text", c.get("action", "")),
+             Line("label", c.get("project_label", "")), Line("text", c.get("project", "")),
+             Line("brand", c.get("logo_text", "")), Line("title", d.title),
+             Line("text", lb("cover_deliverable", number=d.number))]
+    if draft_note is not None:
+        lines.append(Line("notice", lb("draft_notice", note=draft_note)))
+    lines += [Line("label", c.get("grant_label", "")), Line("text", c.get("grant_agreement", "")),
+              Line("label", c.get("coordinator_label", "")), Line("text", c.get("coordinator_name", "")),
+              Line("small", c.get("coordinator_role", ""))]
+    return [line for line in lines if line.text]
+
+
+def _choices(d: Deliverable, key: str) -> str:
+    return "   ".join(d.labels("info_choice_ticked" if ticked else "info_choice_open", label=label)
+                      for label, ticked in d.info.get(key, ()))
+
+
+def _info(d: Deliverable) -> list[InfoRow]:
+    i, lb = d.info, d.labels
+
+    def v(key: str) -> InfoCell:
+        return InfoCell(str(i.get(key, "")))
+
+    def lab(key: str) -> InfoCell:
+        return InfoCell(lb(key), label=True)
+
+    def wide(key: str, value: str) -> InfoRow:
+        return InfoRow([lab(key), InfoCell(value)], wide=True)
+
+    version = str(i.get("status_version", ""))
+    return [
+        InfoRow([lab("info_ist_number"), v("ist_number"), lab("info_acronym"), InfoCell(d.project_acronym)]),
+        wide("info_full_title", d.project_title),
+        wide("info_project_url", d.project_url),
+        InfoRow([lab("info_deliverable"), InfoCell(lb("info_number", value=d.number)), lab("info_title"),
+                 InfoCell(d.title)]),
+        InfoRow([lab("info_work_package"), InfoCell(lb("info_number", value=i.get("work_package_number", ""))),
+                 lab("info_title"), v("work_package_title")]),
+        InfoRow([lab("info_date_of_delivery"),
+                 InfoCell(lb("info_contractual", value=i.get("contractual_date", ""))),
+                 lab("info_actual"), v("actual_date")]),
+        InfoRow([lab("info_status"), InfoCell(lb("info_version", value=version).strip()),
+                 InfoCell("", label=True), v("status")]),
+        wide("info_nature", _choices(d, "nature")),
+        wide("info_dissemination", _choices(d, "dissemination")),
+        wide("info_authors", str(i.get("authors", ""))),
+        InfoRow([lab("info_responsible_author"), InfoCell(lb("info_name", value=i.get("responsible_name", ""))),
+                 lab("info_email"), v("responsible_email")]),
+        InfoRow([InfoCell("", label=True), InfoCell(lb("info_partner", value=i.get("responsible_partner", ""))),
+                 lab("info_phone"), v("responsible_phone")]),
+        wide("info_contributors", str(i.get("contributors", ""))),
+        wide("info_reviewers", str(i.get("reviewers", ""))),
+        wide("info_abstract", str(i.get("abstract", ""))),
+        wide("info_keywords", str(i.get("keywords", ""))),
+    ]
+
+
+def _front(d: Deliverable, draft_note: str | None) -> FrontMatter:
+    h = d.heading
+    logs = [Table(d.labels("version_log"), list(d.version_log_columns), [list(r) for r in d.version_log]),
+            Table(d.labels("history"), list(d.history_columns), [list(r) for r in d.history])]
+    return FrontMatter(_cover(d, draft_note), _cofunding(d), h("document_information"), _info(d), logs,
+                       h("abstract"), d.text("abstract"), d.text("disclaimer") + d.text("funding"),
+                       h("executive_summary"), d.text("executive_summary"))
+
+
+def _synthesis(s: Synthesis, d: Deliverable) -> SynthesisView:
+    lb, h = d.labels, d.heading
+    columns = [lb("counts_cluster")] + [QUADRANT_PLURALS[q] for q in s.quadrants]
+    columns += [lb("counts_topic", n=n) for n in range(1, len(s.topics) + 1)]
+    rows = [[r.cluster, *map(str, r.counts), *(str(sum(t)) for t in r.by_topic)] for r in s.rows]
+    note = lb("counts_topics_note", list=lb("counts_topics_separator").join(
+        lb("counts_topics_item", n=n, topic=t) for n, t in enumerate(s.topics, start=1)))
+    convergences = [
+        Finding(lb("convergence", theme=c.theme, quadrant=QUADRANT_PLURALS[c.quadrant], count=len(c.quotes)),
+                [lb.rich("convergence_quote", cluster=q.cluster, entry=q.entry) for q in c.quotes])
+        for c in s.convergences]
+    complementarities = [
+        Finding(c.theme,
+                [lb.rich("complementarity_pair", strong=p.strong.cluster, strength=p.strong.entry,
+                         weak=p.weak.cluster, weakness=p.weak.entry) for p in c.pairs],
+                lb.count("complementarities_more", c.more) if c.more else "")
+        for c in s.complementarities]
+    return SynthesisView(
+        h("synthesis"), lb.rich("synthesis_intro", count=len(s.rows), min=d.synthesis_min_clusters),
+        h("synthesis_overview"), heatmap(s, lb), lb("heatmap_alt"), lb("heatmap_caption"),
+        Table("", columns, rows), note,
+        h("synthesis_convergences"), convergences, lb("convergences_none", min=d.synthesis_min_clusters),
+        h("synthesis_complementarities"), complementarities, lb("complementarities_none"), s)
+
+
+def _toc(chapters: list[Chapter], syn: SynthesisView | None, d: Deliverable, proof: bool) -> list[TocEntry]:
+    toc = []
+    for ch in chapters:
+        toc.append(TocEntry(1, ch.title, ch.anchor))
+        for n, step in enumerate(ch.steps, start=1):
+            toc.append(TocEntry(2, step, f"{ch.anchor}-step{n}"))
+    if syn is not None:
+        toc.append(TocEntry(1, syn.heading, "synthesis"))
+        for text, anchor in ((syn.overview_heading, "synthesis-overview"),
+                             (syn.convergences_heading, "synthesis-convergences"),
+                             (syn.complementarities_heading, "synthesis-complementarities")):
+            toc.append(TocEntry(2, text, anchor))
+    if not proof:
+        toc.append(TocEntry(1, d.heading("conclusions"), "conclusions"))
+    toc.append(TocEntry(1, _about_heading(d), "about"))
+    return toc
+
+
+def _about_heading(d: Deliverable) -> str:
+    return d.heading("about").format(project=d.project_acronym, name="")
 
 
 def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluster],
                   about_order: tuple[str, ...] = (), draft: bool = False,
                   proof: bool = False, draft_note: str = "") -> ReportContent:
     """Everything the templates show. The synthesis needs at least two clusters to compare."""
+    lb = d.labels
     for i, ch in enumerate(chapters, start=1):  # unique even for names slug() cannot spell
         ch.anchor = f"ch{i}-{slug(ch.name)}"
     by_name = {c.name: c for c in clusters}
     ordered = [by_name[n] for n in about_order if n in by_name]
     ordered += [c for c in clusters if c not in ordered]
-    headings = {k: d.heading(k).format(project=d.project_acronym, name="")
-                for k in ("step1", "step2", "step3", "about", "conclusions", "executive_summary",
-                          "abstract", "contents", "document_information", "synthesis")}
     syn = None
     if d.synthesis and d.themes and not proof and len(clusters) >= 2:
-        syn = analyse(clusters, d.topics, list(d.themes), d.synthesis_min_clusters)
-    return ReportContent(d, f"{d.number} {d.title}", chapters, [about_block(c) for c in ordered],
-                         headings, draft, proof, draft_note, syn, heatmap(syn) if syn else None)
+        syn = _synthesis(analyse(clusters, d.topics, list(d.themes), d.synthesis_min_clusters), d)
+    title = f"{d.number} {d.title}"
+    before, _, rest = lb("page_footer", page="\0", pages="\1").partition("\0")
+    between, _, after = rest.partition("\1")
+    furniture = Furniture(lb("running_header", project=d.project_acronym, number=d.number, title=d.title),
+                          before, between, after, lb("draft_mark") if draft else "")
+    back = None if proof else BackPage(
+        d.project_acronym, [Link(lb("link", label=x.get("label", "")), x.get("text", ""), x.get("url", ""))
+                            for x in d.links], _cofunding(d))
+    return ReportContent(
+        d, title, lb("document_title_draft", title=title) if draft else title, furniture,
+        None if proof else _front(d, draft_note if draft else None),
+        d.heading("contents"), _toc(chapters, syn, d, proof), chapters, syn,
+        d.heading("conclusions"), None if proof else d.text("conclusions"),
+        _about_heading(d), [about_block(c, lb) for c in ordered], back, draft, proof)

@@ -10,12 +10,12 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from .labels import QUADRANT_LETTERS, Labels
+from .resources import TEMPLATES
 from .synthesis import Synthesis
 
-from .resources import TEMPLATES
 LABEL_W, CELL_W, CELL_H, HEAD_H, GAP = 150, 26, 22, 44, 8
 NAVY = (31, 56, 100)
-QUAD_SHORT = {"Strength": "S", "Weakness": "W", "Opportunity": "O", "Threat": "T"}
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,9 @@ class Heatmap:
     title: str
 
 
-def heatmap(s: Synthesis) -> Heatmap:
-    groups = [(f"Topic {i + 1}", [r.by_topic[i] for r in s.rows]) for i in range(len(s.topics))]
-    groups.append(("All topics", [r.counts for r in s.rows]))
+def heatmap(s: Synthesis, wording: Labels) -> Heatmap:
+    groups = [(wording("heatmap_topic", n=i + 1), [r.by_topic[i] for r in s.rows]) for i in range(len(s.topics))]
+    groups.append((wording("heatmap_all_topics"), [r.counts for r in s.rows]))
     top = max((max(v) for _, rows in groups for v in rows if v), default=0) or 1
     cells, labels = [], []
     x0 = LABEL_W
@@ -56,7 +56,7 @@ def heatmap(s: Synthesis) -> Heatmap:
         gx = x0 + gi * (4 * CELL_W + GAP)
         labels.append(Label(gx + 2 * CELL_W, 16, name, "middle", True))
         for qi, q in enumerate(s.quadrants):
-            labels.append(Label(gx + qi * CELL_W + CELL_W / 2, HEAD_H - 8, QUAD_SHORT[q], "middle"))
+            labels.append(Label(gx + qi * CELL_W + CELL_W / 2, HEAD_H - 8, QUADRANT_LETTERS[q], "middle"))
         for ri, counts in enumerate(rows):
             for qi, n in enumerate(counts):
                 cells.append(Cell(gx + qi * CELL_W, HEAD_H + ri * CELL_H, CELL_W - 1, CELL_H - 1, n,
@@ -65,8 +65,7 @@ def heatmap(s: Synthesis) -> Heatmap:
         labels.append(Label(4, HEAD_H + ri * CELL_H + CELL_H / 2 + 4, r.cluster, "start"))
     width = x0 + len(groups) * (4 * CELL_W + GAP)
     height = HEAD_H + len(s.rows) * CELL_H + 4
-    return Heatmap(width, height, cells, labels,
-                   "SWOT entries per cluster, topic and quadrant (S, W, O, T)")
+    return Heatmap(width, height, cells, labels, wording("heatmap_alt"))
 
 
 def text_color(shade: float) -> str:

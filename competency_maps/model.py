@@ -7,10 +7,6 @@ from pathlib import Path
 
 from .richtext import Block, Text, plain
 
-QUADRANT_TITLES = {"Strength": "Strengths", "Weakness": "Weaknesses",
-                   "Opportunity": "Opportunities", "Threat": "Threats"}
-
-
 @dataclass
 class Profile:
     short_name: str

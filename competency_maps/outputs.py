@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from .slugs import slug
 
 
 @dataclass(frozen=True)
@@ -36,20 +37,15 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def safe_filename(name: str) -> str:
-    """A file name from free text: letters, digits, dots and dashes only, never a path."""
-    s = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "cluster"
-    if s.upper().split(".")[0] in {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
-                                   *(f"LPT{i}" for i in range(10))}:
-        s = "_" + s
-    return s[:80]
+    """A file name from free text, case and dots kept ("D2.1"), never a path."""
+    return slug(name, 80, keep_case=True, dots=True)
 
 
 def output_stem(number: str, title: str, draft: bool = False, proof_of: str = "") -> str:
-    from .content import slug
     # slugs: never a path; cut short, as a Short name may be a whole cell long (file names: 255 bytes)
-    stem = f"{safe_filename(number)}-{slug(title)[:80].rstrip('-')}"
+    stem = f"{safe_filename(number)}-{slug(title, 80)}"
     if proof_of:
-        stem += f"-proof-{slug(proof_of)[:60].rstrip('-')}"
+        stem += f"-proof-{slug(proof_of, 60)}"
     if draft:
         stem += "-DRAFT"
     return stem

@@ -1,4 +1,5 @@
-"""ReportContent -> DOCX bytes, through the docxtpl template in templates/.
+"""ReportContent -> DOCX bytes: docxtpl fills the template that docx_template.py makes from
+templates/reference.docx.
 
 Partner text reaches Word only as data: autoescape is on, and rich text becomes runs through
 docxtpl's RichText, which escapes it too. Same inputs give the same bytes.
@@ -20,10 +21,9 @@ from markupsafe import Markup, escape
 from .content import ReportContent
 from .errors import RenderError
 from .figures import heatmap_png
-from .resources import TEMPLATES
+from .docx_template import REFERENCE, make_template
 from .richtext import Text
 
-TEMPLATE = TEMPLATES / "report.docx"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
@@ -55,8 +55,8 @@ def jinja_env(tpl: DocxTemplate | None = None) -> Environment:
     env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
     env.filters["rich"] = rich
     if tpl is not None:
-        env.filters["heatmap_image"] = lambda h: InlineImage(
-            tpl, io.BytesIO(heatmap_png(h)), width=Mm(170))
+        env.filters["heatmap_image"] = lambda s: InlineImage(
+            tpl, io.BytesIO(heatmap_png(s.heatmap)), width=Mm(170))
     else:
         env.filters["heatmap_image"] = lambda h: h
     return env
@@ -77,16 +77,17 @@ def _reproducible(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx(content: ReportContent, template: Path = TEMPLATE) -> bytes:
+def render_docx(content: ReportContent, reference: Path = REFERENCE) -> bytes:
+    template = make_template(reference)
     try:
-        tpl = DocxTemplate(str(template))
+        tpl = DocxTemplate(io.BytesIO(template))
         tpl.render({"r": content}, jinja_env=jinja_env(tpl), autoescape=True)
     except Exception as e:  # template errors are ours, but still a message, not a traceback
         raise RenderError(f"The Word template could not be filled ({type(e).__name__}: {e}).") from e
     d = content.d
     when = dt.datetime.combine(d.date, dt.time(12, 0))
     cp = tpl.docx.core_properties
-    cp.title = content.title
+    cp.title = content.document_title
     cp.subject = d.project_title
     cp.author = d.info.get("authors", "") if isinstance(d.info, dict) else ""
     cp.keywords = d.info.get("keywords", "") if isinstance(d.info, dict) else ""

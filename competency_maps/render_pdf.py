@@ -71,11 +71,11 @@ def render_html(content: ReportContent, templates: Path = TEMPLATES) -> str:
 
 
 def render_figures(content: ReportContent, templates: Path = TEMPLATES) -> dict[str, tuple[bytes, str]]:
-    if content.heatmap is None:
+    if content.synthesis is None:
         return {}
     from .figures import fill, text_color
     svg = html_env(templates).get_template("heatmap.svg.j2").render(
-        h=content.heatmap, fill=fill, text_color=text_color)
+        h=content.synthesis.heatmap, fill=fill, text_color=text_color)
     return {"memory:heatmap.svg": (svg.encode("utf-8"), "image/svg+xml")}
 
 

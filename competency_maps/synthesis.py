@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import QUADRANT_TITLES, Cluster, SwotEntry
+from .labels import QUADRANT_PLURALS
+from .model import Cluster, SwotEntry
 from .schema import QUADRANTS
 
 MAX_PAIRS_PER_THEME = 3
@@ -103,7 +104,7 @@ def analyse(clusters: list[Cluster], topics: tuple[str, ...], themes: list[Theme
         for q in QUADRANTS:
             quotes = found[t.name][q]
             if len(quotes) >= min_clusters:
-                convergences.append(Convergence(t.name, q, QUADRANT_TITLES[q],
+                convergences.append(Convergence(t.name, q, QUADRANT_PLURALS[q],
                                                 [Quote(c, e) for c, e in quotes.items()]))
     complementarities = []
     for t in themes:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .errors import Issue, Location, error, warning
-from .model import QUADRANT_TITLES, Cluster
+from .labels import QUADRANT_PLURALS
+from .model import Cluster
 from .schema import PROFILE_FIELDS, PROFILE_SHEET, QUADRANTS, STRATEGIES
 
 
@@ -23,7 +24,7 @@ def validate_cluster(cluster: Cluster, topics: tuple[str, ...]) -> list[Issue]:
     for q in QUADRANTS:
         if not any(counts.get((t, q)) for t in topics):
             issues.append(warning(Location(file, "SWOT"),
-                                  f"There are no {QUADRANT_TITLES[q]} at all.",
+                                  f"There are no {QUADRANT_PLURALS[q]} at all.",
                                   f"Add rows with Quadrant '{q}', unless this is intended."))
     tows = cluster.tows_counts()
     if cluster.tows:

@@ -7,11 +7,17 @@ import re
 import subprocess
 import zipfile
 
+import pytest
 from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
 from docxtpl import DocxTemplate
 
 from competency_maps.content import build_content, chapter
-from competency_maps.render_docx import TEMPLATE, jinja_env, render_docx
+from competency_maps.docx_template import REFERENCE, make_template
+from competency_maps.errors import RenderError
+from competency_maps.render_docx import jinja_env, render_docx
+from competency_maps.resources import TEMPLATES
 from reports import (docx_paragraphs, docx_text, model_texts, sample_content, sample_docx,
                      sample_gathered, squash)
 
@@ -75,21 +81,61 @@ def test_markup_and_template_syntax_in_partner_text_stay_literal(sample_cluster)
 
 
 def test_template_tags_are_all_provided_by_the_content():
-    tpl = DocxTemplate(str(TEMPLATE))
+    tpl = DocxTemplate(io.BytesIO(make_template()))
     assert tpl.get_undeclared_template_variables(jinja_env()) == {"r"}
 
 
-def test_template_is_up_to_date_with_its_generator(tmp_path, monkeypatch):
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("gen", TEMPLATE.parent / "make_docx_template.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    monkeypatch.setattr(gen, "OUT", tmp_path / "report.docx")
-    gen.make()
-    with zipfile.ZipFile(TEMPLATE) as a, zipfile.ZipFile(tmp_path / "report.docx") as b:
-        assert a.read("word/document.xml") == b.read("word/document.xml"), \
-            "templates/report.docx is stale: run python templates/make_docx_template.py"
-        assert a.read("word/styles.xml") == b.read("word/styles.xml")
+def _restyled_heading_1(tmp_path, colour: str):
+    ref = Document(str(REFERENCE))
+    ref.styles["Heading 1"].font.color.rgb = RGBColor.from_string(colour)
+    path = tmp_path / "reference.docx"
+    ref.save(str(path))
+    return path
+
+
+def _heading_1_colour(docx: bytes) -> str:
+    """Word spells the built-in name "heading 1", LibreOffice "Heading 1"."""
+    [style] = [s for s in Document(io.BytesIO(docx)).styles if (s.name or "").casefold() == "heading 1"]
+    return str(style.font.color.rgb)
+
+
+def test_a_heading_restyled_in_the_reference_document_reaches_the_report(tmp_path):
+    assert _heading_1_colour(sample_docx()) != "C00000"
+    data = render_docx(sample_content(), reference=_restyled_heading_1(tmp_path, "C00000"))
+    assert _heading_1_colour(data) == "C00000"
+    assert [t for s, t in docx_paragraphs(data)] == [t for s, t in docx_paragraphs(sample_docx())]
+
+
+def test_the_reference_document_saved_by_libreoffice_still_builds(tmp_path, require_tool):
+    soffice = require_tool("soffice", "libreoffice")
+    src = _restyled_heading_1(tmp_path, "00B050")
+    out = tmp_path / "saved"
+    proc = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                           "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(src)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and (out / "reference.docx").exists(), proc.stderr
+    data = render_docx(sample_content(), reference=out / "reference.docx")
+    assert _heading_1_colour(data) == "00B050"
+    assert [t for s, t in docx_paragraphs(data)] == [t for s, t in docx_paragraphs(sample_docx())]
+    doc = Document(io.BytesIO(data))
+    assert {t.style.name for t in doc.tables} >= {"Info Table", "SWOT Table", "TOWS Table"}
+
+
+def test_the_swot_and_tows_header_look_is_a_table_style_not_cell_shading():
+    doc = Document(io.BytesIO(sample_docx()))
+    with zipfile.ZipFile(io.BytesIO(sample_docx())) as z:
+        body = z.read("word/document.xml").decode()
+    assert "<w:shd" not in body and "<w:color " not in body
+    tows = [t for t in doc.tables if t.style.name == "TOWS Table"]
+    assert tows and all(t._tbl.tblPr.find(qn("w:tblLook")).get(qn("w:firstColumn")) == "1" for t in tows)
+
+
+def test_a_reference_document_without_a_style_the_structure_needs_is_a_clear_error(tmp_path):
+    ref = Document(str(REFERENCE))
+    ref.styles["SWOT Table"].element.getparent().remove(ref.styles["SWOT Table"].element)
+    ref.save(str(tmp_path / "reference.docx"))
+    with pytest.raises(RenderError, match="lacks the style.*SWOT Table"):
+        render_docx(sample_content(), reference=tmp_path / "reference.docx")
 
 
 def test_libreoffice_converts_the_docx_to_pdf(tmp_path, require_tool):
@@ -108,7 +154,7 @@ def test_libreoffice_converts_the_docx_to_pdf(tmp_path, require_tool):
 
 
 def test_the_eu_flag_is_on_the_cover_and_back_page_as_in_the_pdf():
-    emblem = (TEMPLATE.parent / "eu-emblem.png").read_bytes()
+    emblem = (TEMPLATES / "eu-emblem.png").read_bytes()
     with zipfile.ZipFile(io.BytesIO(sample_docx())) as z:
         media = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
         body = z.read("word/document.xml").decode("utf-8")

@@ -69,7 +69,7 @@ def test_heatmap_counts_match_the_model_and_render_both_ways():
     syn = _syn()
     for row, c in zip(syn.rows, sample_gathered().clusters):
         assert sum(row.counts) == len(c.swot)
-    h = heatmap(syn)
+    h = heatmap(syn, sample_gathered().deliverable.labels)
     assert len(h.cells) == len(syn.rows) * 4 * (len(syn.topics) + 1)
     png = heatmap_png(h)
     assert png.startswith(b"\x89PNG") and png == heatmap_png(h)

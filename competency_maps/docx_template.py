@@ -1,0 +1,385 @@
+"""The Word template, made at build time: the report's structure and docxtpl tags written into a copy
+of `templates/reference.docx`.
+
+As with pandoc's reference.docx, the look (page set-up, header and footer, every paragraph, character
+and table style) is in that document, which a person restyles in Word or LibreOffice; this module
+only writes structure: which style each paragraph and table has, and the tags that the content
+(`content.ReportContent`, as `r`) fills. It sets no font, colour or shading, and types no word.
+Every tag is one run of its own, so no tag is ever split across runs.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from .errors import RenderError
+from .resources import TEMPLATES
+
+REFERENCE = TEMPLATES / "reference.docx"
+EMBLEM = TEMPLATES / "eu-emblem.png"
+
+# The styles the structure uses: the contract with reference.docx.
+PARAGRAPH_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Front Heading",
+                    "Cover Label", "Cover Text", "Cover Brand", "Cover Small", "Cover Notice", "Normal",
+                    "List Bullet", "Numbered Item", "Table Label", "Table Text", "Cell Topic", "Cell Group",
+                    "Cell Caption", "Caption", "Placeholder", "TOC 1", "TOC 2")
+TABLE_STYLES = ("Info Table", "Log Table", "SWOT Table", "TOWS Table", "Counts Table")
+COVER_STYLES = {"label": "Cover Label", "text": "Cover Text", "brand": "Cover Brand", "title": "Title",
+                "small": "Cover Small", "notice": "Cover Notice"}
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+_styles: dict[str, object] = {}  # casefolded name -> style of the reference being written
+
+
+def _style(name: str | None):
+    """Word writes "heading 1" for a built-in style, LibreOffice "Heading 1": found either way."""
+    return None if name is None else _styles[name.casefold()]
+
+
+
+def _tag(container, text: str, style: str | None = None):
+    p = container.add_paragraph(style=_style(style))
+    p.add_run(text)
+    return p
+
+
+def _repeat_header(row) -> None:
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
+
+
+def _table(container, rows: int, cols: int, style: str, widths_mm: list[float] | None,
+           look: dict[str, bool]):
+    """A table of a named table style; `look` says which of its conditional parts apply. Without
+    `widths_mm` (columns made by a `{%tc for %}` loop) it spans the text width, columns by content."""
+    t = container.add_table(rows=rows, cols=cols)
+    t.style = _style(style)
+    tbl_pr = t._tbl.tblPr
+    if widths_mm is None:
+        width = tbl_pr.find(qn("w:tblW"))
+        width.set(qn("w:type"), "pct")
+        width.set(qn("w:w"), "5000")
+        widths_mm = []
+    else:
+        t.autofit = False
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tbl_pr.append(layout)
+    for old in tbl_pr.findall(qn("w:tblLook")):
+        tbl_pr.remove(old)
+    el = OxmlElement("w:tblLook")
+    flags = {"firstRow": False, "lastRow": False, "firstColumn": False, "lastColumn": False,
+             "noHBand": True, "noVBand": True, **look}
+    for k, v in flags.items():
+        el.set(qn(f"w:{k}"), "1" if v else "0")
+    tbl_pr.append(el)
+    for row in t.rows:
+        for cell, w in zip(row.cells, widths_mm):
+            cell.width = Mm(w)
+    for col, w in zip(t.columns, widths_mm):
+        col.width = Mm(w)
+    return t
+
+
+def _cell(cell, text: str, style: str = "Table Text"):
+    p = cell.paragraphs[0]
+    p.style = _style(style)
+    p.add_run(text)
+    return p
+
+
+def _loop_columns(row, expr: str, value: str) -> None:
+    """A row whose cells come from a `{%tc for %}` loop: the tag cells disappear, the middle one repeats."""
+    row.cells[0].paragraphs[0].add_run(f"{{%tc for c in {expr} %}}")
+    _cell(row.cells[1], value)
+    row.cells[2].paragraphs[0].add_run("{%tc endfor %}")
+
+
+def _loop_rows(t, first: int, expr: str) -> None:
+    """Rows `first` and `first + 2` of `t` hold the `{%tr for %}` and `{%tr endfor %}` tags."""
+    t.rows[first].cells[0].paragraphs[0].add_run(f"{{%tr for {expr} %}}")
+    t.rows[first + 2].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+
+
+def _rich_blocks(container, expr: str) -> None:
+    """Paragraphs, headings, bullets and numbered items of a list of rich-text blocks."""
+    _tag(container, f"{{%p for b in {expr} %}}")
+    _tag(container, "{%p if b.kind.value == 'bullet' %}")
+    _tag(container, "{{r b.text|rich }}", "List Bullet")
+    _tag(container, "{%p elif b.kind.value == 'numbered' %}")
+    p = container.add_paragraph(style=_style("Numbered Item"))
+    p.add_run("{{ b.number }}.")
+    p.add_run("\t")
+    p.add_run("{{r b.text|rich }}")
+    _tag(container, "{%p elif b.kind.value == 'heading' %}")
+    _tag(container, "{{r b.text|rich }}", "Heading 3")
+    _tag(container, "{%p elif b.kind.value == 'subheading' %}")
+    _tag(container, "{{r b.text|rich }}", "Heading 4")
+    _tag(container, "{%p else %}")
+    _tag(container, "{{r b.text|rich }}")
+    _tag(container, "{%p endif %}")
+    _tag(container, "{%p endfor %}")
+
+
+def _cofunding(doc, expr: str, style: str) -> None:
+    """The EU flag, then the funding line, as on the PDF's cover and back page."""
+    p = doc.add_paragraph(style=_style(style))
+    p.add_run().add_picture(str(EMBLEM), width=Mm(27))
+    p.add_run("    ")
+    p.add_run(f"{{{{ {expr}.text }}}}")
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+def _cover(doc) -> None:
+    _tag(doc, "{%p for line in r.front.cover %}")
+    kinds = list(COVER_STYLES.items())
+    for i, (kind, style) in enumerate(kinds):
+        _tag(doc, f"{{%p {'if' if i == 0 else 'elif'} line.kind == '{kind}' %}}")
+        _tag(doc, "{{ line.text }}", style)
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endfor %}")
+    _cofunding(doc, "r.front.cofunding", "Cover Label")
+
+
+def _info(doc) -> None:
+    p = _tag(doc, "{{ r.front.info_heading }}", "Front Heading")
+    p.paragraph_format.page_break_before = True
+    t = _table(doc, 7, 4, "Info Table", [38, 52, 24, 56], {"noVBand": False})
+    t.rows[0].cells[0].paragraphs[0].add_run("{%tr for row in r.front.info %}")
+    t.rows[1].cells[0].paragraphs[0].add_run("{%tr if row.wide %}")
+    _cell(t.rows[2].cells[0], "{{ row.cells[0].text }}")
+    _cell(t.rows[2].cells[1].merge(t.rows[2].cells[3]), "{{ row.cells[1].text }}")
+    t.rows[3].cells[0].paragraphs[0].add_run("{%tr else %}")
+    for i, cell in enumerate(t.rows[4].cells):
+        _cell(cell, f"{{{{ row.cells[{i}].text }}}}")
+    t.rows[5].cells[0].paragraphs[0].add_run("{%tr endif %}")
+    t.rows[6].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    _tag(doc, "{%p for log in r.front.logs %}")
+    _tag(doc, "{{ log.title }}", "Cover Label")
+    t = _table(doc, 4, 3, "Log Table", None, {"firstRow": True})
+    _loop_columns(t.rows[0], "log.columns", "{{ c }}")
+    _repeat_header(t.rows[0])
+    _loop_rows(t, 1, "row in log.rows")
+    _loop_columns(t.rows[2], "row", "{{ c }}")
+    _tag(doc, "{%p endfor %}")
+
+
+def _front(doc) -> None:
+    p = _tag(doc, "{{ r.front.abstract_heading }}", "Front Heading")
+    p.paragraph_format.page_break_before = True
+    _rich_blocks(doc, "r.front.abstract")
+    _rich_blocks(doc, "r.front.legal")
+    p = _tag(doc, "{{ r.front.summary_heading }}", "Front Heading")
+    p.paragraph_format.page_break_before = True
+    _rich_blocks(doc, "r.front.summary")
+
+
+def _toc(doc) -> None:
+    """A TOC field whose cached result already lists the entries: readable before any update;
+    Word and LibreOffice refresh it with page numbers."""
+    toc = _tag(doc, "{{ r.toc_heading }}", "Front Heading")
+    toc.paragraph_format.page_break_before = True
+    p = doc.add_paragraph(style=_style("TOC 1"))
+    for kind in ("begin", None, "separate"):
+        run = p.add_run()
+        if kind is None:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = ' TOC \\o "1-2" \\h \\z \\u '
+            run._r.append(instr)
+        else:
+            fc = OxmlElement("w:fldChar")
+            fc.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                fc.set(qn("w:dirty"), "true")
+            run._r.append(fc)
+    _tag(doc, "{%p for e in r.toc %}")
+    _tag(doc, "{%p if e.level == 1 %}")
+    _tag(doc, "{{ e.text }}", "TOC 1")
+    _tag(doc, "{%p else %}")
+    _tag(doc, "{{ e.text }}", "TOC 2")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endfor %}")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    doc.add_paragraph().add_run()._r.append(end)
+
+
+def _swot_cell(cell, side: str) -> None:
+    cell.paragraphs[0].style = _style("Cell End")
+    _tag(cell, f"{{%p if row.{side} %}}")
+    _tag(cell, "{{ row.topic }}", "Cell Topic")
+    _tag(cell, f"{{%p for g in row.{side}.groups %}}")
+    _tag(cell, "{%p if g.name %}")
+    _tag(cell, "{{ g.name }}", "Cell Group")
+    _tag(cell, "{%p endif %}")
+    _tag(cell, "{%p for e in g.entries %}")
+    _tag(cell, "{{r e|rich }}", "List Bullet")
+    _tag(cell, "{%p endfor %}")
+    _tag(cell, "{%p endfor %}")
+    _tag(cell, "{%p endif %}")
+
+
+def _tows_cell(cell, expr: str) -> None:
+    p = cell.paragraphs[0]
+    p.style = _style("Table Text")
+    p.add_run(f"{{{{ {expr}.label }}}}").underline = True
+    p.add_run(f"{{{{ {expr}.caption }}}}").italic = True
+    _tag(cell, f"{{%p for e in {expr}.entries %}}")
+    _tag(cell, "{%p if e.format == 'Paragraph' %}")
+    _tag(cell, "{{r e.text|rich }}", "Table Text")
+    _tag(cell, "{%p else %}")
+    _tag(cell, "{{r e.text|rich }}", "List Bullet")
+    _tag(cell, "{%p endif %}")
+    _tag(cell, "{%p endfor %}")
+
+
+def _chapters(doc) -> None:
+    _tag(doc, "{%p for ch in r.chapters %}")
+    _tag(doc, "{{ ch.title }}", "Heading 1")
+    _tag(doc, "{%p if ch.placeholder %}")
+    _tag(doc, "{{ ch.placeholder }}", "Placeholder")
+    _tag(doc, "{%p else %}")
+    _tag(doc, "{{ ch.steps[0] }}", "Heading 2")
+    _rich_blocks(doc, "ch.step1")
+    _tag(doc, "{{ ch.steps[1] }}", "Heading 2")
+    _tag(doc, "{%p for pair in ch.swot_pairs %}")
+    t = _table(doc, 4, 2, "SWOT Table", [85, 85], {"firstRow": True})
+    _cell(t.rows[0].cells[0], "{{ pair.left }}")
+    _cell(t.rows[0].cells[1], "{{ pair.right }}")
+    _repeat_header(t.rows[0])
+    _loop_rows(t, 1, "row in pair.rows")
+    for cell, side in zip(t.rows[2].cells, ("left", "right")):
+        _swot_cell(cell, side)
+    _tag(doc, "")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{{ ch.steps[2] }}", "Heading 2")
+    _tag(doc, "{%p for t in ch.tows %}")
+    t = _table(doc, 4, 3, "TOWS Table", [32, 69, 69], {"firstRow": True, "firstColumn": True})
+    _cell(t.cell(0, 0), "{{ t.corner }}")
+    _cell(t.cell(0, 1), "{{ t.columns[0] }}")
+    _cell(t.cell(0, 2), "{{ t.columns[1] }}")
+    _repeat_header(t.rows[0])
+    _loop_rows(t, 1, "row in t.rows")
+    _cell(t.cell(2, 0), "{{ row.heading }}")
+    _tows_cell(t.cell(2, 1), "row.cells[0]")
+    _tows_cell(t.cell(2, 2), "row.cells[1]")
+    _tag(doc, "")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endfor %}")
+
+
+def _bullets_of(doc, expr: str) -> None:
+    _tag(doc, f"{{%p for item in {expr} %}}")
+    _tag(doc, "{{r item|rich }}", "List Bullet")
+    _tag(doc, "{%p endfor %}")
+
+
+def _synthesis(doc) -> None:
+    _tag(doc, "{%p if r.synthesis %}")
+    _tag(doc, "{{ r.synthesis.heading }}", "Heading 1")
+    _tag(doc, "{{r r.synthesis.intro|rich }}")
+    _tag(doc, "{{ r.synthesis.overview_heading }}", "Heading 2")
+    _tag(doc, "{{ r.synthesis|heatmap_image }}")
+    _tag(doc, "{{ r.synthesis.figure_caption }}", "Caption")
+    t = _table(doc, 4, 3, "Counts Table", None, {"firstRow": True, "firstColumn": True})
+    _loop_columns(t.rows[0], "r.synthesis.counts.columns", "{{ c }}")
+    _repeat_header(t.rows[0])
+    _loop_rows(t, 1, "row in r.synthesis.counts.rows")
+    _loop_columns(t.rows[2], "row", "{{ c }}")
+    _tag(doc, "{{ r.synthesis.topics_note }}", "Cover Small")
+    for kind in ("convergences", "complementarities"):
+        _tag(doc, f"{{{{ r.synthesis.{kind}_heading }}}}", "Heading 2")
+        _tag(doc, f"{{%p for f in r.synthesis.{kind} %}}")
+        _tag(doc, "{{ f.title }}", "Heading 3")
+        _bullets_of(doc, "f.items")
+        _tag(doc, "{%p if f.note %}")
+        _tag(doc, "{{ f.note }}", "Cover Small")
+        _tag(doc, "{%p endif %}")
+        _tag(doc, "{%p endfor %}")
+        _tag(doc, f"{{%p if not r.synthesis.{kind} %}}")
+        _tag(doc, f"{{{{ r.synthesis.{kind}_none }}}}")
+        _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endif %}")
+
+
+def _back_matter(doc) -> None:
+    _synthesis(doc)
+    _tag(doc, "{%p if r.conclusions is not none %}")
+    _tag(doc, "{{ r.conclusions_heading }}", "Heading 1")
+    _rich_blocks(doc, "r.conclusions")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{{ r.about_heading }}", "Heading 1")
+    _tag(doc, "{%p for a in r.about %}")
+    p = doc.add_paragraph(style=_style("Heading 3"))
+    p.add_run("{{ a.name }}")
+    p.add_run(" ")
+    p.add_run("{{ a.country }}")
+    _tag(doc, "{{r a.about|rich }}")
+    _tag(doc, "{%p if a.facts %}")
+    _tag(doc, "{{ a.facts }}", "Cover Small")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if r.back %}")
+    p = _tag(doc, "{{ r.back.brand }}", "Cover Brand")
+    p.paragraph_format.page_break_before = True
+    _tag(doc, "{%p for l in r.back.links %}")
+    p = doc.add_paragraph(style=_style("Cover Text"))
+    p.add_run("{{ l.label }}").bold = True
+    p.add_run(" ")
+    p.add_run("{{ l.text }}")
+    _tag(doc, "{%p endfor %}")
+    _cofunding(doc, "r.back.cofunding", "Cover Small")
+    _tag(doc, "{%p endif %}")
+
+
+def _check_styles(doc, reference: Path) -> None:
+    _styles.clear()
+    _styles.update({s.name.casefold(): s for s in doc.styles if s.name})
+    missing = [s for s in PARAGRAPH_STYLES + TABLE_STYLES + ("Cell End",) if s.casefold() not in _styles]
+    if missing:
+        raise RenderError(f"The Word reference document {reference.name} lacks the style(s) "
+                          f"{', '.join(missing)}. Add them (Styles pane › New Style) or restore "
+                          f"{reference} from the repository.")
+
+
+def make_template(reference: Path = REFERENCE) -> bytes:
+    """reference.docx with its body replaced by the report's structure and tags."""
+    try:
+        doc = Document(str(reference))
+    except Exception as e:
+        raise RenderError(f"The Word reference document {reference} cannot be opened "
+                          f"({type(e).__name__}: {e}). Restore it from the repository.") from e
+    _check_styles(doc, reference)
+    body = doc.element.body
+    sect = body.find(qn("w:sectPr"))
+    for child in list(body):
+        if child is not sect:
+            body.remove(child)
+    _tag(doc, "{%p if r.front %}")
+    _cover(doc)
+    _info(doc)
+    _front(doc)
+    _tag(doc, "{%p endif %}")
+    _toc(doc)
+    _chapters(doc)
+    _back_matter(doc)
+    if sect is not None:  # keep the section properties last, where Word expects them
+        body.remove(sect)
+        body.append(copy.deepcopy(sect))
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
