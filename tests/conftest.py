@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
@@ -170,3 +171,68 @@ def make_workbook(schema):
         return path
 
     return _make
+
+
+@pytest.fixture(scope="session")
+def good_bytes(tmp_path_factory) -> bytes:
+    """A good filled workbook (the sample cluster, default topics): what broken variants are made from."""
+    schema = build_schema()
+    path = tmp_path_factory.mktemp("good") / "good.xlsx"
+    fill_workbook(schema, make_sample_cluster(schema.topics)).save(path)
+    return path.read_bytes()
+
+
+@pytest.fixture(scope="session")
+def ods_bytes(tmp_path_factory, good_bytes) -> bytes:
+    """The good workbook saved by LibreOffice as .ods."""
+    d = tmp_path_factory.mktemp("ods")
+    (d / "cluster.xlsx").write_bytes(good_bytes)
+    [ods] = convert_with_libreoffice([d / "cluster.xlsx"], d / "out", "ods")
+    return ods.read_bytes()
+
+
+# --- a workbook's zip parts, as another program would write them -------------------------------
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {i.filename: z.read(i.filename) for i in z.infolist()}
+
+
+def write_parts(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return path
+
+
+def part_with(members: dict[str, bytes], marker: str) -> str:
+    [name] = [n for n, d in members.items() if marker.encode() in d]
+    return name
+
+
+def zip_streaming(members: dict[str, bytes], name: str, write, out: Path) -> Path:
+    """The parts zipped into `out`, the part `name` written by write(file) in chunks (zip64)."""
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for m, data in members.items():
+            if m != name:
+                z.writestr(m, data)
+                continue
+            with z.open(m, "w", force_zip64=True) as f:
+                write(f)
+    return out
+
+
+def with_rows(path: Path, n: int, out: Path) -> Path:
+    """The workbook with n extra one-cell rows at the end of the SWOT sheet, written as raw XML."""
+    members = parts(path)
+    name = part_with(members, "Strength 1a")
+    head, tail = members[name].split(b"</sheetData>")
+
+    def sheet(f) -> None:
+        f.write(head)
+        for start in range(1000, 1000 + n, 10_000):
+            f.write(b"".join(b'<row r="%d"><c r="D%d" t="inlineStr"><is><t>x</t></is></c></row>'
+                             % (k, k) for k in range(start, min(start + 10_000, 1000 + n))))
+        f.write(b"</sheetData>" + tail)
+    return zip_streaming(members, name, sheet, out)

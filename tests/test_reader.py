@@ -457,15 +457,6 @@ def test_every_problem_is_reported_at_once(tmp_path, make_workbook, read):
         ("Cluster", "B4"), ("SWOT", "B2"), ("SWOT", "D5"), ("TOWS", "B3")]
 
 
-def test_not_a_workbook_is_one_error(tmp_path, read):
-    p = tmp_path / "notes.xlsx"
-    p.write_text("hello")
-    res = read(p)
-    assert res.cluster is None
-    [issue] = res.issues
-    assert issue.is_error and issue.location.file == "notes.xlsx"
-
-
 def test_swot_entry_keeps_its_row(tmp_path, make_workbook, read):
     res = read(make_workbook(tmp_path))
     assert isinstance(res.cluster.swot[5], SwotEntry) and res.cluster.swot[5].row == 7
