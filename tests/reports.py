@@ -1,4 +1,5 @@
-"""The sample report, built once per test session, and text extraction from DOCX and PDF."""
+"""The sample report (and one cluster's proof), built once per test session, and text extraction
+from DOCX and PDF."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-from competency_maps.assemble import assemble
+from competency_maps.assemble import assemble, assemble_proof
 from competency_maps.content import ReportContent
 from competency_maps.gather import Gathered, gather
 from competency_maps.render_docx import render_docx
@@ -103,3 +104,17 @@ def model_texts(g: Gathered) -> list[tuple[str, str]]:
         for b in blocks:
             out.append((f"deliverable {name}", b.plain))
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def proof_content(name: str = "Mobinov") -> ReportContent:
+    """One sample cluster's chapter alone, as `build.py proof` makes it: a real report of a few
+    pages, for tests of how a PDF is made that need not lay out all 40 pages of the sample."""
+    content = assemble_proof(sample_gathered(), name)
+    assert content is not None, name
+    return content
+
+
+@functools.lru_cache(maxsize=None)
+def proof_pdf(name: str = "Mobinov") -> RenderedPdf:
+    return render_pdf(proof_content(name))

@@ -1,4 +1,8 @@
-"""The PDF laid out in a second process: same bytes, failures reported whole, a fallback."""
+"""The PDF laid out in a second process: same bytes, failures reported whole, a fallback.
+
+These lay out one cluster's proof (a few pages); that a whole build's PDF, laid out in the second
+process, is the sample's bytes is test_build.py's end-to-end test.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +14,22 @@ import pytest
 from competency_maps import pdf_process
 from competency_maps.errors import Location, RenderError
 from competency_maps.pdf_process import PdfProcess
-from reports import sample_content, sample_pdf
+from reports import proof_content, proof_pdf, sample_content
 
 
 def test_the_second_process_lays_out_the_same_bytes():
     with PdfProcess() as p:
-        p.start(sample_content())
+        p.start(proof_content())
         pdf = p.result()
-    assert pdf.data == sample_pdf().data and pdf.pages == sample_pdf().pages
+    assert pdf.data == proof_pdf().data and pdf.pages == proof_pdf().pages
 
 
 def test_a_dead_process_falls_back_to_this_one():
     with PdfProcess() as p:
         p._process.kill()  # as the kernel's out-of-memory killer would
         p._process.join()
-        p.start(sample_content())
-        assert p.result().data == sample_pdf().data
+        p.start(proof_content())
+        assert p.result().data == proof_pdf().data
 
 
 def test_errors_cross_processes_with_location_and_hint():
