@@ -460,18 +460,6 @@ def test_lock_files_are_ignored_other_formats_named(inputs, make_workbook, ods_b
         assert not issue.is_error and "is not read" in issue.message
 
 
-def test_two_workbooks_for_one_short_name(inputs, make_workbook):
-    make_workbook(inputs, name="a-first.xlsx")
-    make_workbook(inputs, name="b-second.xlsx")
-    g = gather(inputs)
-    [issue] = [i for i in g.issues if "same cluster" in i.message]
-    assert issue.is_error and "a-first.xlsx" in str(issue) and "b-second.xlsx" in str(issue)
-    assert "'Test Cluster'" in issue.message
-    code, out = run_cli("--inputs", inputs, "--output", inputs.parent / "out")
-    assert code == 1 and "a-first.xlsx and b-second.xlsx" in out
-    assert not (inputs.parent / "out").exists()
-
-
 # --- output file names ------------------------------------------------------------------------
 
 

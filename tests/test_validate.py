@@ -1,10 +1,19 @@
-"""Checks across cells (validate.py), run on workbooks as `check` runs them."""
+"""Checks across cells (validate.py), run on workbooks as `check` runs them; and across the
+workbooks of the inputs folder (gather.py), which stop the build before anything is written."""
 
+import io
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
+from competency_maps.cli import main
+from competency_maps.console import Console
 from competency_maps.errors import Severity
+from competency_maps.gather import gather
 from competency_maps.reader import read_workbook
 from competency_maps.validate import validate_cluster
+
+INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 
 FILE = "cluster.xlsx"
 
@@ -72,3 +81,27 @@ def test_location_without_a_source_file_uses_the_cluster_name(sample_cluster, sc
     sample_cluster.profile = replace(sample_cluster.profile, members=1, smes=2)
     [issue] = validate_cluster(sample_cluster, schema.topics)
     assert issue.location.file == "Test Cluster"
+
+
+# --- across workbooks -------------------------------------------------------------------------
+
+
+def test_two_workbooks_for_one_cluster_stop_the_build_naming_both(tmp_path, make_workbook):
+    inputs = tmp_path / "inputs"  # the shipped configuration and texts, without the sample workbooks
+    shutil.copytree(INPUTS, inputs, ignore=shutil.ignore_patterns("*.xlsx"))
+    make_workbook(inputs, name="a-first.xlsx")
+    make_workbook(inputs, name="b-second.xlsx")
+
+    g = gather(inputs)
+    [issue] = [i for i in g.issues if "same cluster" in i.message]
+    assert issue.is_error and "a-first.xlsx" in str(issue) and "b-second.xlsx" in str(issue)
+    assert "'Test Cluster'" in issue.message and issue.hint
+
+    out = io.StringIO()
+    code = main(["--inputs", str(inputs), "--output", str(tmp_path / "out")],
+                Console(out, io.StringIO(), progress=False))
+    assert code == 1, out.getvalue()
+    line = next(x for x in out.getvalue().splitlines() if "same cluster" in x)
+    assert "a-first.xlsx and b-second.xlsx" in line and "Test Cluster" in line
+    assert "Traceback" not in out.getvalue() and "internal error" not in out.getvalue()
+    assert not (tmp_path / "out").exists()
