@@ -1,6 +1,5 @@
 """The command line, called as `main(argv)`: exit codes and what the coordinator reads."""
 
-import argparse
 import io
 import shutil
 from pathlib import Path
@@ -8,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from competency_maps import commands
-from competency_maps.cli import _parser, main
+from competency_maps.cli import main
 from competency_maps.console import Console
 from competency_maps.reader import read_workbook
 from competency_maps.schema import build_schema
@@ -158,26 +157,8 @@ def test_unknown_command(capsys):
     assert run("chek", "x.xlsx").code == 2
 
 
-def _subcommands(parser):
-    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return action, {a.dest: a.help for a in action._choices_actions}
-
-
-def test_every_subcommand_has_help_text(capsys):
-    parser = _parser()
-    action, helps = _subcommands(parser)
-    assert set(helps) == set(action.choices) == {"check", "new-workbook", "proof"}
-    text = parser.format_help()
-    for name, help_text in helps.items():
-        assert help_text and help_text.strip(), name
-        assert name in text and help_text in text, name
-    for name in helps:
-        assert run(name, "--help").code == 0
-        assert "usage:" in capsys.readouterr().out
-
-
 # --- build -------------------------------------------------------------------------------------
-# (the build itself, end to end, is test_build.py's)
+# (the build itself, end to end, is test_build.py's; help texts and the README, test_docs.py's)
 
 
 def test_build_reads_every_listed_cluster(inputs, tmp_path, rendered):
