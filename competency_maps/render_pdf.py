@@ -71,12 +71,16 @@ def render_html(content: ReportContent, templates: Path = TEMPLATES) -> str:
 
 
 def render_figures(content: ReportContent, templates: Path = TEMPLATES) -> dict[str, tuple[bytes, str]]:
-    if content.synthesis is None:
-        return {}
-    from .figures import fill, text_color
-    svg = html_env(templates).get_template("heatmap.svg.j2").render(
-        h=content.synthesis.heatmap, fill=fill, text_color=text_color)
-    return {"memory:heatmap.svg": (svg.encode("utf-8"), "image/svg+xml")}
+    env, figures = html_env(templates), {}
+    if content.furniture.draft_mark:
+        svg = env.get_template("draft-mark.svg.j2").render(text=content.furniture.draft_mark)
+        figures["memory:draft-mark.svg"] = (svg.encode("utf-8"), "image/svg+xml")
+    if content.synthesis is not None:
+        from .figures import fill, text_color
+        svg = env.get_template("heatmap.svg.j2").render(
+            h=content.synthesis.heatmap, fill=fill, text_color=text_color)
+        figures["memory:heatmap.svg"] = (svg.encode("utf-8"), "image/svg+xml")
+    return figures
 
 
 @contextlib.contextmanager

@@ -1,0 +1,59 @@
+"""The DOCX and the PDF say the same words in the same order: headings, labels, table headings,
+captions, partner text (page furniture and TOC numbers excepted), for every kind of build."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+
+import pytest
+
+from competency_maps.assemble import assemble, assemble_proof
+from competency_maps.content import build_content, chapter
+from competency_maps.gather import gather
+from competency_maps.render_docx import render_docx
+from competency_maps.render_pdf import render_pdf
+from parity import docx_blocks, first_difference, pdf_blocks, squashed
+from reports import INPUTS, sample_docx, sample_gathered, sample_pdf
+
+
+def _draft_with_a_missing_workbook(tmp_path):
+    inputs = tmp_path / "inputs"
+    shutil.copytree(INPUTS, inputs)
+    (inputs / "zone.xlsx").unlink()
+    content = assemble(gather(inputs), draft=True)
+    assert [c.placeholder for c in content.chapters if c.placeholder] == ["Workbook not returned."]
+    return content
+
+
+def _proof(tmp_path):
+    content = assemble_proof(sample_gathered(), "Mov'eo")
+    assert content is not None and content.proof and content.front is None
+    return content
+
+
+def _synthesis_off(tmp_path):
+    g = sample_gathered()
+    off = replace(g.deliverable, synthesis=False)
+    content = build_content(off, [chapter(c, off) for c in g.clusters], g.clusters, off.about_order)
+    assert content.synthesis is None
+    return content
+
+
+BUILDS = {"draft-missing-workbook": _draft_with_a_missing_workbook, "proof": _proof,
+          "synthesis-off": _synthesis_off}
+
+
+def _assert_same_text(docx: bytes, pdf: bytes) -> None:
+    word, printed = squashed(docx_blocks(docx)), squashed(pdf_blocks(pdf))
+    assert word == printed, first_difference(word, printed)
+
+
+def test_the_sample_says_the_same_in_both_outputs():
+    _assert_same_text(sample_docx(), sample_pdf().data)
+
+
+@pytest.mark.parametrize("build", BUILDS)
+def test_every_kind_of_build_says_the_same_in_both_outputs(build, tmp_path):
+    content = BUILDS[build](tmp_path)
+    _assert_same_text(render_docx(content), render_pdf(content).data)
