@@ -60,10 +60,9 @@ def _caps(style) -> bool:
     return False
 
 
-def docx_blocks(data: bytes) -> list[str]:
-    """The text of every paragraph of the body in document order, tables read as `Table` does; a
-    paragraph whose style is set in capitals, in capitals."""
-    doc = Document(io.BytesIO(data))
+def paragraph_reader(doc):
+    """A function giving a paragraph's (`w:p`) text as printed: tabs and breaks as spaces, a paragraph
+    whose style is set in capitals in capitals."""
     styles = {s.style_id: s for s in doc.styles}
 
     def paragraph(p) -> str:
@@ -74,6 +73,14 @@ def docx_blocks(data: bytes) -> list[str]:
         if sid is not None and _caps(styles.get(sid.get(qn("w:val")))):
             text = text.upper()
         return text
+    return paragraph
+
+
+def docx_blocks(data: bytes) -> list[str]:
+    """The text of every paragraph of the body in document order, tables read as `Table` does; a
+    paragraph whose style is set in capitals, in capitals."""
+    doc = Document(io.BytesIO(data))
+    paragraph = paragraph_reader(doc)
 
     def table(tbl) -> Table:
         t = Table()
