@@ -170,7 +170,7 @@ def pdf_blocks(pdf: bytes) -> list[str]:
             pg = kid["Pg"].objid if isinstance(kid.get("Pg"), PDFObjRef) else page
             if kind == "TR":
                 cells = [c for c in _kids(kid) if _name(c.get("S")) in ("TH", "TD")]
-                row = ["".join(_linear(text_of(c.get("K", []), pg, "TD"))) for c in cells]
+                row = [" ".join(_linear(text_of(c.get("K", []), pg, "TD"))) for c in cells]
                 (t.header if head else t.body).append(row)
             elif kind in ("THead", "TBody", "TFoot"):
                 rows(kid.get("K", []), pg, kind == "THead", t)

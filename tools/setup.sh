@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine: Debian packages (when missing), a virtualenv in .venv, the project.
 #   tools/setup.sh          what building the report needs
-#   tools/setup.sh --test   also what the tests need (LibreOffice to open DOCX/XLSX, poppler for PDF)
+#   tools/setup.sh --test   also what the tests need (LibreOffice to open DOCX/XLSX, poppler for PDF,
+#                           the en_US and en_GB word lists for the spelling test)
 # It prints its own lines only; what apt-get and pip print is kept in a log, shown if a step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ quietly() {
 
 pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-crosextra-carlito)
 if [[ "${1:-}" == "--test" ]]; then
-  pkgs+=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui)
+  pkgs+=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui wamerican wbritish)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
