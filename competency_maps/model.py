@@ -50,6 +50,15 @@ class TowsEntry:
         return plain(self.text)
 
 
+@dataclass(frozen=True)
+class Note:
+    """A free note a partner gives Step 2 (such as its own SWOT workshop notes), printed at the start
+    of Step 2 under its label, in its language."""
+    label: str  # "Strengths / Stärken"
+    blocks: tuple[Block, ...]
+    language: str = ""  # BCP 47 ("de"); empty: the deliverable's language
+
+
 @dataclass
 class Cluster:
     profile: Profile
@@ -57,6 +66,7 @@ class Cluster:
     swot: list[SwotEntry] = field(default_factory=list)
     tows: list[TowsEntry] = field(default_factory=list)
     source: Path | None = None
+    step2_notes: list[Note] = field(default_factory=list)
 
     @property
     def name(self) -> str:
