@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from pathlib import Path
 
 from docx.shared import Mm
@@ -21,10 +20,10 @@ from markupsafe import Markup, escape
 from .content import ReportContent
 from .errors import RenderError
 from .figures import heatmap_png
+from .docx_package import clean
 from .docx_template import REFERENCE, make_template
 from .richtext import Text
 
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 # docxtpl turns "{_{", "}_}", "{_%", "%_}" in its output into Jinja delimiters (its escape for
@@ -62,21 +61,6 @@ def jinja_env(tpl: DocxTemplate | None = None) -> Environment:
     return env
 
 
-def _reproducible(data: bytes) -> bytes:
-    """Rewrite the zip with fixed timestamps and a fixed member order."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        names = src.namelist()
-        first = [n for n in names if n == "[Content_Types].xml"]
-        for name in first + sorted(n for n in names if n not in first):
-            info = zipfile.ZipInfo(name, ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, src.read(name))
-    return out.getvalue()
-
-
 def render_docx(content: ReportContent, reference: Path = REFERENCE) -> bytes:
     template = make_template(reference)
     try:
@@ -94,7 +78,8 @@ def render_docx(content: ReportContent, reference: Path = REFERENCE) -> bytes:
     cp.language = d.language
     cp.created = cp.modified = when
     cp.last_modified_by = ""
+    cp.comments = ""
     cp.revision = 1
     buf = io.BytesIO()
     tpl.save(buf)
-    return _reproducible(buf.getvalue())
+    return clean(buf.getvalue())

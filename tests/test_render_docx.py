@@ -38,12 +38,22 @@ def test_a_heading_1_per_cluster_chapter_and_heading_2_per_step():
     assert sum(t.startswith("Step ") for t in h2) == 3 * len(names)
 
 
-def test_toc_field_and_update_fields_are_present():
+def test_a_clean_word_2013_package_without_template_leftovers():
     with zipfile.ZipFile(io.BytesIO(sample_docx())) as z:
+        names = z.namelist()
         document = z.read("word/document.xml").decode()
         settings = z.read("word/settings.xml").decode()
+        app = z.read("docProps/app.xml").decode()
+        core = z.read("docProps/core.xml").decode()
+        rels = z.read("word/_rels/document.xml.rels").decode() + z.read("_rels/.rels").decode()
+        types = z.read("[Content_Types].xml").decode()
     assert 'TOC \\o "1-2"' in document
-    assert "w:updateFields" in settings
+    assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
+    assert "updateFields" not in settings and "proofState" not in settings
+    assert not [n for n in names if "thumbnail" in n or "stylesWithEffects" in n or n.startswith("customXml")]
+    assert "thumbnail" not in rels + types and "stylesWithEffects" not in rels + types and "customXml" not in rels
+    assert "Macintosh" not in app and "<Pages>" not in app
+    assert "python-docx" not in core and "<dc:title>D2.1 Clusters competency maps</dc:title>" in core
 
 
 def test_bullets_use_word_list_styles_and_numbered_items_are_numbered():
