@@ -1,0 +1,174 @@
+"""The page rules of a typeset report, checked on a PDF as a reader sees its pages.
+
+Every line of text is located (page, position, font) with pdfminer and classified by the tag of its
+structure element (PDF/UA): a heading (H1–H4), a table header cell (TH), or body text. Topic and
+group lines inside table cells (bold, or the first line of a SWOT topic) are not body text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pdfminer.pdfdevice import PDFDevice
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFObjRef, resolve1
+from pdfminer.psparser import PSLiteral
+from pdfminer.utils import apply_matrix_pt, mult_matrix
+
+PAGE_HEIGHT, TOP, BOTTOM = 842.0, 62.4, 56.7  # A4 in points; report.css @page margins 22 mm, 20 mm
+MIN_FILL = 0.60
+SECTION_SIZE = 17.5  # H1 (20 pt) and front headings (18 pt) start a section on a new page
+
+
+@dataclass
+class Line:
+    page: int
+    top: float  # distance from the top of the page, in points
+    bottom: float
+    kind: str  # heading | header | label | body
+    size: float
+    text: str
+
+
+class _Texts(PDFDevice):
+    """Records each string drawn: its marked-content id, baseline, size and font (no per-character
+    layout, which would take seconds)."""
+
+    def __init__(self, resources):
+        super().__init__(resources)
+        self.stack: list[int | None] = []
+        self.shown: list[tuple[int | None, float, float, str, str]] = []
+
+    def begin_tag(self, tag, props=None):
+        mcid = props.get("MCID") if isinstance(props, dict) else None
+        self.stack.append(mcid if mcid is not None else (self.stack[-1] if self.stack else None))
+
+    def end_tag(self):
+        if self.stack:
+            self.stack.pop()
+
+    def render_string(self, textstate, seq, ncs, graphicstate):
+        matrix = mult_matrix(textstate.matrix, self.ctm)
+        x, y = textstate.linematrix
+        _, baseline = apply_matrix_pt(matrix, (x, y + textstate.rise))
+        size = textstate.fontsize * abs(matrix[3])
+        text = "".join(textstate.font.to_unichr(cid) for item in seq if isinstance(item, bytes)
+                       for cid in textstate.font.decode(item))
+        self.shown.append((self.stack[-1] if self.stack else None, baseline, size,
+                           textstate.font.fontname or "", text))
+
+
+def _name(x) -> str | None:
+    x = resolve1(x)
+    return x.name if isinstance(x, PSLiteral) else None
+
+
+def _structure(document) -> dict[tuple[int, int], list[str]]:
+    """(page object id, MCID) -> the tags of the structure elements around it, outermost first."""
+    chains: dict[tuple[int, int], list[str]] = {}
+
+    def walk(el, page, chain):
+        el = resolve1(el)
+        if isinstance(el, list):
+            for kid in el:
+                walk(kid, page, chain)
+        elif isinstance(el, int):
+            chains[(page, el)] = chain
+        elif isinstance(el, dict):
+            if isinstance(el.get("Pg"), PDFObjRef):
+                page = el["Pg"].objid
+            if _name(el.get("Type")) == "MCR":
+                chains[(page, el["MCID"])] = chain
+                return
+            kind = _name(el.get("S"))
+            if "K" in el:
+                walk(el["K"], page, chain + [kind] if kind else chain)
+
+    walk(resolve1(document.catalog["StructTreeRoot"]).get("K"), None, [])
+    return chains
+
+
+def _kind(chain: list[str], bold: bool) -> str:
+    if any(t in ("H1", "H2", "H3", "H4", "H5", "H6") for t in chain):
+        return "heading"
+    if "THead" in chain:
+        return "header"
+    if "TH" in chain or ("TD" in chain and bold and "LI" not in chain):
+        return "label"  # row labels (Strengths), SWOT topic titles, TOWS captions' labels
+    return "body"
+
+
+def lines(pdf: bytes) -> list[Line]:
+    document = PDFDocument(PDFParser(io.BytesIO(pdf)))
+    chains = _structure(document)
+    resources = PDFResourceManager()
+    device = _Texts(resources)
+    interpreter = PDFPageInterpreter(resources, device)
+    out: list[Line] = []
+    for number, page in enumerate(PDFPage.create_pages(document), start=1):
+        device.stack.clear()
+        device.shown.clear()
+        interpreter.process_page(page)
+        groups: dict[tuple, list] = defaultdict(list)
+        for mcid, baseline, size, font, text in device.shown:
+            if mcid is not None and text.strip():
+                groups[(mcid, round(baseline))].append((baseline, size, font, text))
+        for (mcid, _), shown in groups.items():
+            chain = chains.get((page.pageid, mcid))
+            if chain is None:
+                continue  # artifacts: running header, page footer
+            baseline, size = shown[0][0], max(s[1] for s in shown)
+            bold = all("Bold" in s[2] for s in shown)
+            out.append(Line(number, PAGE_HEIGHT - baseline - 0.8 * size, PAGE_HEIGHT - baseline + 0.25 * size,
+                            _kind(chain, bold), size, "".join(s[3] for s in shown)))
+    out.sort(key=lambda ln: (ln.page, round(ln.top)))
+    return out
+
+
+def _rows(lines_: list[Line]) -> int:
+    """Lines of text as a reader counts them: side-by-side cells on one baseline count once."""
+    return len({round(ln.bottom) for ln in lines_})
+
+
+def violations(pdf: bytes) -> list[str]:
+    """Every breach of the page rules, as "page N: what" lines (empty when the pages are right)."""
+    all_lines = lines(pdf)
+    pages: dict[int, list[Line]] = defaultdict(list)
+    for ln in all_lines:
+        pages[ln.page].append(ln)
+    last = max(pages)
+    found: list[str] = []
+    for p, page in pages.items():
+        nxt = pages.get(p + 1, [])
+        next_starts_section = bool(nxt) and nxt[0].kind == "heading" and nxt[0].size >= SECTION_SIZE
+        # a heading at the page foot needs three lines of body text under it
+        for i, ln in enumerate(page):
+            if ln.kind != "heading" or (i + 1 < len(page) and page[i + 1].kind == "heading"):
+                continue
+            after = page[i + 1:]
+            until = next((j for j, x in enumerate(after) if x.kind == "heading"), len(after))
+            body = _rows([x for x in after[:until] if x.kind == "body"])
+            continues = until == len(after) and nxt and not next_starts_section and nxt[0].kind != "heading"
+            if body < 3 and continues:
+                found.append(f"page {p}: heading {ln.text.strip()[:50]!r} has {body} line(s) under it")
+        # a table header row needs two lines of its table under it
+        for i, ln in enumerate(page):
+            if ln.kind != "header" or (i + 1 < len(page) and page[i + 1].kind == "header"):
+                continue
+            after = page[i + 1:]
+            until = next((j for j, x in enumerate(after) if x.kind in ("header", "heading")), len(after))
+            body = _rows([x for x in after[:until] if x.kind == "body"])
+            continues = until == len(after) and nxt and nxt[0].kind in ("header", "label", "body")
+            if body < 2 and continues:
+                found.append(f"page {p}: table header {ln.text.strip()[:40]!r} has {body} line(s) under it")
+        # no page less than 60 % full, unless the next page starts a section (or this is the last)
+        if p not in (1, last, last - 1) and not next_starts_section:
+            fill = (max(x.bottom for x in page) - TOP) / (PAGE_HEIGHT - TOP - BOTTOM)
+            if fill < MIN_FILL:
+                found.append(f"page {p}: only {fill:.0%} full")
+    return found
