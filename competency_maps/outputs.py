@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .slugs import slug
@@ -16,6 +16,7 @@ class RenderedPdf:
     weasyprint (pickle imports the module of a class it rebuilds)."""
     data: bytes
     pages: int
+    anchors: dict[str, int] = field(default_factory=dict)  # id of a heading -> its page (from 1)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

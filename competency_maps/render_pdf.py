@@ -123,4 +123,8 @@ def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedP
             pdf = doc.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier, custom_metadata=True)
     except Exception as e:
         raise RenderError(f"The PDF could not be laid out ({type(e).__name__}: {e}).") from e
-    return RenderedPdf(pdf, len(doc.pages))
+    anchors: dict[str, int] = {}
+    for number, page in enumerate(doc.pages, start=1):
+        for name in page.anchors:
+            anchors.setdefault(name, number)
+    return RenderedPdf(pdf, len(doc.pages), anchors)
