@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from .console import Console
 from .errors import Location, ReportError
 from .gather import Gathered, check_files, gather
 from .labels import QUADRANT_PLURALS
-from .outputs import output_stem, safe_filename, write_atomically
+from .outputs import check_output_folder, locked, output_stem, publish, safe_filename
 from .schema import QUADRANTS, build_schema
 
 if TYPE_CHECKING:  # `check` stays light: it needs neither the writers nor the renderers
@@ -21,7 +22,7 @@ if TYPE_CHECKING:  # `check` stays light: it needs neither the writers nor the r
 def new_workbook(short_name: str, out: Path | None, inputs: Path, console: Console,
                  force: bool = False) -> int:
     from .blank_workbook import write_blank_workbook
-    deliverable = config.load(inputs) if inputs.is_dir() else config.Deliverable()
+    deliverable = config.load(inputs) if (inputs / config.CONFIG_NAME).exists() else config.Deliverable()
     path = out or Path(f"{safe_filename(short_name)}-competency-map.xlsx")
     if path.exists() and not force:  # it may be a partner's returned workbook
         raise ReportError("already exists: nothing was written.", Location(str(path)),
@@ -36,20 +37,54 @@ def new_workbook(short_name: str, out: Path | None, inputs: Path, console: Conso
 
 
 def check(files: list[Path], inputs: Path, console: Console) -> int:
-    deliverable = config.load(inputs) if inputs.is_dir() else config.Deliverable()
+    deliverable, issues = _check_config(inputs, console)
+    if deliverable is None:
+        return 1
     results = check_files(files, build_schema(deliverable.topics, deliverable.theme_names), deliverable.topics)
+    shown = _shown_names(files)
     n_err = 0
     for res in results:
+        _relocate(res, shown)
         errors, warnings = res.errors, res.warnings
         n_err += len(errors)
         name = res.cluster.name if res.cluster else "?"
         head = "OK" if not errors else f"{len(errors)} error(s)"
-        console.print(f"{res.path.name} ({name}): {head}, {len(warnings)} warning(s)")
+        console.print(f"{shown.get(res.path, res.path.name)} ({name}): {head}, {len(warnings)} warning(s)")
         console.issues(errors + warnings)
         if res.cluster:
             console.print("  " + _counts(res.cluster))
     console.print("No errors." if not n_err else f"{n_err} error(s): fix them and check again.")
     return 1 if n_err else 0
+
+
+def _check_config(inputs: Path, console: Console) -> tuple[config.Deliverable | None, list]:
+    """The deliverable's topics and themes that workbooks are checked against; never silently the
+    built-in ones. Its errors stop the check before any workbook is judged."""
+    if not (inputs / config.CONFIG_NAME).is_file():
+        console.print(f"Note: no {config.CONFIG_NAME} in {inputs}/: the workbooks are checked against "
+                      "the standard topics and no synthesis themes. Name the deliverable's folder "
+                      "with --inputs DIR to use its own.")
+        return config.Deliverable(), []
+    deliverable, issues = config.validate(inputs)
+    if issues:
+        console.print(f"{inputs / config.CONFIG_NAME}:")
+        console.issues(issues)
+    if deliverable is None:
+        console.print(f"Fix {config.CONFIG_NAME} first: the workbooks are checked against its topics.")
+    return deliverable, issues
+
+
+def _shown_names(files: list[Path]) -> dict[Path, str]:
+    """How each file is named in messages: its name, or its path as given when names collide."""
+    names = [f.name for f in files]
+    return {f: str(f) if names.count(f.name) > 1 else f.name for f in files}
+
+
+def _relocate(res, shown: dict[Path, str]) -> None:
+    name = shown.get(res.path, res.path.name)
+    if name != res.path.name:
+        res.issues[:] = [replace(i, location=replace(i.location, file=name))
+                         if i.location.file == res.path.name else i for i in res.issues]
 
 
 def _counts(cluster) -> str:
@@ -90,11 +125,13 @@ def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Co
         for p in g.partners:
             console.issues(p.issues)
         console.print()
-    print_status(g, console)
     if not g.configured:
-        console.print(f"\nThe build cannot go on without {config.CONFIG_NAME}, not even as a draft: "
-                      f"nothing was written; the files in {output}/ are unchanged.")
+        why = (f"with errors in {config.CONFIG_NAME} or the files it names"
+               if (inputs / config.CONFIG_NAME).exists() else f"without {config.CONFIG_NAME}")
+        console.print(f"The build cannot go on {why}, not even as a draft: nothing was written; "
+                      f"the files in {output}/ are unchanged.")
         return 1
+    print_status(g, console)
     if g.errors and not draft:
         console.print(f"\n{len(g.errors)} error(s): nothing was written; the files in {output}/ "
                       "are unchanged. Fix the workbooks, or use --draft to build a marked draft.")
@@ -112,26 +149,36 @@ def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Co
 
 def render_all(content, output: Path, stem: str, only: str | None, console: Console,
                pdf_process: PdfProcess | None = None) -> list[tuple[Path, str]]:
-    """Render everything in memory first; only then replace the files, each atomically.
-    With a `pdf_process`, the PDF is laid out there while this process fills the Word file."""
+    """Render everything in memory first; only then replace the files, both or neither (see
+    outputs.publish). The folder is checked first and locked against a second build meanwhile.
+    With a `pdf_process`, the PDF is laid out there while this process waits (its imports and the
+    reading of the workbooks happened meanwhile)."""
+    check_output_folder(output)
+    with locked(output):
+        return _render_and_publish(content, output, stem, only, console, pdf_process)
+
+
+def _render_and_publish(content, output: Path, stem: str, only: str | None, console: Console,
+                        pdf_process: PdfProcess | None) -> list[tuple[Path, str]]:
     from .render_docx import render_docx
     rendered: list[tuple[Path, bytes, str]] = []
-    if only in (None, "pdf") and pdf_process is not None:
+    # The PDF is laid out even for --only docx: the Word file's TOC takes its page numbers from it.
+    if pdf_process is not None:
         pdf_process.start(content)
+    console.progress("laying out the PDF")
+    if pdf_process is not None:
+        pdf = pdf_process.result()
+    else:
+        from .pdf_process import render_here
+        pdf = render_here(content)
     if only in (None, "docx"):
         console.progress("rendering the Word document")
-        data = render_docx(content)
+        data = render_docx(content, pdf.anchors, breaks=pdf.page_tops)
         rendered.append((output / f"{stem}.docx", data, f"{len(data) // 1024} KB"))
     if only in (None, "pdf"):
-        console.progress("laying out the PDF")
-        if pdf_process is not None:
-            pdf = pdf_process.result()
-        else:
-            from .pdf_process import render_here
-            pdf = render_here(content)
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))
-    for path, data, _ in rendered:
-        write_atomically(path, data)
+    paths = [path for path, _, _ in rendered]
+    publish([(path, data) for path, data, _ in rendered], done=lambda: console.published(paths))
     return [(p, size) for p, _, size in rendered]
 
 

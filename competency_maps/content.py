@@ -92,7 +92,9 @@ class FrontMatter:
 class TocEntry:
     level: int  # 1 chapter, 2 section
     text: str
-    anchor: str
+    anchor: str  # the heading's id (HTML) ...
+    bookmark: str = ""  # ... and its bookmark (Word: a letter first, no dashes, at most 40 characters)
+    bookmark_id: int = 0
 
 
 # --- cluster chapters ---------------------------------------------------------------------------
@@ -154,6 +156,15 @@ class TowsTable:
 
 
 @dataclass
+class StepNote:
+    """A partner's free note at the start of Step 2: its label, its text, and its language when it
+    is not the report's (a BCP 47 code, for the `lang` of the PDF and Word's w:lang), else ""."""
+    label: str
+    blocks: list[Block]
+    language: str = ""
+
+
+@dataclass
 class Chapter:
     name: str
     anchor: str
@@ -163,6 +174,7 @@ class Chapter:
     swot_pairs: list[SwotPair] = field(default_factory=list)
     tows: list[TowsTable] = field(default_factory=list)
     placeholder: str = ""  # draft: why this chapter is not shown
+    step2_notes: list[StepNote] = field(default_factory=list)  # printed right after the Step 2 heading
 
 
 # --- synthesis, about, back page ----------------------------------------------------------------
@@ -227,6 +239,7 @@ class ReportContent:
     back: BackPage | None  # None in a proof
     draft: bool = False
     proof: bool = False
+    bookmarks: dict[str, TocEntry] = field(default_factory=dict)  # anchor -> its TOC entry
 
 
 # --- building it --------------------------------------------------------------------------------
@@ -262,6 +275,8 @@ def _tows_cell(entries: list[TowsEntry], topic: str, strategy: str, d: Deliverab
 def chapter(cluster: Cluster, d: Deliverable) -> Chapter:
     ch = Chapter(cluster.name, "ch-" + slug(cluster.name), chapter_title(cluster.name, d),
                  _step_headings(d), list(cluster.step1))
+    ch.step2_notes = [StepNote(n.label, list(n.blocks), _other_language(n.language, d.language))
+                      for n in cluster.step2_notes]
     by_quadrant = {q: _swot_blocks(cluster.swot, q, d.topics) for q in QUADRANTS}
     for a, b in (("Strength", "Weakness"), ("Opportunity", "Threat")):
         left, right = by_quadrant[a], by_quadrant[b]
@@ -277,6 +292,11 @@ def chapter(cluster: Cluster, d: Deliverable) -> Chapter:
             [TowsRow(QUADRANT_PLURALS["Strength"], [so, st]),
              TowsRow(QUADRANT_PLURALS["Weakness"], [wo, wt])]))
     return ch
+
+
+def _other_language(language: str, report: str) -> str:
+    """A note's language, when it differs from the report's (so only that needs marking)."""
+    return language if language and language.casefold() != report.casefold() else ""
 
 
 def _step_headings(d: Deliverable) -> list[str]:
@@ -413,6 +433,8 @@ def _toc(chapters: list[Chapter], syn: SynthesisView | None, d: Deliverable, pro
     if not proof:
         toc.append(TocEntry(1, d.heading("conclusions"), "conclusions"))
     toc.append(TocEntry(1, _about_heading(d), "about"))
+    for n, entry in enumerate(toc, start=1):
+        entry.bookmark, entry.bookmark_id = f"_Toc{n:05d}", n
     return toc
 
 
@@ -441,9 +463,11 @@ def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluste
     back = None if proof else BackPage(
         d.project_acronym, [Link(lb("link", label=x.get("label", "")), x.get("text", ""), x.get("url", ""))
                             for x in d.links], _cofunding(d))
+    toc = _toc(chapters, syn, d, proof)
     return ReportContent(
         d, title, lb("document_title_draft", title=title) if draft else title, furniture,
         None if proof else _front(d, draft_note if draft else None),
-        d.heading("contents"), _toc(chapters, syn, d, proof), chapters, syn,
+        d.heading("contents"), toc, chapters, syn,
         d.heading("conclusions"), None if proof else d.text("conclusions"),
-        _about_heading(d), [about_block(c, lb) for c in ordered], back, draft, proof)
+        _about_heading(d), [about_block(c, lb) for c in ordered], back, draft, proof,
+        {e.anchor: e for e in toc})

@@ -29,7 +29,7 @@ EMBLEM = TEMPLATES / "eu-emblem.png"
 PARAGRAPH_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Front Heading",
                     "Cover Label", "Cover Text", "Cover Brand", "Cover Small", "Cover Notice", "Normal",
                     "List Bullet", "Numbered Item", "Table Label", "Table Text", "Cell Topic", "Cell Group",
-                    "Cell Caption", "Caption", "Placeholder", "TOC 1", "TOC 2")
+                    "Cell Caption", "Caption", "Placeholder", "TOC 1", "TOC 2", "Code")
 TABLE_STYLES = ("Info Table", "Log Table", "SWOT Table", "TOWS Table", "Counts Table")
 COVER_STYLES = {"label": "Cover Label", "text": "Cover Text", "brand": "Cover Brand", "title": "Title",
                 "small": "Cover Small", "notice": "Cover Notice"}
@@ -71,10 +71,7 @@ def _table(container, rows: int, cols: int, style: str, widths_mm: list[float] |
         width.set(qn("w:w"), "5000")
         widths_mm = []
     else:
-        t.autofit = False
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        tbl_pr.append(layout)
+        t.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/>
     for old in tbl_pr.findall(qn("w:tblLook")):
         tbl_pr.remove(old)
     el = OxmlElement("w:tblLook")
@@ -111,22 +108,33 @@ def _loop_rows(t, first: int, expr: str) -> None:
     t.rows[first + 2].cells[0].paragraphs[0].add_run("{%tr endfor %}")
 
 
-def _rich_blocks(container, expr: str) -> None:
-    """Paragraphs, headings, bullets and numbered items of a list of rich-text blocks."""
+def _rich_blocks(container, expr: str, lang: str = "") -> None:
+    """Paragraphs, headings, bullets, numbered items, code blocks and tables of rich-text blocks;
+    `lang`, an expression, gives their runs a language (w:lang) when it is not empty."""
+    rich = f"rich({lang})" if lang else "rich"
+    text, cell = f"{{{{r b.text|{rich} }}}}", f"{{{{r c|{rich} }}}}"
     _tag(container, f"{{%p for b in {expr} %}}")
     _tag(container, "{%p if b.kind.value == 'bullet' %}")
-    _tag(container, "{{r b.text|rich }}", "List Bullet")
+    _tag(container, text, "List Bullet")
     _tag(container, "{%p elif b.kind.value == 'numbered' %}")
     p = container.add_paragraph(style=_style("Numbered Item"))
     p.add_run("{{ b.number }}.")
     p.add_run("\t")
-    p.add_run("{{r b.text|rich }}")
+    p.add_run(text)
     _tag(container, "{%p elif b.kind.value == 'heading' %}")
-    _tag(container, "{{r b.text|rich }}", "Heading 3")
+    _tag(container, text, "Heading 3")
     _tag(container, "{%p elif b.kind.value == 'subheading' %}")
-    _tag(container, "{{r b.text|rich }}", "Heading 4")
+    _tag(container, text, "Heading 4")
+    _tag(container, "{%p elif b.kind.value == 'code' %}")
+    _tag(container, text, "Code")
+    _tag(container, "{%p elif b.kind.value == 'table' %}")
+    t = _table(container, 4, 3, "Log Table", None, {"firstRow": True})
+    _loop_columns(t.rows[0], "b.rows[0]", cell)
+    _repeat_header(t.rows[0])
+    _loop_rows(t, 1, "row in b.rows[1:]")
+    _loop_columns(t.rows[2], "row", cell)
     _tag(container, "{%p else %}")
-    _tag(container, "{{r b.text|rich }}")
+    _tag(container, text)
     _tag(container, "{%p endif %}")
     _tag(container, "{%p endfor %}")
 
@@ -186,35 +194,71 @@ def _front(doc) -> None:
     _rich_blocks(doc, "r.front.summary")
 
 
+def _field_char(run, kind: str) -> None:
+    fc = OxmlElement("w:fldChar")
+    fc.set(qn("w:fldCharType"), kind)
+    run._r.append(fc)
+
+
+def _instruction(run, code: str) -> None:
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {code} "
+    run._r.append(instr)
+
+
+def _toc_entry(doc, style: str) -> None:
+    """One entry as Word writes it: a link to the heading's bookmark, a tab (dot leader in the
+    style), and a PAGEREF field whose shown result is the page the heading is on."""
+    p = doc.add_paragraph(style=_style(style))
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), "{{ e.bookmark }}")
+    link.set(qn("w:history"), "1")
+    p._p.append(link)
+    run = p.add_run("{{ e.text }}")
+    link.append(run._r)
+    p.add_run().add_tab()
+    _field_char(p.add_run(), "begin")
+    _instruction(p.add_run(), "PAGEREF {{ e.bookmark }} \\h")
+    _field_char(p.add_run(), "separate")
+    p.add_run("{{ pages.get(e.anchor, '') }}")
+    _field_char(p.add_run(), "end")
+
+
 def _toc(doc) -> None:
-    """A TOC field whose cached result already lists the entries: readable before any update;
-    Word and LibreOffice refresh it with page numbers."""
+    """The entries, each a link to its heading and a PAGEREF field (no TOC field around them).
+
+    LibreOffice freezes the shown result of a TOC field when it opens a DOCX, so the page numbers
+    there would be the PDF's even where its own pagination differs; a PAGEREF field it computes
+    while laying out. Word shows the stored result (the PDF's page, which the Word file's page
+    breaks follow) without a prompt, and updates the numbers with the other fields (F9, printing)."""
     toc = _tag(doc, "{{ r.toc_heading }}", "Front Heading")
     toc.paragraph_format.page_break_before = True
-    p = doc.add_paragraph(style=_style("TOC 1"))
-    for kind in ("begin", None, "separate"):
-        run = p.add_run()
-        if kind is None:
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = ' TOC \\o "1-2" \\h \\z \\u '
-            run._r.append(instr)
-        else:
-            fc = OxmlElement("w:fldChar")
-            fc.set(qn("w:fldCharType"), kind)
-            if kind == "begin":
-                fc.set(qn("w:dirty"), "true")
-            run._r.append(fc)
     _tag(doc, "{%p for e in r.toc %}")
     _tag(doc, "{%p if e.level == 1 %}")
-    _tag(doc, "{{ e.text }}", "TOC 1")
+    _toc_entry(doc, "TOC 1")
     _tag(doc, "{%p else %}")
-    _tag(doc, "{{ e.text }}", "TOC 2")
+    _toc_entry(doc, "TOC 2")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    doc.add_paragraph().add_run()._r.append(end)
+
+
+def _bookmarked(p, anchor: str):
+    """A heading with the bookmark its TOC entry points at; `anchor` is a template expression.
+    Where the PDF starts a page with this heading, so does the Word file (`breaks`, from the PDF's
+    layout): the two paginate alike and the TOC's page numbers hold for both."""
+    entry = f"r.bookmarks[{anchor}]"
+    if not p.paragraph_format.page_break_before:
+        p.paragraph_format.page_break_before = True
+        p._p.pPr.find(qn("w:pageBreakBefore")).set(qn("w:val"), f"{{{{ 'true' if ({anchor}) in breaks else 'false' }}}}")
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), f"{{{{ {entry}.bookmark_id }}}}")
+    start.set(qn("w:name"), f"{{{{ {entry}.bookmark }}}}")
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), f"{{{{ {entry}.bookmark_id }}}}")
+    p._p.insert(1 if p._p.pPr is not None else 0, start)
+    p._p.append(end)
+    return p
 
 
 def _swot_cell(cell, side: str) -> None:
@@ -248,13 +292,19 @@ def _tows_cell(cell, expr: str) -> None:
 
 def _chapters(doc) -> None:
     _tag(doc, "{%p for ch in r.chapters %}")
-    _tag(doc, "{{ ch.title }}", "Heading 1")
+    _bookmarked(_tag(doc, "{{ ch.title }}", "Heading 1"), "ch.anchor")
     _tag(doc, "{%p if ch.placeholder %}")
     _tag(doc, "{{ ch.placeholder }}", "Placeholder")
     _tag(doc, "{%p else %}")
-    _tag(doc, "{{ ch.steps[0] }}", "Heading 2")
+    _bookmarked(_tag(doc, "{{ ch.steps[0] }}", "Heading 2"), "ch.anchor ~ '-step1'")
     _rich_blocks(doc, "ch.step1")
-    _tag(doc, "{{ ch.steps[1] }}", "Heading 2")
+    _bookmarked(_tag(doc, "{{ ch.steps[1] }}", "Heading 2"), "ch.anchor ~ '-step2'")
+    _tag(doc, "{%p for n in ch.step2_notes %}")  # a partner's free notes, each under its label
+    _tag(doc, "{%p if n.label %}")
+    _tag(doc, "{{r n.label|rich(n.language) }}", "Heading 3")
+    _tag(doc, "{%p endif %}")
+    _rich_blocks(doc, "n.blocks", "n.language")
+    _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p for pair in ch.swot_pairs %}")
     t = _table(doc, 4, 2, "SWOT Table", [85, 85], {"firstRow": True})
     _cell(t.rows[0].cells[0], "{{ pair.left }}")
@@ -265,7 +315,7 @@ def _chapters(doc) -> None:
         _swot_cell(cell, side)
     _tag(doc, "")
     _tag(doc, "{%p endfor %}")
-    _tag(doc, "{{ ch.steps[2] }}", "Heading 2")
+    _bookmarked(_tag(doc, "{{ ch.steps[2] }}", "Heading 2"), "ch.anchor ~ '-step3'")
     _tag(doc, "{%p for t in ch.tows %}")
     t = _table(doc, 4, 3, "TOWS Table", [32, 69, 69], {"firstRow": True, "firstColumn": True})
     _cell(t.cell(0, 0), "{{ t.corner }}")
@@ -290,9 +340,9 @@ def _bullets_of(doc, expr: str) -> None:
 
 def _synthesis(doc) -> None:
     _tag(doc, "{%p if r.synthesis %}")
-    _tag(doc, "{{ r.synthesis.heading }}", "Heading 1")
+    _bookmarked(_tag(doc, "{{ r.synthesis.heading }}", "Heading 1"), "'synthesis'")
     _tag(doc, "{{r r.synthesis.intro|rich }}")
-    _tag(doc, "{{ r.synthesis.overview_heading }}", "Heading 2")
+    _bookmarked(_tag(doc, "{{ r.synthesis.overview_heading }}", "Heading 2"), "'synthesis-overview'")
     _tag(doc, "{{ r.synthesis|heatmap_image }}")
     _tag(doc, "{{ r.synthesis.figure_caption }}", "Caption")
     t = _table(doc, 4, 3, "Counts Table", None, {"firstRow": True, "firstColumn": True})
@@ -302,7 +352,7 @@ def _synthesis(doc) -> None:
     _loop_columns(t.rows[2], "row", "{{ c }}")
     _tag(doc, "{{ r.synthesis.topics_note }}", "Cover Small")
     for kind in ("convergences", "complementarities"):
-        _tag(doc, f"{{{{ r.synthesis.{kind}_heading }}}}", "Heading 2")
+        _bookmarked(_tag(doc, f"{{{{ r.synthesis.{kind}_heading }}}}", "Heading 2"), f"'synthesis-{kind}'")
         _tag(doc, f"{{%p for f in r.synthesis.{kind} %}}")
         _tag(doc, "{{ f.title }}", "Heading 3")
         _bullets_of(doc, "f.items")
@@ -319,10 +369,10 @@ def _synthesis(doc) -> None:
 def _back_matter(doc) -> None:
     _synthesis(doc)
     _tag(doc, "{%p if r.conclusions is not none %}")
-    _tag(doc, "{{ r.conclusions_heading }}", "Heading 1")
+    _bookmarked(_tag(doc, "{{ r.conclusions_heading }}", "Heading 1"), "'conclusions'")
     _rich_blocks(doc, "r.conclusions")
     _tag(doc, "{%p endif %}")
-    _tag(doc, "{{ r.about_heading }}", "Heading 1")
+    _bookmarked(_tag(doc, "{{ r.about_heading }}", "Heading 1"), "'about'")
     _tag(doc, "{%p for a in r.about %}")
     p = doc.add_paragraph(style=_style("Heading 3"))
     p.add_run("{{ a.name }}")

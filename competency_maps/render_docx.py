@@ -22,7 +22,7 @@ from .errors import RenderError
 from .figures import heatmap_png
 from .docx_package import clean
 from .docx_template import REFERENCE, make_template
-from .richtext import Text
+from .richtext import Span, Text
 
 
 
@@ -35,10 +35,17 @@ def _guard(xml: str) -> str:
     return _MARKER_UNDERSCORE.sub("&#95;", xml)
 
 
-def rich(text: Text) -> RichText:
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47: safe inside an attribute
+
+
+def rich(text: Text | str, lang: str = "") -> RichText:
+    """Runs of rich text (a plain string is one run); `lang` marks their language (w:lang)."""
+    if isinstance(text, str):
+        text = (Span(text),) if text else ()
+    lang = lang if lang and _LANG.fullmatch(lang) else None
     rt = RichText()
     for s in text:
-        rt.add(s.text, bold=s.bold or None, italic=s.italic or None)
+        rt.add(s.text, bold=s.bold or None, italic=s.italic or None, lang=lang)
     rt.xml = _guard(rt.xml)
     return rt
 
@@ -61,11 +68,16 @@ def jinja_env(tpl: DocxTemplate | None = None) -> Environment:
     return env
 
 
-def render_docx(content: ReportContent, reference: Path = REFERENCE) -> bytes:
+def render_docx(content: ReportContent, pages: dict[str, int] | None = None,
+                reference: Path = REFERENCE, breaks: frozenset[str] = frozenset()) -> bytes:
+    """`pages`: the page of each heading's anchor in the PDF (RenderedPdf.anchors), shown by the
+    TOC; without it the TOC lists the headings without page numbers. `breaks`: the headings that
+    start a page of the PDF (RenderedPdf.page_tops), which start a page of the Word file too."""
     template = make_template(reference)
     try:
         tpl = DocxTemplate(io.BytesIO(template))
-        tpl.render({"r": content}, jinja_env=jinja_env(tpl), autoescape=True)
+        tpl.render({"r": content, "pages": pages or {}, "breaks": breaks}, jinja_env=jinja_env(tpl),
+                   autoescape=True)
     except Exception as e:  # template errors are ours, but still a message, not a traceback
         raise RenderError(f"The Word template could not be filled ({type(e).__name__}: {e}).") from e
     d = content.d

@@ -124,7 +124,12 @@ def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedP
     except Exception as e:
         raise RenderError(f"The PDF could not be laid out ({type(e).__name__}: {e}).") from e
     anchors: dict[str, int] = {}
+    tops: set[str] = set()
     for number, page in enumerate(doc.pages, start=1):
-        for name in page.anchors:
-            anchors.setdefault(name, number)
-    return RenderedPdf(pdf, len(doc.pages), anchors)
+        top = min((box[1] for box in page.anchors.values()), default=0)
+        for name, box in page.anchors.items():
+            if name not in anchors:
+                anchors[name] = number
+                if box[1] <= top + 0.5 and not name.endswith("-section"):
+                    tops.add(name)
+    return RenderedPdf(pdf, len(doc.pages), anchors, frozenset(tops))

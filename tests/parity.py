@@ -62,12 +62,24 @@ def _caps(style) -> bool:
 
 def paragraph_reader(doc):
     """A function giving a paragraph's (`w:p`) text as printed: tabs and breaks as spaces, a paragraph
-    whose style is set in capitals in capitals."""
+    whose style is set in capitals in capitals, the page numbers of PAGEREF fields (the TOC's) left out."""
     styles = {s.style_id: s for s in doc.styles}
 
     def paragraph(p) -> str:
-        text = "".join((el.text or "") if el.tag == qn("w:t") else " "
-                       for el in p.iter(qn("w:t"), qn("w:tab"), qn("w:br")))
+        parts, instruction, in_result = [], "", False
+        for el in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:instrText"), qn("w:fldChar")):
+            if el.tag == qn("w:fldChar"):
+                kind = el.get(qn("w:fldCharType"))
+                in_result = kind == "separate"
+                if kind == "begin":
+                    instruction = ""
+            elif el.tag == qn("w:instrText"):
+                instruction += el.text or ""
+            elif in_result and instruction.split()[:1] == ["PAGEREF"]:
+                continue  # a TOC's page number: Word's own count, not text to compare
+            else:
+                parts.append((el.text or "") if el.tag == qn("w:t") else " ")
+        text = "".join(parts)
         ppr = p.find(qn("w:pPr"))
         sid = ppr.find(qn("w:pStyle")) if ppr is not None else None
         if sid is not None and _caps(styles.get(sid.get(qn("w:val")))):

@@ -33,7 +33,7 @@ def sample_content() -> ReportContent:
 
 @functools.lru_cache(maxsize=None)
 def sample_docx() -> bytes:
-    return render_docx(sample_content())
+    return render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops)
 
 
 @functools.lru_cache(maxsize=None)
@@ -98,6 +98,9 @@ def model_texts(g: Gathered) -> list[tuple[str, str]]:
             out.append((f"{c.name} SWOT row {e.row}", e.plain))
         for e in c.tows:
             out.append((f"{c.name} TOWS row {e.row}", e.plain))
+        for n in c.step2_notes:
+            out.append((f"{c.name} step 2 note", n.label))
+            out += [(f"{c.name} step 2 note {n.label}", b.plain) for b in n.blocks]
         out.append((f"{c.name} about", "".join(s.text for s in c.profile.about)))
     d = g.deliverable
     for name, blocks in d.texts.items():

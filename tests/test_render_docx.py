@@ -6,6 +6,7 @@ import io
 import re
 import subprocess
 import zipfile
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -19,7 +20,7 @@ from competency_maps.errors import RenderError
 from competency_maps.render_docx import jinja_env, render_docx
 from competency_maps.resources import TEMPLATES
 from reports import (docx_paragraphs, docx_text, model_texts, sample_content, sample_docx,
-                     sample_gathered, squash)
+                     sample_gathered, sample_pdf, squash)
 
 
 def test_every_entry_and_paragraph_of_the_model_is_in_the_docx():
@@ -47,7 +48,7 @@ def test_a_clean_word_2013_package_without_template_leftovers():
         core = z.read("docProps/core.xml").decode()
         rels = z.read("word/_rels/document.xml.rels").decode() + z.read("_rels/.rels").decode()
         types = z.read("[Content_Types].xml").decode()
-    assert 'TOC \\o "1-2"' in document
+    assert document.count("PAGEREF _Toc") == len(sample_content().toc) and 'w:anchor="_Toc00001"' in document
     assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
     assert "updateFields" not in settings and "proofState" not in settings
     assert not [n for n in names if "thumbnail" in n or "stylesWithEffects" in n or n.startswith("customXml")]
@@ -71,7 +72,7 @@ def test_bold_from_the_workbook_is_bold_in_word():
 
 
 def test_same_inputs_give_the_same_bytes():
-    assert render_docx(sample_content()) == sample_docx()
+    assert render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops) == sample_docx()
 
 
 def test_markup_and_template_syntax_in_partner_text_stay_literal(sample_cluster):
@@ -92,7 +93,7 @@ def test_markup_and_template_syntax_in_partner_text_stay_literal(sample_cluster)
 
 def test_template_tags_are_all_provided_by_the_content():
     tpl = DocxTemplate(io.BytesIO(make_template()))
-    assert tpl.get_undeclared_template_variables(jinja_env()) == {"r"}
+    assert tpl.get_undeclared_template_variables(jinja_env()) == {"r", "pages", "breaks"}
 
 
 def _restyled_heading_1(tmp_path, colour: str):
@@ -111,7 +112,7 @@ def _heading_1_colour(docx: bytes) -> str:
 
 def test_a_heading_restyled_in_the_reference_document_reaches_the_report(tmp_path):
     assert _heading_1_colour(sample_docx()) != "C00000"
-    data = render_docx(sample_content(), reference=_restyled_heading_1(tmp_path, "C00000"))
+    data = render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops, reference=_restyled_heading_1(tmp_path, "C00000"))
     assert _heading_1_colour(data) == "C00000"
     assert [t for s, t in docx_paragraphs(data)] == [t for s, t in docx_paragraphs(sample_docx())]
 
@@ -124,7 +125,7 @@ def test_the_reference_document_saved_by_libreoffice_still_builds(tmp_path, requ
                            "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(src)],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0 and (out / "reference.docx").exists(), proc.stderr
-    data = render_docx(sample_content(), reference=out / "reference.docx")
+    data = render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops, reference=out / "reference.docx")
     assert _heading_1_colour(data) == "00B050"
     assert [t for s, t in docx_paragraphs(data)] == [t for s, t in docx_paragraphs(sample_docx())]
     doc = Document(io.BytesIO(data))
@@ -145,22 +146,42 @@ def test_a_reference_document_without_a_style_the_structure_needs_is_a_clear_err
     ref.styles["SWOT Table"].element.getparent().remove(ref.styles["SWOT Table"].element)
     ref.save(str(tmp_path / "reference.docx"))
     with pytest.raises(RenderError, match="lacks the style.*SWOT Table"):
-        render_docx(sample_content(), reference=tmp_path / "reference.docx")
+        render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops, reference=tmp_path / "reference.docx")
 
 
-def test_libreoffice_converts_the_docx_to_pdf(tmp_path, require_tool):
-    soffice = require_tool("soffice", "libreoffice")
+def test_in_libreoffice_every_toc_entry_shows_the_page_its_heading_is_on(tmp_path, convert_with_libreoffice,
+                                                                          require_tool):
     src = tmp_path / "report.docx"
     src.write_bytes(sample_docx())
-    proc = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-                           "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
-                          capture_output=True, text=True, timeout=300)
-    out = tmp_path / "report.pdf"
-    assert proc.returncode == 0 and out.exists(), proc.stderr
-    assert out.stat().st_size > 50_000
-    pdftotext = require_tool("pdftotext")
-    text = subprocess.run([pdftotext, str(out), "-"], capture_output=True, text=True).stdout
-    assert "Zone Cluster competency map" in text
+    [pdf] = convert_with_libreoffice([src], tmp_path / "lo", "pdf")
+    text = subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = text.split("\f")
+    flat = [" ".join(p.split()) for p in pages]
+    content = sample_content()
+    toc_page = next(i for i, p in enumerate(flat) if content.toc_heading in p)
+    entries = re.findall(r"^(.+?)\.{3,}\s*(\d+)$", pages[toc_page], re.M)
+    assert [t.strip() for t, _ in entries] == [" ".join(e.text.split()) for e in content.toc]
+    wrong, at = [], toc_page + 1
+    for e, (_, shown) in zip(content.toc, entries):
+        at = next((i for i in range(at, len(flat)) if " ".join(e.text.split()) in flat[i]), None)
+        assert at is not None, f"heading {e.text!r} not found after the contents"
+        if at + 1 != int(shown):
+            wrong.append(f"{e.text[:40]!r}: the contents say {shown}, LibreOffice prints it on page {at + 1}")
+    assert not wrong, wrong
+
+
+def test_the_word_file_paginates_as_the_pdf_at_its_headings():
+    """Cached TOC numbers (what Word and previewers show) are the PDF's; a heading that starts a page
+    there starts one in Word too."""
+    doc = Document(io.BytesIO(sample_docx()))
+    pdf = sample_pdf()
+    toc = [p for p in doc.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
+    assert [p.text.rsplit("\t", 1)[-1] for p in toc] == [str(pdf.anchors[e.anchor]) for e in sample_content().toc]
+    starts = {p.text for p in doc.paragraphs if p.style.name.startswith("Heading")
+              and p.paragraph_format.page_break_before}
+    tops = {e.text for e in sample_content().toc if e.anchor in pdf.page_tops}
+    assert tops <= starts and any(e.level == 2 for e in sample_content().toc if e.anchor in pdf.page_tops)
 
 
 def test_the_eu_flag_is_on_the_cover_and_back_page_as_in_the_pdf():
