@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, Location
+from .errors import ConfigError, Issue, Location, error
+from .input_files import CONFIG_NAME, check_regular_file, decode_text, read_limited, resolve_input_file
 from .labels import DEFAULT_CAPTIONS, DEFAULT_HEADINGS, DEFAULT_LABELS, Labels, fields
-from .richtext import Block, parse_markdown
+from .options import (REQUIRED, Bool, Computed, Context, Date, Int, Invalid, Pattern, Rows, Str, StrList,
+                      Table, Tables, Ticks)
+from .richtext import Block, MarkdownError, parse_markdown
 from .schema import D21_TOPICS
 from .synthesis import Theme
 
-CONFIG_NAME = "deliverable.toml"
+__all__ = ["CONFIG_NAME", "Deliverable", "load", "validate", "SCHEMA"]
 
 @dataclass(frozen=True)
 class Choice:
@@ -47,6 +50,7 @@ class Deliverable:
     history: list[tuple[str, ...]] = field(default_factory=list)
     history_columns: tuple[str, ...] = ("Version", "Date", "Main Modification", "Entity")
     topics: tuple[str, ...] = D21_TOPICS
+    short_topics: tuple[str, ...] = ()  # the same topics as the TOWS tables name them, where given
     captions: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_CAPTIONS))
     headings: dict[str, str] = field(default_factory=dict)
     clusters: tuple[str, ...] = ()
@@ -72,84 +76,124 @@ class Deliverable:
     def heading(self, key: str) -> str:
         return self.headings.get(key, DEFAULT_HEADINGS[key])
 
+    def short_topic(self, topic: str) -> str:
+        """A topic as a TOWS table names it ("Business model and internal management")."""
+        return dict(zip(self.topics, self.short_topics)).get(topic, topic)
+
 
 TEXT_FILES = ("abstract", "disclaimer", "funding", "executive_summary", "conclusions")
+COVER_KEYS = ("action_label", "action", "project_label", "project", "logo_text", "cofunding",
+              "grant_label", "grant_agreement", "coordinator_label", "coordinator_name", "coordinator_role")
+INFO_KEYS = ("ist_number", "work_package_number", "work_package_title", "contractual_date", "actual_date",
+             "status_version", "status", "authors", "responsible_name", "responsible_partner",
+             "responsible_email", "responsible_phone", "contributors", "reviewers", "abstract", "keywords")
+HEADING_FIELDS = frozenset({"name", "project"})
+
+
+def _markdown(name: object, ctx: Context, section: str, key: str) -> list[Block]:
+    """A Markdown file named in the toml: inside inputs/, UTF-8, parsed (errors at its line)."""
+    try:
+        path = resolve_input_file(ctx.inputs, name, section, key)
+        loc = Location(str(name))
+        blocks = parse_markdown(decode_text(read_limited(path, loc), loc))
+    except MarkdownError as e:
+        raise Invalid(f"{name}, line {e.line}: {e}", e.hint)
+    except ConfigError as e:
+        if e.location.file == CONFIG_NAME:
+            raise Invalid(str(e), e.hint)
+        ctx.issues.append(e.as_issue())  # the Markdown file's own fault: named, not the toml's key
+        return []
+    return blocks
+
+
+def _table_rows(columns: tuple[str, ...]) -> Table:
+    return Table({"columns": StrList(columns, nonempty=True), "rows": Rows()})
+
+
+# The whole file: adding a key is one line here (and, if the report uses it, a field of Deliverable).
+SCHEMA = Table({
+    "deliverable": Table({"number": Str(REQUIRED, nonempty=True), "title": Str(REQUIRED, nonempty=True),
+                          "language": Str("en", nonempty=True), "date": Date(Deliverable.date)}),
+    "project": Table({"acronym": Str(), "full_title": Str(), "url": Str()}),
+    "cover": Table({k: Str() for k in COVER_KEYS}),
+    "info": Table({**{k: Str() for k in INFO_KEYS}, "nature": Ticks(), "dissemination": Ticks()}),
+    "version_log": _table_rows(Deliverable.version_log_columns),
+    "history": _table_rows(Deliverable.history_columns),
+    "texts": Table({k: Computed(f"{k.replace('_', '-')}.md", _markdown) for k in TEXT_FILES}),
+    "clusters": Table({"order": StrList(unique=True), "about_order": StrList(unique=True)}),
+    "swot": Table({"topics": StrList(D21_TOPICS, nonempty=True, unique=True), "short_topics": StrList()}),
+    "tows": Table({"captions": Table({k: Str(v) for k, v in DEFAULT_CAPTIONS.items()})}),
+    "headings": Table({k: Pattern(v, HEADING_FIELDS) for k, v in DEFAULT_HEADINGS.items()}, noun="heading"),
+    "labels": Table({k: Pattern(v, fields(v)) for k, v in DEFAULT_LABELS.items()}, strict=True, noun="label",
+                    unknown_hint="Use one of the names listed in competency_maps/labels.py."),
+    "links": Tables(Table({"label": Str(), "text": Str(), "url": Str()})),
+    "synthesis": Table({"enabled": Bool(None), "min_clusters": Int(3, minimum=2),
+                        "themes": Tables(Table({"name": Str(REQUIRED, nonempty=True),
+                                                "keywords": StrList()}))}),
+}, noun="section")
+
+
+def validate(inputs: Path) -> tuple[Deliverable | None, list[Issue]]:
+    """Every problem of deliverable.toml and the files it names, at once: (the deliverable if no
+    error, errors and warnings). Without the file, the D2.1 defaults and no issue."""
+    path = inputs / CONFIG_NAME
+    loc = Location(CONFIG_NAME)
+    if not path.exists() and not path.is_symlink():
+        return Deliverable(), []
+    try:
+        check_regular_file(path, loc)
+        source = decode_text(read_limited(path, loc), loc)
+        raw = tomllib.loads(source)
+    except ConfigError as e:
+        return None, [e.as_issue()]
+    except tomllib.TOMLDecodeError as e:
+        return None, [error(loc, f"cannot be read: {e}.", "Fix the TOML syntax (quotes, brackets).")]
+    ctx = Context(inputs)
+    try:
+        values = SCHEMA.check(raw, ctx, "", "")
+    except Invalid as e:  # pragma: no cover - tomllib always gives a table
+        return None, [error(loc, str(e), e.hint)]
+    _check_rows(values, ctx)
+    if any(i.is_error for i in ctx.issues):
+        return None, ctx.issues
+    return _deliverable(values), ctx.issues
 
 
 def load(inputs: Path) -> Deliverable:
-    """Read the configuration in `inputs/`; without one, the D2.1 defaults apply."""
-    path = inputs / CONFIG_NAME
-    if not path.exists():
-        return Deliverable()
-    loc = Location(path.name)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(f"cannot be read: {e}.", loc, "Fix the TOML syntax (quotes, brackets).")
-    try:
-        return _from_dict(raw, inputs)
-    except (KeyError, TypeError, ValueError) as e:
-        raise ConfigError(f"has a missing or wrong value: {e}.", loc,
-                          "Compare it with the shipped inputs/deliverable.toml.")
+    """The deliverable, or a ConfigError (the first error; all of them in `.issues`)."""
+    deliverable, issues = validate(inputs)
+    if deliverable is None:
+        first = next(i for i in issues if i.is_error)
+        raise ConfigError(first.message, first.location, first.hint, issues=issues)
+    return deliverable
 
 
-def _from_dict(raw: dict, inputs: Path) -> Deliverable:
-    d = raw["deliverable"]
-    p = raw.get("project", {})
-    date = d.get("date", Deliverable.date)
-    if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
-    texts = {}
-    for name in TEXT_FILES:
-        fname = raw.get("texts", {}).get(name, f"{name.replace('_', '-')}.md")
-        f = inputs / fname
-        if f.exists():
-            texts[name] = parse_markdown(f.read_text(encoding="utf-8"))
-        else:
-            raise ConfigError(f"names the text file {fname}, which is not in {inputs}.",
-                              Location(CONFIG_NAME, "texts", name),
-                              "Create the file or correct its name.")
-    labels = {str(k): str(v) for k, v in raw.get("labels", {}).items()}
-    for key, pattern in labels.items():
-        known = DEFAULT_LABELS.get(key)
-        if known is None:
-            raise ConfigError(f"has an unknown label '{key}'.", Location(CONFIG_NAME, "labels", key),
-                              "Use one of the names listed in competency_maps/labels.py.")
-        if not fields(pattern) <= fields(known):
-            raise ConfigError(f"label '{key}' uses blanks that do not exist: "
-                              f"{', '.join(sorted(fields(pattern) - fields(known)))}.",
-                              Location(CONFIG_NAME, "labels", key),
-                              f"Use only {', '.join('{' + f + '}' for f in sorted(fields(known))) or 'no blanks'}.")
-    syn = raw.get("synthesis", {})
-    themes = tuple(Theme(str(t["name"]), tuple(str(k) for k in t.get("keywords", ())))
-                   for t in syn.get("themes", ()))
-    captions = dict(DEFAULT_CAPTIONS)
-    captions.update(raw.get("tows", {}).get("captions", {}))
+def _check_rows(values: dict, ctx: Context) -> None:
+    topics, short = values["swot"]["topics"], values["swot"]["short_topics"]
+    if short and len(short) != len(topics):
+        ctx.error("swot", "short_topics", f"has {len(short)} names for {len(topics)} topics.",
+                  "Give one short name per topic, in the same order as topics.")
+    for section in ("version_log", "history"):
+        width = len(values[section]["columns"])
+        for n, row in enumerate(values[section]["rows"], start=1):
+            if len(row) != width:
+                ctx.error(section, "rows", f"row {n} has {len(row)} cells for {width} columns.",
+                          "Give every row one cell per column (\"\" for an empty one).")
+
+
+def _deliverable(v: dict) -> Deliverable:
+    d, p, syn = v["deliverable"], v["project"], v["synthesis"]
+    themes = tuple(Theme(t["name"], t["keywords"]) for t in syn["themes"])
     return Deliverable(
-        number=d["number"],
-        title=d["title"],
-        language=d.get("language", "en"),
-        date=date,
-        project_acronym=p.get("acronym", ""),
-        project_title=p.get("full_title", ""),
-        project_url=p.get("url", ""),
-        cover={k: str(v) for k, v in raw.get("cover", {}).items()},
-        info=raw.get("info", {}),
-        version_log=[tuple(str(c) for c in r) for r in raw.get("version_log", {}).get("rows", [])],
-        version_log_columns=tuple(str(c) for c in raw.get("version_log", {}).get(
-            "columns", Deliverable.version_log_columns)),
-        history=[tuple(str(c) for c in r) for r in raw.get("history", {}).get("rows", [])],
-        history_columns=tuple(str(c) for c in raw.get("history", {}).get(
-            "columns", Deliverable.history_columns)),
-        topics=tuple(raw.get("swot", {}).get("topics", D21_TOPICS)),
-        captions=captions,
-        headings={k: str(v) for k, v in raw.get("headings", {}).items()},
-        clusters=tuple(raw.get("clusters", {}).get("order", ())),
-        about_order=tuple(raw.get("clusters", {}).get("about_order", ())),
-        links=list(raw.get("links", [])),
-        texts=texts,
-        synthesis=bool(syn.get("enabled", bool(themes))),
-        synthesis_min_clusters=int(syn.get("min_clusters", 3)),
-        themes=themes,
-        label_overrides=labels,
+        number=d["number"], title=d["title"], language=d["language"], date=d["date"],
+        project_acronym=p["acronym"], project_title=p["full_title"], project_url=p["url"],
+        cover=dict(v["cover"]), info=dict(v["info"]),
+        version_log=v["version_log"]["rows"], version_log_columns=v["version_log"]["columns"],
+        history=v["history"]["rows"], history_columns=v["history"]["columns"],
+        topics=v["swot"]["topics"], short_topics=v["swot"]["short_topics"], captions=dict(v["tows"]["captions"]), headings=dict(v["headings"]),
+        clusters=v["clusters"]["order"], about_order=v["clusters"]["about_order"],
+        links=list(v["links"]), texts=dict(v["texts"]),
+        synthesis=bool(themes) if syn["enabled"] is None else syn["enabled"],
+        synthesis_min_clusters=syn["min_clusters"], themes=themes,
+        label_overrides={k: val for k, val in v["labels"].items() if val != DEFAULT_LABELS[k]},
     )

@@ -13,7 +13,7 @@ from .config import Deliverable
 from .figures import Heatmap, heatmap
 from .labels import QUADRANT_PLURALS, Labels
 from .model import Cluster, SwotEntry, TowsEntry
-from .richtext import Block, Text, text_of
+from .richtext import Block, Text, linkify, linkify_blocks, text_of
 from .schema import QUADRANTS, STRATEGIES
 from .slugs import slug
 from .synthesis import Synthesis, analyse
@@ -56,6 +56,11 @@ class Cofunding:
 class InfoCell:
     text: str
     label: bool = False
+
+    @property
+    def rich(self) -> Text:
+        """The text, with a web or e-mail address in it made a link."""
+        return linkify(text_of(self.text))
 
 
 @dataclass
@@ -258,7 +263,7 @@ def _swot_blocks(entries: list[SwotEntry], quadrant: str, topics: tuple[str, ...
                 continue
             if not groups or groups[-1].name != e.group:
                 groups.append(Group(e.group, []))
-            groups[-1].entries.append(e.text)
+            groups[-1].entries.append(linkify(e.text))
         if groups:
             blocks[t] = TopicBlock(t, groups)
     return blocks
@@ -268,13 +273,13 @@ def _tows_cell(entries: list[TowsEntry], topic: str, strategy: str, d: Deliverab
     caption = d.captions.get(strategy, "")
     return TowsCell(strategy, d.labels("tows_strategy", strategy=strategy),
                     d.labels("tows_caption", caption=caption) if caption else "",
-                    [TowsEntryView(e.format, e.text) for e in entries
+                    [TowsEntryView(e.format, linkify(e.text)) for e in entries
                      if e.topic == topic and e.strategy == strategy])
 
 
 def chapter(cluster: Cluster, d: Deliverable) -> Chapter:
     ch = Chapter(cluster.name, "ch-" + slug(cluster.name), chapter_title(cluster.name, d),
-                 _step_headings(d), list(cluster.step1))
+                 _step_headings(d), linkify_blocks(cluster.step1))
     ch.step2_notes = [StepNote(n.label, list(n.blocks), _other_language(n.language, d.language))
                       for n in cluster.step2_notes]
     by_quadrant = {q: _swot_blocks(cluster.swot, q, d.topics) for q in QUADRANTS}
@@ -287,7 +292,7 @@ def chapter(cluster: Cluster, d: Deliverable) -> Chapter:
             continue
         so, st, wo, wt = (_tows_cell(cluster.tows, t, s, d) for s in STRATEGIES)
         ch.tows.append(TowsTable(
-            d.labels("tows_corner", topic=t),
+            d.labels("tows_corner", topic=d.short_topic(t)),
             [QUADRANT_PLURALS["Opportunity"], QUADRANT_PLURALS["Threat"]],
             [TowsRow(QUADRANT_PLURALS["Strength"], [so, st]),
              TowsRow(QUADRANT_PLURALS["Weakness"], [wo, wt])]))
@@ -317,7 +322,7 @@ def about_block(cluster: Cluster, labels: Labels) -> AboutBlock:
     if p.smes is not None:
         facts.append(labels("about_smes", value=p.smes))
     country = labels("about_country", country=p.country) if p.country else ""
-    return AboutBlock(p.display_name, country, p.about or text_of(""),
+    return AboutBlock(p.display_name, country, linkify(p.about) if p.about else text_of(""),
                       labels("about_facts_separator").join(facts))
 
 
@@ -389,8 +394,9 @@ def _front(d: Deliverable, draft_note: str | None) -> FrontMatter:
     logs = [Table(d.labels("version_log"), list(d.version_log_columns), [list(r) for r in d.version_log]),
             Table(d.labels("history"), list(d.history_columns), [list(r) for r in d.history])]
     return FrontMatter(_cover(d, draft_note), _cofunding(d), h("document_information"), _info(d), logs,
-                       h("abstract"), d.text("abstract"), d.text("disclaimer") + d.text("funding"),
-                       h("executive_summary"), d.text("executive_summary"))
+                       h("abstract"), linkify_blocks(d.text("abstract")),
+                       linkify_blocks(d.text("disclaimer") + d.text("funding")),
+                       h("executive_summary"), linkify_blocks(d.text("executive_summary")))
 
 
 def _synthesis(s: Synthesis, d: Deliverable) -> SynthesisView:
@@ -468,6 +474,6 @@ def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluste
         d, title, lb("document_title_draft", title=title) if draft else title, furniture,
         None if proof else _front(d, draft_note if draft else None),
         d.heading("contents"), toc, chapters, syn,
-        d.heading("conclusions"), None if proof else d.text("conclusions"),
+        d.heading("conclusions"), None if proof else linkify_blocks(d.text("conclusions")),
         _about_heading(d), [about_block(c, lb) for c in ordered], back, draft, proof,
         {e.anchor: e for e in toc})

@@ -30,6 +30,7 @@ PARAGRAPH_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4",
                     "Cover Label", "Cover Text", "Cover Brand", "Cover Small", "Cover Notice", "Normal",
                     "List Bullet", "Numbered Item", "Table Label", "Table Text", "Cell Topic", "Cell Group",
                     "Cell Caption", "Caption", "Placeholder", "TOC 1", "TOC 2", "Code")
+CHARACTER_STYLES = ("Hyperlink",)
 TABLE_STYLES = ("Info Table", "Log Table", "SWOT Table", "TOWS Table", "Counts Table")
 COVER_STYLES = {"label": "Cover Label", "text": "Cover Text", "brand": "Cover Brand", "title": "Title",
                 "small": "Cover Small", "notice": "Cover Notice"}
@@ -168,10 +169,10 @@ def _info(doc) -> None:
     t.rows[0].cells[0].paragraphs[0].add_run("{%tr for row in r.front.info %}")
     t.rows[1].cells[0].paragraphs[0].add_run("{%tr if row.wide %}")
     _cell(t.rows[2].cells[0], "{{ row.cells[0].text }}")
-    _cell(t.rows[2].cells[1].merge(t.rows[2].cells[3]), "{{ row.cells[1].text }}")
+    _cell(t.rows[2].cells[1].merge(t.rows[2].cells[3]), "{{r row.cells[1].rich|rich }}")
     t.rows[3].cells[0].paragraphs[0].add_run("{%tr else %}")
     for i, cell in enumerate(t.rows[4].cells):
-        _cell(cell, f"{{{{ row.cells[{i}].text }}}}")
+        _cell(cell, f"{{{{r row.cells[{i}].rich|rich }}}}")
     t.rows[5].cells[0].paragraphs[0].add_run("{%tr endif %}")
     t.rows[6].cells[0].paragraphs[0].add_run("{%tr endfor %}")
     _tag(doc, "{%p for log in r.front.logs %}")
@@ -390,7 +391,7 @@ def _back_matter(doc) -> None:
     p = doc.add_paragraph(style=_style("Cover Text"))
     p.add_run("{{ l.label }}").bold = True
     p.add_run(" ")
-    p.add_run("{{ l.text }}")
+    p.add_run("{{r l.text|link(l.url) }}")
     _tag(doc, "{%p endfor %}")
     _cofunding(doc, "r.back.cofunding", "Cover Small")
     _tag(doc, "{%p endif %}")
@@ -399,7 +400,8 @@ def _back_matter(doc) -> None:
 def _check_styles(doc, reference: Path) -> None:
     _styles.clear()
     _styles.update({s.name.casefold(): s for s in doc.styles if s.name})
-    missing = [s for s in PARAGRAPH_STYLES + TABLE_STYLES + ("Cell End",) if s.casefold() not in _styles]
+    missing = [s for s in PARAGRAPH_STYLES + CHARACTER_STYLES + TABLE_STYLES + ("Cell End",)
+               if s.casefold() not in _styles]
     if missing:
         raise RenderError(f"The Word reference document {reference.name} lacks the style(s) "
                           f"{', '.join(missing)}. Add them (Styles pane › New Style) or restore "

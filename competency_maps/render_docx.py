@@ -22,7 +22,7 @@ from .errors import RenderError
 from .figures import heatmap_png
 from .docx_package import clean
 from .docx_template import REFERENCE, make_template
-from .richtext import Span, Text
+from .richtext import Span, Text, safe_url
 
 
 
@@ -38,16 +38,23 @@ def _guard(xml: str) -> str:
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47: safe inside an attribute
 
 
-def rich(text: Text | str, lang: str = "") -> RichText:
-    """Runs of rich text (a plain string is one run); `lang` marks their language (w:lang)."""
+def rich(text: Text | str, lang: str = "", tpl: DocxTemplate | None = None) -> RichText:
+    """Runs of rich text (a plain string is one run); `lang` marks their language (w:lang). With
+    `tpl`, a span with a (safe) URL becomes a hyperlink in the "Hyperlink" character style."""
     if isinstance(text, str):
         text = (Span(text),) if text else ()
     lang = lang if lang and _LANG.fullmatch(lang) else None
     rt = RichText()
     for s in text:
-        rt.add(s.text, bold=s.bold or None, italic=s.italic or None, lang=lang)
+        url = safe_url(s.url) if tpl is not None else ""
+        link = {"url_id": tpl.build_url_id(url), "style": "Hyperlink"} if url else {}
+        rt.add(s.text, bold=s.bold or None, italic=s.italic or None, lang=lang, **link)
     rt.xml = _guard(rt.xml)
     return rt
+
+
+def _link(text: str, url: str) -> Text:
+    return (Span(text, url=safe_url(url)),) if text else ()
 
 
 def _finalize(value):
@@ -59,7 +66,8 @@ def _finalize(value):
 
 def jinja_env(tpl: DocxTemplate | None = None) -> Environment:
     env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
-    env.filters["rich"] = rich
+    env.filters["rich"] = lambda text, lang="": rich(text, lang, tpl)
+    env.filters["link"] = lambda text, url: rich(_link(text, url), "", tpl)
     if tpl is not None:
         env.filters["heatmap_image"] = lambda s: InlineImage(
             tpl, io.BytesIO(heatmap_png(s.heatmap)), width=Mm(170))

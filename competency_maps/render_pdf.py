@@ -21,6 +21,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from .content import ReportContent
 from .errors import RenderError
 from .outputs import RenderedPdf
+from .richtext import safe_url
 from .weasyprint_tuning import few_gc_pauses, page_references_cached
 
 from .resources import TEMPLATES
@@ -62,8 +63,10 @@ class LocalOnlyFetcher(URLFetcher):
 
 
 def html_env(templates: Path = TEMPLATES) -> Environment:
-    return Environment(loader=FileSystemLoader(str(templates)), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+    env = Environment(loader=FileSystemLoader(str(templates)), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+    env.filters["safe_url"] = safe_url  # only http, https and mailto links are ever written
+    return env
 
 
 def render_html(content: ReportContent, templates: Path = TEMPLATES) -> str:

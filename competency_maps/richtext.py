@@ -6,7 +6,8 @@ Renderers only ever see these types, so bold typed in Excel and bold typed in Ma
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from markdown_it import MarkdownIt
@@ -17,6 +18,7 @@ class Span:
     text: str
     bold: bool = False
     italic: bool = False
+    url: str = ""  # a link (http, https or mailto only: see safe_url)
 
 
 Text = tuple[Span, ...]
@@ -28,6 +30,8 @@ class BlockKind(str, Enum):
     PARAGRAPH = "paragraph"
     BULLET = "bullet"
     NUMBERED = "numbered"
+    CODE = "code"  # a code block, monospaced: text with its line breaks and spaces as typed
+    TABLE = "table"  # `rows` of cells; the first row is the header
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class Block:
     text: Text
     number: int = 0  # position in its numbered list, for NUMBERED blocks
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    rows: tuple[tuple[Text, ...], ...] = ()  # TABLE blocks: rows of cells, the header first
 
     @property
     def plain(self) -> str:
@@ -56,11 +61,57 @@ def normalise(spans: list[Span] | Text) -> Text:
     for s in spans:
         if not s.text:
             continue
-        if out and (out[-1].bold, out[-1].italic) == (s.bold, s.italic):
-            out[-1] = Span(out[-1].text + s.text, s.bold, s.italic)
+        if out and (out[-1].bold, out[-1].italic, out[-1].url) == (s.bold, s.italic, s.url):
+            out[-1] = Span(out[-1].text + s.text, s.bold, s.italic, s.url)
         else:
             out.append(s)
     return tuple(out)
+
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+# A web address or an e-mail address in running text; a final full stop, comma or bracket is the
+# sentence's, not the address's.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'’]"
+                      r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+def safe_url(url: str) -> str:
+    """The address if it is a web or mail link, else "": nothing else is ever made clickable."""
+    url = url.strip()
+    if url.lower().startswith(_SAFE_SCHEMES) and not any(c in url for c in "\x00\n\r\t "):
+        return url
+    return ""
+
+
+def web_address(text: str) -> str:
+    """The link for an address as people type it: "www.x.eu" and "x.eu/y" get https://, an e-mail mailto:."""
+    text = text.strip()
+    if "@" in text and "/" not in text and not text.lower().startswith(_SAFE_SCHEMES):
+        return safe_url(f"mailto:{text}")
+    if not text.lower().startswith(_SAFE_SCHEMES):
+        text = f"https://{text}"
+    return safe_url(text)
+
+
+def linkify(text: Text) -> Text:
+    """Web and e-mail addresses in the text become links, the words unchanged."""
+    out: list[Span] = []
+    for s in text:
+        if s.url:
+            out.append(s)
+            continue
+        at = 0
+        for m in _ADDRESS.finditer(s.text):
+            out.append(Span(s.text[at:m.start()], s.bold, s.italic))
+            out.append(Span(m.group(0), s.bold, s.italic, web_address(m.group(0))))
+            at = m.end()
+        out.append(Span(s.text[at:], s.bold, s.italic))
+    return normalise(out)
+
+
+def linkify_blocks(blocks: list[Block] | tuple[Block, ...]) -> list[Block]:
+    return [replace(b, text=linkify(b.text), rows=tuple(tuple(linkify(c) for c in row) for row in b.rows))
+            for b in blocks]
 
 
 def number_lists(blocks: list[Block]) -> list[Block]:
@@ -69,22 +120,43 @@ def number_lists(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         if b.kind is BlockKind.NUMBERED:
             n += 1
-            out.append(Block(b.kind, b.text, n))
+            out.append(Block(b.kind, b.text, n, b.extra, b.rows))
         else:
             n = 0
             out.append(b)
     return out
 
 
-_md = MarkdownIt("commonmark", {"html": False})
+# Deeper than this, markdown-it stops reading the file without a word: a located error instead.
+# Each nested list costs two levels (list, item); 60 levels are some 28 nested lists.
+MAX_NESTING = 60
+_md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING + 2}).enable("table")
+
+
+class MarkdownError(ValueError):
+    """Markdown that cannot be shown whole; `line` is 1-based."""
+
+    def __init__(self, message: str, line: int, hint: str = ""):
+        super().__init__(message)
+        self.line, self.hint = line, hint
 
 
 def _inline(token) -> Text:
     spans: list[Span] = []
     bold = italic = 0
+    links: list[tuple[str, int]] = []  # the target of each link open here, and where its text starts
     for child in token.children or []:
         t = child.type
-        if t == "strong_open":
+        if t == "link_open":
+            links.append((str(child.attrs.get("href", "")), len(spans)))
+        elif t == "link_close" and links:
+            # the target is printed after the link text (a report is also read on paper): kept
+            # whole, however long; not repeated when the text is the target itself (<https://…>)
+            href, start = links.pop()
+            shown = "".join(s.text for s in spans[start:])
+            if href and href not in (shown, f"mailto:{shown}", _md.normalizeLink(shown)):
+                spans.append(Span(f" ({href})", bold > 0, italic > 0))
+        elif t == "strong_open":
             bold += 1
         elif t == "strong_close":
             bold -= 1
@@ -117,11 +189,20 @@ def parse_inline_markdown(s: str) -> Text:
 
 
 def parse_markdown(source: str) -> list[Block]:
-    """Paragraphs, `#` headings, bullet and numbered lists, bold and italic; nothing else is needed."""
+    """Paragraphs, `#` headings, lists at any depth (shown flat), tables, code blocks, bold, italic
+    and links (their target printed after them). Nothing typed is dropped: Markdown nested beyond
+    what can be read is a MarkdownError at its line."""
+    tokens = _md.parse(source)
+    deepest = max(tokens, key=lambda t: t.level, default=None)
+    if deepest is not None and deepest.level >= MAX_NESTING:
+        line = next((t.map[0] + 1 for t in reversed(tokens[:tokens.index(deepest) + 1]) if t.map), 1)
+        raise MarkdownError(f"lists or quotes are nested too deeply to be read (more than "
+                            f"{MAX_NESTING // 2 - 2} levels).", line, "Flatten the list.")
     blocks: list[Block] = []
     list_kinds: list[BlockKind] = []
     heading: BlockKind | None = None
-    for tok in _md.parse(source):
+    rows: list[tuple[Text, ...]] | None = None  # inside a table
+    for tok in tokens:
         if tok.type == "bullet_list_open":
             list_kinds.append(BlockKind.BULLET)
         elif tok.type == "ordered_list_open":
@@ -132,6 +213,19 @@ def parse_markdown(source: str) -> list[Block]:
             heading = BlockKind.HEADING if tok.tag in ("h1", "h2") else BlockKind.SUBHEADING
         elif tok.type == "heading_close":
             heading = None
+        elif tok.type == "table_open":
+            rows = []
+        elif tok.type == "tr_open" and rows is not None:
+            rows.append(())
+        elif tok.type == "table_close" and rows is not None:
+            blocks.append(Block(BlockKind.TABLE, (), rows=tuple(rows)))
+            rows = None
+        elif tok.type in ("fence", "code_block"):
+            code = tok.content.rstrip("\n")
+            if code.strip():
+                blocks.append(Block(BlockKind.CODE, (Span(code),)))
+        elif tok.type == "inline" and rows is not None:
+            rows[-1] += (_inline(tok),)
         elif tok.type == "inline":
             kind = heading or (list_kinds[-1] if list_kinds else BlockKind.PARAGRAPH)
             blocks.append(Block(kind, _inline(tok)))
