@@ -1,14 +1,19 @@
 """Command line: `python build.py [options]`, `check FILE...`, `new-workbook NAME`, `proof NAME`.
 
 `main(argv)` returns the exit code instead of exiting, so tests call it directly.
-Exit codes: 0 built / no errors, 1 input errors, 2 usage.
+Exit codes: 0 built / no errors, 1 problems in the inputs or the environment (a path named),
+2 usage, 3 a fault in the tool; 130 after Ctrl+C, 143 after SIGTERM.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import __version__
@@ -24,9 +29,26 @@ commands:
   new-workbook  write a blank workbook for one partner
   proof NAME    build one cluster's chapter alone, for the partner to proofread
 
-exit codes: 0 done, 1 problems in the inputs (nothing overwritten), 2 wrong command line,
-            3 internal error
+exit codes: 0 done, 1 problems in the inputs or the environment (nothing overwritten),
+            2 wrong command line, 3 internal error
 """
+
+# The options of the whole tool that a subcommand also accepts after its name (`proof X --output D`).
+COMMON = {"--inputs": dict(type=Path, default=Path("inputs"), metavar="DIR",
+                           help="folder with the workbooks and deliverable.toml (default: inputs)"),
+          "--output": dict(type=Path, default=Path("output"), metavar="DIR",
+                           help="folder for the report files (default: output)"),
+          "--only": dict(choices=("docx", "pdf"), help="build only the Word or only the PDF file"),
+          "--draft": dict(action="store_true",
+                          help="build even with missing or broken workbooks: placeholders, DRAFT on every page")}
+
+
+def _common(p: argparse.ArgumentParser, names: tuple[str, ...], after_command: bool = False) -> None:
+    for name in names:
+        kwargs = dict(COMMON[name])
+        if after_command:  # given only here: not to reset what was given before the command
+            kwargs["default"] = argparse.SUPPRESS
+        p.add_argument(name, **kwargs)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,28 +57,55 @@ def _parser() -> argparse.ArgumentParser:
         description="Build the deliverable (DOCX and PDF) from the partners' workbooks.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    p.add_argument("--inputs", type=Path, default=Path("inputs"), metavar="DIR",
-                   help="folder with the workbooks and deliverable.toml (default: inputs)")
-    p.add_argument("--output", type=Path, default=Path("output"), metavar="DIR",
-                   help="folder for the report files (default: output)")
-    p.add_argument("--only", choices=("docx", "pdf"), help="build only the Word or only the PDF file")
-    p.add_argument("--draft", action="store_true",
-                   help="build even with missing or broken workbooks: placeholders, DRAFT on every page")
+    _common(p, tuple(COMMON))
     sub = p.add_subparsers(dest="command", metavar="")
     c = sub.add_parser("check", help="check workbooks and list every problem")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE", help="workbooks to check (.xlsx)")
+    _common(c, ("--inputs",), after_command=True)
     n = sub.add_parser("new-workbook", help="write a blank workbook for one partner")
+    _common(n, ("--inputs",), after_command=True)
     n.add_argument("short_name", metavar="NAME", help='the cluster\'s short name, e.g. "Mov\'eo"')
     n.add_argument("-o", "--out", type=Path, metavar="PATH",
                    help="where to write it (default: NAME-competency-map.xlsx here)")
     n.add_argument("--force", action="store_true", help="replace the file if it already exists")
     pr = sub.add_parser("proof", help="one cluster's chapter alone, as a small PDF and DOCX")
     pr.add_argument("short_name", metavar="NAME", help="the cluster's short name")
+    _common(pr, ("--inputs", "--output", "--only"), after_command=True)
     return p
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so that every clean-up runs, as for Ctrl+C."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_exception() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        yield
+        return
+    old = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
 
 
 def main(argv: list[str] | None = None, console: Console | None = None) -> int:
     console = console or Console()
+    try:
+        with _sigterm_as_exception():
+            return _main(argv, console)
+    except KeyboardInterrupt as e:  # Ctrl+C or SIGTERM outside _main's own handling
+        return 143 if isinstance(e, Terminated) else 130
+    finally:
+        console.flush()
+
+
+def _main(argv: list[str] | None, console: Console) -> int:
     try:
         args = _parser().parse_args(argv)
     except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
@@ -78,12 +127,21 @@ def main(argv: list[str] | None = None, console: Console | None = None) -> int:
                                       pdf_process)
             return commands.build(args.inputs, args.output, args.only, args.draft, console, pdf_process)
     except ReportError as e:
-        console.print(str(e.as_issue()))
+        for issue in getattr(e, "issues", None) or [e.as_issue()]:
+            console.print(str(issue))
         return 1
-    except KeyboardInterrupt:
-        console.print("Interrupted: nothing in the output folder was changed.")
-        return 130
+    except KeyboardInterrupt as e:
+        if console.written:
+            console.print("Interrupted after the report was written: "
+                          f"{', '.join(str(p) for p in console.written)} complete.")
+        else:
+            console.print("Interrupted: nothing in the output folder was changed.")
+        return 143 if isinstance(e, Terminated) else 130
     except Exception as e:  # a bug of ours: say so plainly, keep the details for the developers
+        if isinstance(e, OSError) and e.filename:  # the user's file or folder: missing, locked, full
+            console.print(f"ERROR {e.filename}: {e.strerror or e}. Check the path, its permissions and "
+                          "the free disk space; nothing in the output folder was changed.")
+            return 1
         if os.environ.get("COMPETENCY_MAPS_DEBUG"):
             raise
         console.print(f"Unexpected internal error ({type(e).__name__}: {e}). This is a fault in the "

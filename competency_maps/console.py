@@ -1,11 +1,14 @@
 """How the tool talks: the one place that decides what goes to stdout and stderr.
 
 Results (reports, status tables) go to stdout; progress goes to stderr and only on a terminal.
-Problems are printed as sentences with their location, never as tracebacks.
+Problems are printed as sentences with their location, never as tracebacks. Whatever the terminal
+can show is shown: a character its encoding lacks becomes "?" (a cp1252 console and "Łódź"), and a
+reader that goes away (`build.py | head -2`) silences the output, never the build.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Iterable, TextIO
 
@@ -17,17 +20,58 @@ class Console:
         self.out = out or sys.stdout
         self.err = err or sys.stderr
         self.show_progress = self.err.isatty() if progress is None else progress
+        self.written: list = []  # output files published by this run: what an interruption must not deny
+
+    def published(self, paths: list) -> None:
+        """The run has replaced these files: from now on "nothing changed" would be false."""
+        self.written.extend(paths)
 
     def progress(self, msg: str) -> None:
         if self.show_progress:
-            print(f"  … {msg}", file=self.err, flush=True)
+            self._write("err", f"  … {msg}", flush=True)
 
     def print(self, msg: str = "") -> None:
-        print(msg, file=self.out)
+        self._write("out", msg)
 
     def issues(self, issues: Iterable[Issue]) -> None:
         for i in issues:
-            print(f"  {i}", file=self.out)
+            self._write("out", f"  {i}")
+
+    def flush(self) -> None:
+        """At the end of a run: what is still buffered, written (or dropped if the reader is gone)."""
+        for name in ("out", "err"):
+            try:
+                getattr(self, name).flush()
+            except BrokenPipeError:
+                self._gone(name)
+            except (OSError, ValueError):  # closed, or a stream that cannot flush: nothing to save
+                pass
+
+    def _write(self, name: str, text: str, flush: bool = False) -> None:
+        stream = getattr(self, name)
+        encoding = getattr(stream, "encoding", None)
+        if encoding:
+            try:
+                text = text.encode(encoding, "replace").decode(encoding)
+            except LookupError:  # an encoding Python does not know: ASCII is safe anywhere
+                text = text.encode("ascii", "replace").decode("ascii")
+        try:
+            print(text, file=stream, flush=flush)
+        except BrokenPipeError:
+            self._gone(name)
+
+    def _gone(self, name: str) -> None:
+        """The reader closed the pipe: later output goes nowhere, and Python's own flush at exit
+        finds a valid file instead of printing 'Exception ignored … BrokenPipeError'."""
+        stream = getattr(self, name)
+        try:
+            fd = stream.fileno()
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, fd)
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+        setattr(self, name, open(os.devnull, "w", encoding="utf-8"))
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]

@@ -84,7 +84,14 @@ class WorkbookError(ReportError):
 
 
 class ConfigError(ReportError):
-    """The deliverable's own configuration (TOML, Markdown) is wrong."""
+    """The deliverable's own configuration (TOML, Markdown) is wrong.
+
+    `issues`: every error and warning found with it, when the whole file was checked."""
+
+    def __init__(self, message: str, location: Location | None = None, hint: str = "",
+                 issues: list[Issue] | None = None):
+        super().__init__(message, location, hint)
+        self.issues = issues if issues is not None else [self.as_issue()]
 
 
 class RenderError(ReportError):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import config
 from .config import Deliverable
-from .errors import SortsIssues, Issue, Location, ReportError, error, warning
+from .errors import SortsIssues, Issue, Location, error, warning
 from .model import Cluster
 from .reader import ReadResult, read_workbook
 from .schema import Schema, build_schema, name_key
@@ -77,24 +77,25 @@ def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...]) -> l
 
 
 def gather(inputs: Path) -> Gathered:
-    issues: list[Issue] = []
-    configured = True
-    try:
-        deliverable = config.load(inputs)
-    except ReportError as e:
-        deliverable, configured = config.Deliverable(), False
-        issues.append(e.as_issue())
-    schema = build_schema(deliverable.topics, deliverable.theme_names)
+    """Configuration first: with an error in it nothing else is judged (its topics and themes are
+    what the workbooks are checked against), and every problem of the toml is listed at once."""
+    schema = build_schema()
     if not inputs.is_dir():
-        issues.append(error(Location(str(inputs)), "The inputs folder does not exist.",
-                            "Create it and put the partners' workbooks in it."))
-        return Gathered(deliverable, schema, [], issues, configured=False)
-    if configured and not (inputs / config.CONFIG_NAME).is_file():
-        configured = False
-        issues.append(error(Location(str(inputs / config.CONFIG_NAME)), "is missing: the report's cover, "
-                            "document information, texts and chapter order come from it.",
-                            "Copy deliverable.toml (and the .md files) from the shipped inputs folder "
-                            "and adapt them."))
+        what = "is not a folder" if inputs.exists() else "does not exist"
+        return Gathered(config.Deliverable(), schema, [], [error(
+            Location(str(inputs)), f"The inputs folder {what}.",
+            "Name the folder that holds deliverable.toml and the partners' workbooks (--inputs DIR).")],
+            configured=False)
+    if not (inputs / config.CONFIG_NAME).exists():
+        return Gathered(config.Deliverable(), schema, [], [error(
+            Location(str(inputs / config.CONFIG_NAME)), "is missing: the report's cover, "
+            "document information, texts and chapter order come from it.",
+            "Copy deliverable.toml (and the .md files) from the shipped inputs folder and adapt them.")],
+            configured=False)
+    deliverable, issues = config.validate(inputs)
+    if deliverable is None:
+        return Gathered(config.Deliverable(), schema, [], issues, configured=False)
+    schema = build_schema(deliverable.topics, deliverable.theme_names)
     results = check_files(workbook_files(inputs), schema, deliverable.topics)
     for p in _files(inputs, OTHER_SPREADSHEETS):  # said, so that a returned .ods is not just "missing"
         issues.append(warning(Location(p.name), "is not read: the build reads Excel workbooks (.xlsx) only.",
@@ -134,4 +135,4 @@ def gather(inputs: Path) -> Gathered:
                                        f"{status.name}: no workbook in {inputs.name}/.",
                                        "Ask the partner for it, or build a --draft without it."))
     partners = list(expected.values()) + extra
-    return Gathered(deliverable, schema, partners, issues, configured)
+    return Gathered(deliverable, schema, partners, issues)

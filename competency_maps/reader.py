@@ -175,15 +175,16 @@ def _header_map(ctx: _Ctx, ws: Worksheet, names: tuple[str, ...],
 
 def _rows(ctx: _Ctx, ws: Worksheet, cols: dict[str, int]):
     """Yield (row number, {column name: cell}) for every non-blank data row."""
-    if ws.max_row > MAX_ROWS:
-        ctx.err(ws.title, "", f"has {ws.max_row} rows; a competency map has at most {MAX_ROWS}.",
+    last = _last_row(ws)  # rows only formatted below the entries do not count
+    if last > MAX_ROWS:
+        ctx.err(ws.title, "", f"has {last} rows with content; a competency map has at most {MAX_ROWS}.",
                 "Delete the empty or pasted rows below your entries.")
         return
     for merged in _merged_in(ws, 2, range(1, max(cols.values()) + 1)):
         ctx.err(ws.title, merged, "Merged cells in the entries area cannot be read row by row.",
                 "Unmerge them (Home › Merge & Center) and put one entry per row.")
     stray = _stray_cells(ws, set(cols.values()))
-    for r in range(2, ws.max_row + 1):
+    for r in range(2, last + 1):
         for coord in stray.get(r, ()):
             ctx.warn(ws.title, coord, "Text outside the standard columns will not appear in the report.",
                      "Move it into the right column.")
@@ -192,6 +193,13 @@ def _rows(ctx: _Ctx, ws: Worksheet, cols: dict[str, int]):
                for c in cells.values()):
             continue
         yield r, cells
+
+
+def _last_row(ws: Worksheet) -> int:
+    """The last row with something typed in it. Excel keeps rows that are only formatted (a whole
+    column coloured, say) as cells without a value: 100,000 of them are no entries."""
+    return max((r for (r, _), cell in ws._cells.items()  # openpyxl has no public "existing cells"
+                if cell.value is not None and str(cell.value).strip()), default=1)
 
 
 def _stray_cells(ws: Worksheet, used: set[int]) -> dict[int, list[str]]:

@@ -169,9 +169,12 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), 
 
 
 def name_key(s: str) -> str:
-    """What two spellings of a sheet, header, field or cluster name must share to be the same."""
-    s = unicodedata.normalize("NFKC", s).translate(_DASHES).casefold()
-    return re.sub(r"[^0-9a-z\u00c0-\uffff-]+", "", s)
+    """What two spellings of a sheet, header, field or cluster name must share to be the same:
+    letters and digits, case and accents folded; quotes, spaces, punctuation and invisible
+    characters dropped. `Mov’eo`, `Móv'eo`, `MOV'EO` and `Mov'eo` with a zero-width space are one
+    cluster: a stale copy under another spelling is a duplicate, not a second chapter."""
+    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", s).translate(_DASHES).casefold())
+    return "".join(c for c in s if c == "-" or unicodedata.category(c)[0] in "LN")
 
 
 def _topic_key(s: str) -> str:

@@ -6,6 +6,7 @@ archives that would inflate absurdly, and turn every parser failure into a messa
 
 from __future__ import annotations
 
+import stat
 import warnings
 import zipfile
 import zlib
@@ -34,7 +35,11 @@ SAVE_AS = "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx
 def _sniff(path: Path) -> None:
     loc = Location(path.name)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a folder, a FIFO (opening it waits forever), a device
+            kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe, socket or device)"
+            raise WorkbookError(f"is {kind}, not a workbook.", loc, "Name the workbook file itself.")
+        size = st.st_size
         with path.open("rb") as f:
             head = f.read(8)
     except OSError as e:

@@ -57,3 +57,27 @@ def test_the_sample_says_the_same_in_both_outputs():
 def test_every_kind_of_build_says_the_same_in_both_outputs(build, tmp_path):
     content = BUILDS[build](tmp_path)
     _assert_same_text(render_docx(content), render_pdf(content).data)
+
+
+def _markdown_blocks(tmp_path):
+    """Tables, code blocks, deep lists and long links of the Markdown texts, in a chapter."""
+    from competency_maps.richtext import parse_markdown
+    from test_richtext import MARKDOWN
+    from reports import proof_content
+    content = proof_content("Mobinov")
+    blocks = parse_markdown(MARKDOWN)
+    return replace(content, chapters=[replace(content.chapters[0], step1=blocks)])
+
+
+BUILDS["markdown-blocks"] = _markdown_blocks
+
+
+def test_markdown_tables_and_code_are_tables_and_code_in_word(tmp_path):
+    import io
+    from docx import Document
+    from test_richtext import LONG_URL
+    doc = Document(io.BytesIO(render_docx(_markdown_blocks(tmp_path))))
+    [table] = [t for t in doc.tables if t.style.name == "Log Table"]
+    assert [[c.text for c in r.cells] for r in table.rows] == [["Partner", "Role"], ["Mov'eo", "lead"]]
+    assert [p.text for p in doc.paragraphs if p.style.name == "Code"] == ["code  here\n  indented"]
+    assert any(LONG_URL in p.text for p in doc.paragraphs)

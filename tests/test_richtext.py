@@ -87,3 +87,87 @@ def test_number_lists_restart_after_other_blocks():
     blocks = [Block(n, (Span("a"),)), Block(n, (Span("b"),)), Block(p, (Span("x"),)),
               Block(n, (Span("c"),))]
     assert [b.number for b in number_lists(blocks)] == [1, 2, 0, 1]
+
+
+# --- nothing typed in Markdown is dropped (tables, code, deep lists, long links) -------------------
+
+import pytest  # noqa: E402
+
+from competency_maps.richtext import MAX_NESTING, MarkdownError, parse_markdown  # noqa: E402
+
+LONG_URL = "https://example.org/" + "a" * 3000
+NESTED = "".join("  " * i + f"- level {i}\n" for i in range(10))
+MARKDOWN = f"""Intro.
+
+| Partner | Role |
+|---|---|
+| Mov'eo | **lead** |
+
+```
+code  here
+  indented
+```
+
+See [the site]({LONG_URL}) and <https://example.org/b>.
+
+{NESTED}
+After the list.
+"""
+
+
+def test_a_list_nested_ten_levels_keeps_every_item_and_what_follows():
+    blocks = parse_markdown(MARKDOWN)
+    assert [b.plain for b in blocks if b.kind is BlockKind.BULLET] == [f"level {i}" for i in range(10)]
+    assert blocks[-1].plain == "After the list."
+
+
+def test_lists_nested_beyond_reading_are_an_error_at_their_line():
+    deep = "Intro.\n\n" + "".join("  " * i + f"- level {i}\n" for i in range(MAX_NESTING))
+    with pytest.raises(MarkdownError, match="nested too deeply") as e:
+        parse_markdown(deep + "\nAfter.\n")
+    assert 3 <= e.value.line <= 3 + MAX_NESTING
+
+
+def test_a_table_is_a_table_of_rich_cells():
+    [table] = [b for b in parse_markdown(MARKDOWN) if b.kind is BlockKind.TABLE]
+    assert table.rows == (((Span("Partner"),), (Span("Role"),)), ((Span("Mov'eo"),), (Span("lead", bold=True),)))
+
+
+def test_a_code_block_keeps_its_lines_and_spaces():
+    [code] = [b for b in parse_markdown(MARKDOWN) if b.kind is BlockKind.CODE]
+    assert code.plain == "code  here\n  indented"
+    assert parse_markdown("    indented code\n")[0] == Block(BlockKind.CODE, (Span("indented code"),))
+
+
+def test_a_link_keeps_its_target_however_long():
+    [para] = [b for b in parse_markdown(MARKDOWN) if b.plain.startswith("See")]
+    assert para.plain == f"See the site ({LONG_URL}) and https://example.org/b."
+
+
+# --- links ------------------------------------------------------------------------------------
+
+from hypothesis import given as _given  # noqa: E402
+from hypothesis import strategies as _st  # noqa: E402
+
+from competency_maps.richtext import linkify, safe_url, web_address  # noqa: E402
+
+
+@_given(_st.text())
+def test_linkify_keeps_every_character_and_links_only_safe_addresses(s):
+    out = linkify((Span(s, bold=True),))
+    assert "".join(x.text for x in out) == s
+    assert all(x.bold for x in out)
+    assert all(x.url == "" or safe_url(x.url) == x.url for x in out)
+
+
+def test_addresses_as_people_type_them_become_links():
+    out = linkify((Span("Visit www.pole-moveo.org, https://x.eu/a?b=1. Mail a.b@c.org."),))
+    links = {x.text: x.url for x in out if x.url}
+    assert links == {"www.pole-moveo.org": "https://www.pole-moveo.org", "https://x.eu/a?b=1": "https://x.eu/a?b=1",
+                     "a.b@c.org": "mailto:a.b@c.org"}
+    assert web_address("recipe4mobility.eu") == "https://recipe4mobility.eu"
+
+
+def test_nothing_but_web_and_mail_links_is_ever_clickable():
+    for url in ("javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "\\\\server\\share", "ftp://x"):
+        assert safe_url(url) == ""
