@@ -193,3 +193,13 @@ def test_the_eu_flag_is_on_the_cover_and_back_page_as_in_the_pdf():
     funding = [m.start() for m in re.finditer("Co-funded by the COSME", body)]
     assert len(funding) == 2  # cover and back page, each with the flag just before the words
     assert all("<w:drawing>" in body[f - 3000:f] for f in funding)
+
+
+def test_web_addresses_are_hyperlinks_in_word():
+    with zipfile.ZipFile(io.BytesIO(sample_docx())) as z:
+        rels = z.read("word/_rels/document.xml.rels").decode()
+        body = z.read("word/document.xml").decode()
+    for url in ("https://recipe4mobility.eu/", "https://www.linkedin.com/showcase/recipe4mobility/",
+                "mailto:mathilde.petit@pole-moveo.org"):
+        assert f'Target="{url}" TargetMode="External"' in rels, url
+    assert body.count("<w:hyperlink r:id=") >= 4

@@ -124,3 +124,14 @@ def test_the_pdf_does_not_depend_on_where_the_templates_are(tmp_path):
     assert render_pdf(sample_content(), moved).data == sample_pdf().data
 
 
+
+
+def test_web_addresses_are_links_in_the_pdf():
+    from pypdf import PdfReader
+    import io as _io
+    reader = PdfReader(_io.BytesIO(sample_pdf().data))
+    uris = {a.get_object()["/A"].get("/URI") for p in reader.pages for a in p.get("/Annots", [])
+            if a.get_object().get("/A", {}).get("/S") == "/URI"}
+    assert {"https://recipe4mobility.eu/", "https://www.linkedin.com/showcase/recipe4mobility/",
+            "mailto:mathilde.petit@pole-moveo.org"} <= uris
+    assert not [u for u in uris if not u.startswith(("https://", "http://", "mailto:"))]
