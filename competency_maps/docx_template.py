@@ -141,9 +141,10 @@ def _rich_blocks(container, expr: str, lang: str = "") -> None:
 
 
 def _cofunding(doc, expr: str, style: str) -> None:
-    """The EU flag, then the funding line, as on the PDF's cover and back page."""
+    """The EU flag (with its alternative text), then the funding line, as on the PDF's cover and back page."""
     p = doc.add_paragraph(style=_style(style))
     p.add_run().add_picture(str(EMBLEM), width=Mm(27))
+    p._p.find(".//" + qn("wp:docPr")).set("descr", f"{{{{ {expr}.emblem_alt }}}}")
     p.add_run("    ")
     p.add_run(f"{{{{ {expr}.text }}}}")
 

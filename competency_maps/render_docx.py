@@ -64,13 +64,24 @@ def _finalize(value):
     return value
 
 
+class _Figure(InlineImage):
+    """A picture with its alternative text (what a screen reader says, as the PDF's alt)."""
+
+    def __init__(self, tpl: DocxTemplate, image: bytes, width, alt: str):
+        super().__init__(tpl, io.BytesIO(image), width=width)
+        self.alt = alt
+
+    def _insert_image(self) -> str:
+        xml = super()._insert_image()
+        return xml.replace("<wp:docPr ", f'<wp:docPr descr="{escape(self.alt)}" ', 1)
+
+
 def jinja_env(tpl: DocxTemplate | None = None) -> Environment:
     env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
     env.filters["rich"] = lambda text, lang="": rich(text, lang, tpl)
     env.filters["link"] = lambda text, url: rich(_link(text, url), "", tpl)
     if tpl is not None:
-        env.filters["heatmap_image"] = lambda s: InlineImage(
-            tpl, io.BytesIO(heatmap_png(s.heatmap)), width=Mm(170))
+        env.filters["heatmap_image"] = lambda s: _Figure(tpl, heatmap_png(s.heatmap), Mm(170), s.figure_alt)
     else:
         env.filters["heatmap_image"] = lambda h: h
     return env

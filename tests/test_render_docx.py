@@ -203,3 +203,12 @@ def test_web_addresses_are_hyperlinks_in_word():
                 "mailto:mathilde.petit@pole-moveo.org"):
         assert f'Target="{url}" TargetMode="External"' in rels, url
     assert body.count("<w:hyperlink r:id=") >= 4
+
+
+def test_every_picture_has_the_alternative_text_the_pdf_gives_it():
+    with zipfile.ZipFile(io.BytesIO(sample_docx())) as z:
+        body = z.read("word/document.xml").decode()
+    described = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', body)
+    assert len(described) == body.count("<wp:docPr ") == 3  # the flag twice, the heat map
+    content = sample_content()
+    assert set(described) == {content.front.cofunding.emblem_alt, content.synthesis.figure_alt}
