@@ -81,3 +81,53 @@ def test_a_missing_pdf_engine_is_a_message_with_what_to_do(monkeypatch):
     with pytest.raises(RenderError, match="PDF engine could not be loaded") as info:
         pdf_process.render_here(sample_content())
     assert "tools/setup.sh" in info.value.hint and "--only docx" in info.value.hint
+
+
+# --- no temp files left, no hang, no traceback of its own ------------------------------------------
+
+
+def test_the_second_process_leaves_no_temporary_files(tmp_path, monkeypatch):
+    """weasyprint's copy of the fonts (3.5 MB a build) used to stay in the temp folder."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the new process's temp folder
+    with PdfProcess() as p:
+        p.start(proof_content())
+        assert p.result().pages == proof_pdf().pages
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_stopped_process_does_not_hang_the_build(monkeypatch):
+    import signal
+    import threading
+    import time
+    from competency_maps.outputs import RenderedPdf
+    monkeypatch.setattr(pdf_process, "STALL_SECONDS", 1.0)
+    monkeypatch.setattr(pdf_process, "render_here", lambda content: RenderedPdf(b"made here", 1))
+    p = PdfProcess()
+    proc = p._process
+    os.kill(proc.pid, signal.SIGSTOP)  # as Ctrl+Z, a debugger or a frozen machine would
+    got = []
+    worker = threading.Thread(target=lambda: got.append(p.result()), daemon=True)
+    started = time.monotonic()
+    try:
+        p.start(proof_content())
+        worker.start()
+        worker.join(timeout=20)
+        assert got and got[0].data == b"made here", "the build waited for a stopped PDF process"
+        assert time.monotonic() - started < 15
+        p.close()
+        assert not proc.is_alive()
+    finally:
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
+
+
+def test_the_second_process_ignores_ctrl_c_from_its_very_start():
+    """A Ctrl+C while it still imports used to print a traceback of its own on the terminal."""
+    p = PdfProcess()
+    try:
+        status = open(f"/proc/{p._process.pid}/status").read()  # at once: it is still starting
+        ignored = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:")), 16)
+        assert ignored & (1 << (2 - 1)), "SIGINT is not ignored"  # bit 1: SIGINT (2)
+    finally:
+        p.close()
