@@ -376,7 +376,7 @@ def _back_matter(doc) -> None:
     _tag(doc, "{%p endif %}")
     _bookmarked(_tag(doc, "{{ r.about_heading }}", "Heading 1"), "'about'")
     _tag(doc, "{%p for a in r.about %}")
-    p = doc.add_paragraph(style=_style("Heading 3"))
+    p = doc.add_paragraph(style=_style("Heading 2"))  # under the H1 "About …": no level skipped
     p.add_run("{{ a.name }}")
     p.add_run(" ")
     p.add_run("{{ a.country }}")

@@ -212,3 +212,29 @@ def test_every_picture_has_the_alternative_text_the_pdf_gives_it():
     assert len(described) == body.count("<wp:docPr ") == 3  # the flag twice, the heat map
     content = sample_content()
     assert set(described) == {content.front.cofunding.emblem_alt, content.synthesis.figure_alt}
+
+
+def test_every_heading_has_an_outline_level_and_none_is_skipped():
+    doc = Document(io.BytesIO(sample_docx()))
+
+    def level(style) -> int | None:
+        while style is not None:
+            ppr = style.element.pPr
+            found = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+            if found is not None:
+                return int(found.get(qn("w:val"))) + 1
+            if style.name.startswith("Heading "):
+                return int(style.name.split()[1])
+            style = style.base_style
+        return None
+
+    levels = [(level(p.style), p.text) for p in doc.paragraphs if level(p.style)]
+    texts = {t for _, t in levels}
+    content = sample_content()
+    for heading in (content.front.info_heading, content.front.abstract_heading, content.front.summary_heading,
+                    content.toc_heading, *(a.name for a in content.about)):
+        assert any(t.startswith(heading) for t in texts), heading
+    previous = 1
+    for lv, text in levels:
+        assert lv <= previous + 1, f"{text!r} at level {lv} after level {previous}"
+        previous = lv
