@@ -174,7 +174,10 @@ def name_key(s: str) -> str:
     characters dropped. `Mov’eo`, `Móv'eo`, `MOV'EO` and `Mov'eo` with a zero-width space are one
     cluster: a stale copy under another spelling is a duplicate, not a second chapter."""
     s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", s).translate(_DASHES).casefold())
-    return "".join(c for c in s if c == "-" or unicodedata.category(c)[0] in "LN")
+    return "".join(c for c in s if c == "-" or (unicodedata.category(c)[0] in "LN" and c not in _QUOTE_LETTERS))
+
+
+_QUOTE_LETTERS = frozenset("\u02b9\u02bb\u02bc\u02bd\u02be\u02bf\u02c8\u02ca\u02cb")  # ʼ ʻ ˈ…: apostrophes typed as letters
 
 
 def _topic_key(s: str) -> str:

@@ -1,0 +1,134 @@
+"""The command line at its edges: exit codes that mean what the README says (1 for the inputs and
+the environment, with the path named; 3 only for a fault of the tool), options after the command,
+`check` on what is not a workbook, and messages that say which file when names collide."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from competency_maps.cli import _parser, main
+from competency_maps.console import Console
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), Console(out, io.StringIO(), progress=False))
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def inputs(tmp_path) -> Path:
+    d = tmp_path / "inputs"
+    shutil.copytree(ROOT / "inputs", d)
+    return d
+
+
+def _edit(inputs: Path, old: str, new: str) -> None:
+    toml = inputs / "deliverable.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert old in text
+    toml.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('number = "D2.1"', "number = 21", "deliverable › number: must be text in quotes"),
+    ("date = 2020-10-02", "date = 2020", "deliverable › date: must be a date"),
+    ("[headings]" if False else "[clusters]", "[headings]\nchapter = \"{name map\"\n\n[clusters]",
+     "headings › chapter: is not a valid pattern"),
+    ('funding = "funding.md"', 'funding = "."', "texts › funding: '.' is a folder"),
+    ('funding = "funding.md"', 'funding = "../../../../../../../../etc/passwd"', "goes up out of the inputs folder"),
+])
+def test_a_wrong_toml_is_exit_1_with_its_place_and_no_workbook_judged(inputs, tmp_path, old, new, expected):
+    _edit(inputs, old, new)
+    code, out = run("--inputs", str(inputs), "--output", str(tmp_path / "out"), "--only", "docx")
+    assert code == 1, out
+    assert expected in out
+    assert "Theme" not in out and "returned" not in out  # no workbook was judged against it
+    assert "cannot go on with errors in deliverable.toml" in out and "without deliverable.toml" not in out
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_toml_that_is_a_folder_is_exit_1(inputs, tmp_path):
+    (inputs / "deliverable.toml").unlink()
+    (inputs / "deliverable.toml").mkdir()
+    code, out = run("--inputs", str(inputs), "--output", str(tmp_path / "out"))
+    assert code == 1 and "deliverable.toml: 'deliverable.toml' is a folder, not a file" in out, out
+
+
+def test_inputs_naming_a_file_is_named_as_such(tmp_path):
+    f = tmp_path / "report.xlsx"
+    f.write_bytes(b"x")
+    code, out = run("--inputs", str(f), "--output", str(tmp_path / "out"))
+    assert code == 1 and f"{f}: The inputs folder is not a folder" in out, out
+
+
+def test_options_are_accepted_after_the_command():
+    args = _parser().parse_args(["proof", "Mobinov", "--output", "D", "--only", "pdf", "--inputs", "I"])
+    assert (args.output, args.only, args.inputs) == (Path("D"), "pdf", Path("I"))
+    args = _parser().parse_args(["--output", "D", "proof", "Mobinov"])  # before it, as always
+    assert args.output == Path("D") and args.inputs == Path("inputs")
+    assert _parser().parse_args(["check", "a.xlsx", "--inputs", "I"]).inputs == Path("I")
+
+
+def test_check_says_when_it_has_no_deliverable_to_check_against(tmp_path, make_workbook, monkeypatch):
+    path = make_workbook(tmp_path)
+    monkeypatch.chdir(tmp_path)  # run from another folder: no inputs/ here
+    code, out = run("check", str(path))
+    assert code == 0, out
+    assert "Note: no deliverable.toml in inputs/" in out and "--inputs DIR" in out
+
+
+def test_check_with_a_broken_toml_names_it_and_judges_no_workbook(inputs, tmp_path, make_workbook):
+    path = make_workbook(tmp_path)
+    _edit(inputs, "[swot]\ntopics = [", "[swot]\ntopics = \"x\"\nold = [")
+    code, out = run("check", str(path), "--inputs", str(inputs))
+    assert code == 1, out
+    assert "swot › topics: must be a list in brackets" in out and "cluster.xlsx" not in out
+
+
+def test_check_names_files_by_path_when_their_names_collide(tmp_path, make_workbook):
+    from conftest import typed
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    make_workbook(a, name="x.xlsx")
+    make_workbook(b, name="x.xlsx", edit=typed({"SWOT!B2": "Strenght"}))
+    code, out = run("check", str(a / "x.xlsx"), str(b / "x.xlsx"), "--inputs", str(ROOT / "inputs"))
+    assert code == 1
+    assert f"{a / 'x.xlsx'} (Test Cluster): OK" in out
+    assert f"{b / 'x.xlsx'} › SWOT › B2: 'Strenght'" in out
+
+
+def test_check_of_a_fifo_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "returned.xlsx"
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    proc = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", str(fifo),
+                           "--inputs", str(ROOT / "inputs")], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1, proc.stdout
+    assert "returned.xlsx: is not a regular file" in proc.stdout
+
+
+def test_rows_only_formatted_below_the_entries_are_not_counted(tmp_path, make_workbook, monkeypatch):
+    """Excel keeps a formatted empty row as cells without a value; 100,000 of them used to be
+    refused as 'has 100000 rows'. Here the limit is lowered instead of writing 100,000 rows."""
+    from openpyxl.styles import PatternFill
+    from competency_maps import reader
+
+    def formatted(wb):
+        ws = wb["SWOT"]
+        for r in range(ws.max_row + 1, ws.max_row + 300):
+            ws.cell(row=r, column=4).fill = PatternFill("solid", fgColor="FFFF00")
+
+    monkeypatch.setattr(reader, "MAX_ROWS", 200)
+    path = make_workbook(tmp_path, edit=formatted)
+    code, out = run("check", str(path), "--inputs", str(ROOT / "inputs"))
+    assert code == 0, out
+    assert "rows" not in out.split("SWOT:")[0] or "has" not in out
