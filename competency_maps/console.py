@@ -8,6 +8,7 @@ reader that goes away (`build.py | head -2`) silences the output, never the buil
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from typing import Iterable, TextIO
@@ -71,7 +72,14 @@ class Console:
             os.close(devnull)
         except (OSError, ValueError, AttributeError):
             pass
-        setattr(self, name, open(os.devnull, "w", encoding="utf-8"))
+        setattr(self, name, _Nowhere())
+
+
+class _Nowhere(io.StringIO):
+    """Where output goes once its reader is gone."""
+
+    def write(self, s: str) -> int:
+        return len(s)
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
