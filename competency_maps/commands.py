@@ -13,7 +13,7 @@ from .errors import Location, ReportError
 from .gather import Gathered, check_files, gather
 from .labels import QUADRANT_PLURALS
 from .outputs import check_output_folder, locked, output_stem, publish, safe_filename
-from .schema import QUADRANTS, build_schema
+from .schema import COORDINATOR_SHEET, QUADRANTS, build_schema
 
 if TYPE_CHECKING:  # `check` stays light: it needs neither the writers nor the renderers
     from .pdf_process import PdfProcess
@@ -50,11 +50,20 @@ def check(files: list[Path], inputs: Path, console: Console) -> int:
         name = res.cluster.name if res.cluster else "?"
         head = "OK" if not errors else f"{len(errors)} error(s)"
         console.print(f"{shown.get(res.path, res.path.name)} ({name}): {head}, {len(warnings)} warning(s)")
-        console.issues(errors + warnings)
+        console.issues(errors + warnings + res.infos)
         if res.cluster:
             console.print("  " + _counts(res.cluster))
+        _print_coordinator_notes(res, console)
     console.print("No errors." if not n_err else f"{n_err} error(s): fix them and check again.")
     return 1 if n_err else 0
+
+
+def _print_coordinator_notes(res, console: Console) -> None:
+    """What the partner wrote in 'Notes to the coordinator': for the coordinator, never the report."""
+    if res.coordinator_notes:
+        console.print(f"  {COORDINATOR_SHEET}:")
+        for cell, text in res.coordinator_notes:
+            console.print(f"    {cell}: " + "\n      ".join(text.splitlines()))
 
 
 def _check_config(inputs: Path, console: Console) -> tuple[config.Deliverable | None, list]:

@@ -13,6 +13,7 @@ from enum import Enum
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # how a partner's typing habit was read (a bulleted cell split into entries)
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,12 @@ def warning(loc: Location, message: str, hint: str = "") -> Issue:
     return Issue(Severity.WARNING, loc, message, hint)
 
 
+def info(loc: Location, message: str, hint: str = "") -> Issue:
+    return Issue(Severity.INFO, loc, message, hint)
+
+
 class SortsIssues:
-    """For anything holding `issues`: its errors and its warnings."""
+    """For anything holding `issues`: its errors, its warnings and its information lines."""
 
     issues: list[Issue]
 
@@ -61,7 +66,11 @@ class SortsIssues:
 
     @property
     def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if not i.is_error]
+        return [i for i in self.issues if i.severity is Severity.WARNING]
+
+    @property
+    def infos(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity is Severity.INFO]
 
 
 class ReportError(Exception):

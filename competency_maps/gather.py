@@ -70,8 +70,9 @@ def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...]) -> l
     results = []
     for path in paths:
         res = read_workbook(path, schema)
-        if res.cluster is not None:
-            res.issues.extend(validate_cluster(res.cluster, topics))
+        if res.cluster is not None:  # sheets with errors are not judged again for completeness
+            broken = {i.location.sheet for i in res.errors}
+            res.issues.extend(validate_cluster(res.cluster, topics, broken))
         results.append(res)
     return results
 

@@ -11,12 +11,17 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: Step 2 notes, Notes to the coordinator, Summary; protected header rows
 VERSION_PROPERTY = "CompetencyMapSchemaVersion"
 
 README_SHEET = "Read me"
 PROFILE_SHEET = "Cluster"
 LISTS_SHEET = "Lists"  # hidden: the ranges behind the dropdowns
+SUMMARY_SHEET = "Summary"  # counts that update themselves while the partner types; never read
+CHECK_SHEET = "Check"  # the problems, in a copy annotated by `check --annotate`; never read
+NOTES_SHEET = "Step 2 notes"
+COORDINATOR_SHEET = "Notes to the coordinator"  # printed by `check`, never by the report
+REQUIRED_MARK = " (required)"  # after a required field's label on the Cluster sheet
 
 STYLES = ("Heading", "Subheading", "Paragraph", "Bullet", "Numbered")
 QUADRANTS = ("Strength", "Weakness", "Opportunity", "Threat")
@@ -43,6 +48,11 @@ class Field:
     required: bool = False
     kind: str = "text"  # text | year | count | url
 
+    @property
+    def shown_label(self) -> str:
+        """The label as the Cluster sheet shows it: required fields say so."""
+        return self.label + (REQUIRED_MARK if self.required else "")
+
 
 @dataclass(frozen=True)
 class Column:
@@ -55,6 +65,7 @@ class Column:
     default: str = ""
     list_name: str = ""  # the column of the Lists sheet that feeds its dropdown
     optional: bool = False  # may be absent from a workbook (added in a later template version)
+    alone: bool = False  # may be the only cell filled in its row (a note's label): never "incomplete"
 
     @property
     def closed(self) -> bool:
@@ -66,6 +77,7 @@ class Sheet:
     name: str
     purpose: str
     columns: tuple[Column, ...]
+    optional: bool = False  # added by a later template version: an older workbook may lack it
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -82,7 +94,8 @@ PROFILE_FIELDS = (
     Field("Members", "members", "Number of members (a whole number).", "620", kind="count"),
     Field("SMEs", "smes", "How many of the members are SMEs (a whole number, at most Members).", "360",
           kind="count"),
-    Field("Website", "website", "The cluster's web address.", "https://pole-moveo.org", kind="url"),
+    Field("Website", "website", "The cluster's web address (https:// may be left out); printed as a "
+          "link in 'About the partners'.", "https://pole-moveo.org", kind="url"),
     Field("About", "about",
           "One paragraph presenting the cluster, for the chapter 'About the partners'.",
           "Gold Label automotive and mobility cluster that strengthens innovation ...", True),
@@ -109,7 +122,8 @@ class Schema:
 
     @property
     def all_sheet_names(self) -> tuple[str, ...]:
-        return (README_SHEET, PROFILE_SHEET, *(s.name for s in self.sheets), LISTS_SHEET)
+        return (README_SHEET, PROFILE_SHEET, *(s.name for s in self.sheets), SUMMARY_SHEET, LISTS_SHEET,
+                CHECK_SHEET)
 
 
 def build_schema(topics: Sequence[str] = D21_TOPICS, themes: Sequence[str] = ()) -> Schema:
@@ -160,7 +174,41 @@ def build_schema(topics: Sequence[str] = D21_TOPICS, themes: Sequence[str] = ())
                    "Develop project-based funding", required=True),
         ),
     )
-    return Schema(SCHEMA_VERSION, topics, (step1, swot, tows))
+    notes = Sheet(
+        NOTES_SHEET,
+        "Optional: free notes printed at the start of Step 2, before the SWOT tables, such as your "
+        "own workshop notes, in any language. A row with a Label starts a note; the rows below "
+        "without a label continue it, one paragraph, heading or list item per row, as in Step 1.",
+        (
+            Column("Label", "Starts a note: its heading in the report, e.g. 'Strengths / Stärken'. "
+                   "Leave it empty on the rows that continue the note.", 24, "Strengths / Stärken",
+                   alone=True),
+            Column("Style", "Heading, Subheading, Paragraph, Bullet or Numbered. Empty means Paragraph.",
+                   14, "Bullet", choices=STYLES, default="Paragraph", list_name="Styles"),
+            Column("Text", "The text. Bold and italic inside the cell are kept.", 90,
+                   "Starke Partnerschaften (reg. / ind. / int.)", required=True),
+            Column("Language", "The note's language as a code, on the row with its Label: de (German), "
+                   "fr (French), hu (Hungarian), nl (Dutch), pt (Portuguese)... Empty means the "
+                   "report's language.", 12, "de", alone=True),
+        ),
+        optional=True,
+    )
+    coordinator = Sheet(
+        COORDINATOR_SHEET,
+        "Optional: anything you want the coordinator to know (a question, what is still missing). "
+        "The coordinator's check prints it; the report never does.",
+        (Column("Note", "One note per row.", 110, "The TOWS for topic 3 follows next week."),),
+        optional=True,
+    )
+    return Schema(SCHEMA_VERSION, topics, (step1, swot, tows, notes, coordinator))
+
+
+def profile_label_key(label: str) -> str:
+    """A Cluster sheet label without its "(required)" or "*" mark, as name_key compares it."""
+    s = label.strip()
+    for mark in (REQUIRED_MARK.strip(), "*"):
+        s = s.removesuffix(mark).strip()
+    return name_key(s)
 
 
 # --- matching what people type against what the schema allows -------------------------------

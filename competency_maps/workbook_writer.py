@@ -9,9 +9,9 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.workbook.workbook import Workbook
 
 from .blank_workbook import make_blank_workbook
-from .model import Cluster
+from .model import Cluster, Note
 from .richtext import Text, plain
-from .schema import PROFILE_FIELDS, PROFILE_SHEET, Schema
+from .schema import NOTES_SHEET, PROFILE_FIELDS, PROFILE_SHEET, Schema
 
 
 def cell_value(text: Text):
@@ -46,7 +46,22 @@ def fill_workbook(schema: Schema, cluster: Cluster) -> Workbook:
     for r, e in enumerate(cluster.tows, start=2):
         for c, v in enumerate((e.topic, e.strategy, e.format, cell_value(e.text)), start=1):
             tows.cell(row=r, column=c, value=v)
+    if cluster.step2_notes:
+        _write_notes(wb[NOTES_SHEET], cluster.step2_notes)
     return wb
+
+
+def _write_notes(ws, notes: list[Note]) -> None:
+    """A note's label and language on its first row, one block per row (Label | Style | Text | Language)."""
+    r = 2
+    for note in notes:
+        rows = [(b.kind.value.capitalize(), cell_value(b.text)) for b in note.blocks] or [(None, None)]
+        for k, (style, text) in enumerate(rows):
+            first = k == 0
+            values = (note.label or None if first else None, style, text, note.language or None if first else None)
+            for c, v in enumerate(values, start=1):
+                ws.cell(row=r, column=c, value=v)
+            r += 1
 
 
 def write_filled_workbook(schema: Schema, cluster: Cluster, path: Path) -> Path:

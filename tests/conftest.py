@@ -100,7 +100,8 @@ def _convert_fixture():
 def comparable(cluster: Cluster) -> tuple:
     """What a round trip must keep: everything but the source file and the entries' row numbers."""
     return (cluster.profile, cluster.step1,
-            [replace(e, row=0) for e in cluster.swot], [replace(e, row=0) for e in cluster.tows])
+            [replace(e, row=0) for e in cluster.swot], [replace(e, row=0) for e in cluster.tows],
+            cluster.step2_notes)
 
 
 @pytest.fixture(name="comparable", scope="session")

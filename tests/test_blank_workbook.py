@@ -6,8 +6,9 @@ from openpyxl.utils import get_column_letter
 
 from competency_maps.blank_workbook import write_blank_workbook
 from competency_maps.reader import read_workbook
-from competency_maps.schema import (LISTS_SHEET, MAX_DATA_ROWS, PROFILE_COLUMNS, PROFILE_FIELDS,
-                                    PROFILE_SHEET, README_SHEET, VERSION_PROPERTY, build_schema)
+from competency_maps.schema import (COORDINATOR_SHEET, LISTS_SHEET, MAX_DATA_ROWS, NOTES_SHEET,
+                                    PROFILE_COLUMNS, PROFILE_FIELDS, PROFILE_SHEET, README_SHEET,
+                                    SUMMARY_SHEET, VERSION_PROPERTY, build_schema)
 
 DATA_SHEETS = ("Step 1", "SWOT", "TOWS")
 
@@ -24,14 +25,15 @@ def wb(blank_path):
 
 
 def test_sheet_names(wb):
-    assert wb.sheetnames == [README_SHEET, PROFILE_SHEET, "Step 1", "SWOT", "TOWS", LISTS_SHEET]
+    assert wb.sheetnames == [README_SHEET, PROFILE_SHEET, "Step 1", "SWOT", "TOWS", SUMMARY_SHEET,
+                             NOTES_SHEET, COORDINATOR_SHEET, LISTS_SHEET]
     assert wb.sheetnames[:5] == ["Read me", "Cluster", "Step 1", "SWOT", "TOWS"]
     assert wb[LISTS_SHEET].sheet_state == "hidden"
-    assert all(wb[n].sheet_state == "visible" for n in wb.sheetnames[:5])
+    assert all(wb[n].sheet_state == "visible" for n in wb.sheetnames[:-1])
 
 
-def test_opens_on_the_cluster_sheet(wb):
-    assert wb.active.title == PROFILE_SHEET
+def test_opens_on_the_read_me(wb):
+    assert wb.active.title == README_SHEET
 
 
 def test_header_rows(wb, schema):
@@ -49,7 +51,7 @@ def test_frozen_panes(wb):
 def test_profile_labels_and_prefilled_short_name(wb):
     ws = wb[PROFILE_SHEET]
     assert [ws.cell(row=r, column=1).value for r in range(2, len(PROFILE_FIELDS) + 2)] == [
-        f.label for f in PROFILE_FIELDS]
+        f.label + (" (required)" if f.required else "") for f in PROFILE_FIELDS]
     assert ws["B2"].value == "Mov'eo"
     assert all(ws.cell(row=r, column=2).value is None for r in range(3, len(PROFILE_FIELDS) + 2))
 

@@ -176,8 +176,8 @@ def test_header_moved_down_a_row(tmp_path, make_workbook, schema):
         wb["TOWS"].insert_rows(1)
 
     res = read_workbook(make_workbook(tmp_path, edit=edit), schema)
-    for cell, header in (("A1", "Topic"), ("B1", "Strategy"), ("C1", "Format"), ("D1", "Entry")):
-        assert_issue(res, "error", "TOWS", cell, f"The header '{header}' is missing: this cell is empty")
+    # the headers are found in row 2, the empty row above them is nothing to report
+    assert res.issues == [] and len(res.cluster.tows) == 12 and res.cluster.tows[0].row == 3
 
 
 def test_formulas_are_reported_never_evaluated(tmp_path, make_workbook, schema):

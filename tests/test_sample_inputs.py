@@ -18,7 +18,7 @@ SAMPLE_DATA = ROOT / "tools" / "sample_data"
 # Counted in the seed by the transcribers. Per topic 1..3: SWOT (S, W, O, T), TOWS (S-O, S-T, W-O, W-T).
 EXPECTED = {
     "E-Mobility Cluster": dict(
-        step1=60,
+        step1=5,  # its German workshop notes are Step 2 notes, as in the original
         swot=[(9, 9, 4, 6), (6, 4, 2, 3), (4, 2, 2, 2)],
         tows=[(1, 1, 1, 1), (3, 2, 1, 1), (3, 2, 2, 3)]),
     "Mobinov": dict(
@@ -63,6 +63,15 @@ def test_one_workbook_per_listed_cluster(results, deliverable):
 @pytest.mark.parametrize("name", EXPECTED)
 def test_step1_rows(results, name):
     assert len(results[name].cluster.step1) == EXPECTED[name]["step1"]
+
+
+def test_the_german_workshop_notes_open_step_2_under_their_labels(results):
+    notes = results["E-Mobility Cluster"].cluster.step2_notes
+    assert [(n.label, n.language, len(n.blocks)) for n in notes] == [
+        ("Strengths / Stärken", "de", 17), ("Weaknesses / Schwächen", "de", 12),
+        ("Opportunities / Chancen", "de", 10), ("Threats / Risiken", "de", 11)]
+    assert notes[0].blocks[0].plain == "Geschäftsmodell Frage" and notes[0].blocks[0].text[0].bold
+    assert all(not c.cluster.step2_notes for n, c in results.items() if n != "E-Mobility Cluster")
 
 
 @pytest.mark.parametrize("name", EXPECTED)

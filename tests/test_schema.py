@@ -56,11 +56,16 @@ def test_refusals(typed, choices):
 
 def test_build_schema_sheets_and_columns():
     s = build_schema()
-    assert [sh.name for sh in s.sheets] == ["Step 1", "SWOT", "TOWS"]
+    assert [sh.name for sh in s.sheets] == ["Step 1", "SWOT", "TOWS", "Step 2 notes",
+                                           "Notes to the coordinator"]
     assert [c.name for c in s.sheet("Step 1").columns] == ["Style", "Text"]
     assert [c.name for c in s.sheet("SWOT").columns] == ["Topic", "Quadrant", "Group", "Entry"]
     assert [c.name for c in s.sheet("TOWS").columns] == ["Topic", "Strategy", "Format", "Entry"]
-    assert s.all_sheet_names == (README_SHEET, PROFILE_SHEET, "Step 1", "SWOT", "TOWS", LISTS_SHEET)
+    assert [c.name for c in s.sheet("Step 2 notes").columns] == ["Label", "Style", "Text", "Language"]
+    assert [c.name for c in s.sheet("Notes to the coordinator").columns] == ["Note"]
+    assert [sh.optional for sh in s.sheets] == [False, False, False, True, True]
+    assert s.all_sheet_names == (README_SHEET, PROFILE_SHEET, "Step 1", "SWOT", "TOWS", "Step 2 notes",
+                                 "Notes to the coordinator", "Summary", LISTS_SHEET, "Check")
     assert s.topics == D21_TOPICS
 
 

@@ -17,12 +17,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from competency_maps import config  # noqa: E402
-from competency_maps.model import Cluster, Profile, SwotEntry, TowsEntry  # noqa: E402
+from competency_maps.model import Cluster, Note, Profile, SwotEntry, TowsEntry  # noqa: E402
 from competency_maps.richtext import Block, BlockKind, number_lists, parse_inline_markdown  # noqa: E402
 from competency_maps.schema import build_schema  # noqa: E402
 from competency_maps.workbook_writer import write_filled_workbook  # noqa: E402
 
 DATA = ROOT / "tools" / "sample_data"
+
+
+def _blocks(rows: list[list[str]]) -> list[Block]:
+    return number_lists([Block(BlockKind(style.lower()), parse_inline_markdown(text)) for style, text in rows])
 
 
 def cluster_from_toml(path: Path, topics: tuple[str, ...]) -> Cluster:
@@ -32,11 +36,12 @@ def cluster_from_toml(path: Path, topics: tuple[str, ...]) -> Cluster:
         short_name=p["short_name"], full_name=p.get("full_name", ""), country=p.get("country", ""),
         founded=p.get("founded"), members=p.get("members"), smes=p.get("smes"),
         website=p.get("website", ""), about=parse_inline_markdown(p.get("about", "")))
-    step1 = number_lists([Block(BlockKind(style.lower()), parse_inline_markdown(text))
-                          for style, text in raw.get("step1", [])])
+    step1 = _blocks(raw.get("step1", []))
     swot = [SwotEntry(topics[t - 1], q, g, parse_inline_markdown(e)) for t, q, g, e in raw["swot"]]
     tows = [TowsEntry(topics[t - 1], s, f, parse_inline_markdown(e)) for t, s, f, e in raw["tows"]]
-    return Cluster(profile, step1, swot, tows)
+    notes = [Note(n.get("label", ""), tuple(_blocks(n.get("blocks", []))), n.get("language", ""))
+             for n in raw.get("step2_notes", [])]
+    return Cluster(profile, step1, swot, tows, step2_notes=notes)
 
 
 def main() -> int:
