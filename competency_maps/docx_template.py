@@ -28,7 +28,7 @@ EMBLEM = TEMPLATES / "eu-emblem.png"
 # The styles the structure uses: the contract with reference.docx.
 PARAGRAPH_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Front Heading",
                     "Cover Label", "Cover Text", "Cover Brand", "Cover Small", "Cover Notice", "Normal",
-                    "List Bullet", "Numbered Item", "Table Label", "Table Text", "Cell Topic", "Cell Group",
+                    "List Bullet", "List Number", "Table Label", "Table Text", "Cell Topic", "Cell Group",
                     "Cell Caption", "Caption", "Placeholder", "TOC 1", "TOC 2", "Code")
 CHARACTER_STYLES = ("Hyperlink",)
 TABLE_STYLES = ("Info Table", "Log Table", "SWOT Table", "TOWS Table", "Counts Table")
@@ -118,9 +118,13 @@ def _rich_blocks(container, expr: str, lang: str = "") -> None:
     _tag(container, "{%p if b.kind.value == 'bullet' %}")
     _tag(container, text, "List Bullet")
     _tag(container, "{%p elif b.kind.value == 'numbered' %}")
-    p = container.add_paragraph(style=_style("Numbered Item"))
-    p.add_run("{{ b.number }}.")
-    p.add_run("\t")
+    p = container.add_paragraph(style=_style("List Number"))
+    num_pr = OxmlElement("w:numPr")
+    ilvl, num_id = OxmlElement("w:ilvl"), OxmlElement("w:numId")
+    ilvl.set(qn("w:val"), "0")
+    num_id.set(qn("w:val"), "{{ b|list_number }}")  # Word's numbering, restarting with each list
+    num_pr.extend([ilvl, num_id])
+    p._p.get_or_add_pPr().append(num_pr)
     p.add_run(text)
     _tag(container, "{%p elif b.kind.value == 'heading' %}")
     _tag(container, text, "Heading 3")

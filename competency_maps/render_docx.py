@@ -12,6 +12,8 @@ import io
 import re
 from pathlib import Path
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import Environment, StrictUndefined
@@ -76,10 +78,49 @@ class _Figure(InlineImage):
         return xml.replace("<wp:docPr ", f'<wp:docPr descr="{escape(self.alt)}" ', 1)
 
 
-def jinja_env(tpl: DocxTemplate | None = None) -> Environment:
+class _Lists:
+    """Real Word numbering for numbered lists, restarting at 1 with each list: every list gets a
+    numbering instance of its own over the numbering of the "List Number" style (reference.docx)."""
+
+    def __init__(self) -> None:
+        self.ids: list[int] = []
+        self.first = 0
+
+    def __call__(self, block) -> int:
+        if block.number == 1 or not self.ids:
+            self.ids.append(self.first + len(self.ids))
+        return self.ids[-1]
+
+    def start(self, tpl: DocxTemplate) -> None:
+        numbering = tpl.get_docx().part.numbering_part.element
+        self.first = 1 + max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))), default=0)
+
+    def write(self, tpl: DocxTemplate) -> None:
+        """The numbering instances the lists used, each over the style's own list definition."""
+        docx = tpl.docx
+        numbering = docx.part.numbering_part.element
+        style_num = docx.styles["List Number"].element.pPr.find(f"{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
+        abstract = next(n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in numbering.findall(qn("w:num"))
+                        if n.get(qn("w:numId")) == style_num)
+        for num_id in self.ids:
+            num = OxmlElement("w:num")
+            num.set(qn("w:numId"), str(num_id))
+            abs_id = OxmlElement("w:abstractNumId")
+            abs_id.set(qn("w:val"), abstract)
+            override = OxmlElement("w:lvlOverride")
+            override.set(qn("w:ilvl"), "0")
+            start = OxmlElement("w:startOverride")
+            start.set(qn("w:val"), "1")
+            override.append(start)
+            num.extend([abs_id, override])
+            numbering.append(num)
+
+
+def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> Environment:
     env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
     env.filters["rich"] = lambda text, lang="": rich(text, lang, tpl)
     env.filters["link"] = lambda text, url: rich(_link(text, url), "", tpl)
+    env.filters["list_number"] = lists or _Lists()
     if tpl is not None:
         env.filters["heatmap_image"] = lambda s: _Figure(tpl, heatmap_png(s.heatmap), Mm(170), s.figure_alt)
     else:
@@ -95,8 +136,11 @@ def render_docx(content: ReportContent, pages: dict[str, int] | None = None,
     template = make_template(reference)
     try:
         tpl = DocxTemplate(io.BytesIO(template))
-        tpl.render({"r": content, "pages": pages or {}, "breaks": breaks}, jinja_env=jinja_env(tpl),
+        lists = _Lists()
+        lists.start(tpl)
+        tpl.render({"r": content, "pages": pages or {}, "breaks": breaks}, jinja_env=jinja_env(tpl, lists),
                    autoescape=True)
+        lists.write(tpl)
     except Exception as e:  # template errors are ours, but still a message, not a traceback
         raise RenderError(f"The Word template could not be filled ({type(e).__name__}: {e}).") from e
     d = content.d

@@ -144,7 +144,8 @@ def pdf_blocks(pdf: bytes) -> list[str]:
     """The text of the PDF in the order of its structure tree (PDF/UA tags), as a screen reader reads
     it. Page furniture is untagged (artifacts), so it is not there. A figure is read by its
     alternative text, so its drawn text is left out (Word holds a picture); so is the text generated
-    inside a TOC link (leader dots and page number: Word computes its own)."""
+    inside a TOC link (leader dots and page number: Word computes its own), and a list item's label
+    (its number: Word numbers its lists itself)."""
     document = PDFDocument(PDFParser(io.BytesIO(pdf)))
     resources = PDFResourceManager()
     device = _MarkedText(resources)
@@ -166,7 +167,7 @@ def pdf_blocks(pdf: bytes) -> list[str]:
         if _name(el.get("Type")) == "MCR":
             return ["".join(device.text.get((page, el["MCID"]), ()))]
         kind = _name(el.get("S"))
-        if kind == "Figure" or (kind == "Link" and parent == "Link") or "K" not in el:
+        if kind in ("Figure", "Lbl") or (kind == "Link" and parent == "Link") or "K" not in el:
             return []
         if kind == "Table":
             return [table(el, page)]

@@ -57,12 +57,20 @@ def test_a_clean_word_2013_package_without_template_leftovers():
     assert "python-docx" not in core and "<dc:title>D2.1 Clusters competency maps</dc:title>" in core
 
 
-def test_bullets_use_word_list_styles_and_numbered_items_are_numbered():
+def test_bullets_use_word_list_styles_and_numbered_lists_are_real_word_numbering():
     paras = docx_paragraphs(sample_docx())
     bullets = [t for s, t in paras if s == "List Bullet"]
     assert "Triple Helix focused" in bullets
-    numbered = [t for s, t in paras if s == "Numbered Item"]
-    assert numbered and numbered[0].startswith("1.\t")
+    doc = Document(io.BytesIO(sample_docx()))
+    numbered = [p for p in doc.paragraphs if p.style.name == "List Number"]
+    assert numbered and not any(re.match(r"\d+\.", p.text) for p in numbered)  # no typed numbers
+    ids = [p._p.pPr.numPr.numId.val for p in numbered]
+    # the Zone Cluster's Step 1 has two numbered lists: each restarts at 1 with a numbering of its own
+    assert len(set(ids)) >= 2 and ids == sorted(ids)
+    numbering = doc.part.numbering_part.element
+    for num_id in set(ids):
+        [num] = [n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id)]
+        assert num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}").get(qn("w:val")) == "1"
 
 
 def test_bold_from_the_workbook_is_bold_in_word():
