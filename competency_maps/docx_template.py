@@ -29,7 +29,7 @@ EMBLEM = TEMPLATES / "eu-emblem.png"
 PARAGRAPH_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Front Heading",
                     "Cover Label", "Cover Text", "Cover Brand", "Cover Small", "Cover Notice", "Normal",
                     "List Bullet", "List Number", "Table Label", "Table Text", "Cell Topic", "Cell Group",
-                    "Cell Caption", "Caption", "Placeholder", "TOC 1", "TOC 2", "Code")
+                    "Cell Caption", "Caption", "Placeholder", "TOC 1", "TOC 2", "Legal", "Code")
 CHARACTER_STYLES = ("Hyperlink",)
 TABLE_STYLES = ("Info Table", "Log Table", "SWOT Table", "TOWS Table", "Counts Table")
 COVER_STYLES = {"label": "Cover Label", "text": "Cover Text", "brand": "Cover Brand", "title": "Title",
@@ -109,7 +109,7 @@ def _loop_rows(t, first: int, expr: str) -> None:
     t.rows[first + 2].cells[0].paragraphs[0].add_run("{%tr endfor %}")
 
 
-def _rich_blocks(container, expr: str, lang: str = "") -> None:
+def _rich_blocks(container, expr: str, lang: str = "", paragraph: str | None = None) -> None:
     """Paragraphs, headings, bullets, numbered items, code blocks and tables of rich-text blocks;
     `lang`, an expression, gives their runs a language (w:lang) when it is not empty."""
     rich = f"rich({lang})" if lang else "rich"
@@ -139,7 +139,7 @@ def _rich_blocks(container, expr: str, lang: str = "") -> None:
     _loop_rows(t, 1, "row in b.rows[1:]")
     _loop_columns(t.rows[2], "row", cell)
     _tag(container, "{%p else %}")
-    _tag(container, text)
+    _tag(container, text, paragraph)
     _tag(container, "{%p endif %}")
     _tag(container, "{%p endfor %}")
 
@@ -194,7 +194,7 @@ def _front(doc) -> None:
     p = _tag(doc, "{{ r.front.abstract_heading }}", "Front Heading")
     p.paragraph_format.page_break_before = True
     _rich_blocks(doc, "r.front.abstract")
-    _rich_blocks(doc, "r.front.legal")
+    _rich_blocks(doc, "r.front.legal", paragraph="Legal")  # small and grey, as in the PDF
     p = _tag(doc, "{{ r.front.summary_heading }}", "Front Heading")
     p.paragraph_format.page_break_before = True
     _rich_blocks(doc, "r.front.summary")

@@ -246,3 +246,11 @@ def test_every_heading_has_an_outline_level_and_none_is_skipped():
     for lv, text in levels:
         assert lv <= previous + 1, f"{text!r} at level {lv} after level {previous}"
         previous = lv
+
+
+def test_the_header_names_the_current_chapter_and_the_disclaimer_is_small_print():
+    doc = Document(io.BytesIO(sample_docx()))
+    header = doc.sections[0].header._element.xml
+    assert 'STYLEREF "Heading 1"' in header  # the running chapter title, as the PDF's top-right corner
+    legal = [p.text for p in doc.paragraphs if p.style.name == "Legal"]
+    assert legal and any(t.startswith("The content of this report represents the views of the author") for t in legal)
