@@ -54,9 +54,16 @@ def _tag(container, text: str, style: str | None = None):
 
 
 def _repeat_header(row) -> None:
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(el)
+    """A header row repeated on every page of its table, kept with the row under it (its
+    paragraphs keep with the next) and never split."""
+    tr_pr = row._tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "true")
+        tr_pr.append(el)
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = True
 
 
 def _table(container, rows: int, cols: int, style: str, widths_mm: list[float] | None,
@@ -101,6 +108,14 @@ def _loop_columns(row, expr: str, value: str) -> None:
     row.cells[0].paragraphs[0].add_run(f"{{%tc for c in {expr} %}}")
     _cell(row.cells[1], value)
     row.cells[2].paragraphs[0].add_run("{%tc endfor %}")
+
+
+def _first_row_whole(row) -> None:
+    """The first body row of a table is not split (the header above it never stands alone at a
+    page foot); later rows break between entries where they must."""
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "{{ 'true' if loop.first else 'false' }}")
+    row._tr.get_or_add_trPr().append(el)
 
 
 def _loop_rows(t, first: int, expr: str) -> None:
@@ -317,6 +332,7 @@ def _chapters(doc) -> None:
     _cell(t.rows[0].cells[1], "{{ pair.right }}")
     _repeat_header(t.rows[0])
     _loop_rows(t, 1, "row in pair.rows")
+    _first_row_whole(t.rows[2])
     for cell, side in zip(t.rows[2].cells, ("left", "right")):
         _swot_cell(cell, side)
     _tag(doc, "")
@@ -339,8 +355,12 @@ def _chapters(doc) -> None:
 
 
 def _bullets_of(doc, expr: str) -> None:
+    """Bullets under a heading; the first two keep with the next, so the heading never stands at a
+    page foot with fewer than three lines under it."""
     _tag(doc, f"{{%p for item in {expr} %}}")
-    _tag(doc, "{{r item|rich }}", "List Bullet")
+    p = _tag(doc, "{{r item|rich }}", "List Bullet")
+    p.paragraph_format.keep_with_next = True
+    p._p.pPr.find(qn("w:keepNext")).set(qn("w:val"), "{{ 'true' if loop.index < 3 else 'false' }}")
     _tag(doc, "{%p endfor %}")
 
 
@@ -387,6 +407,9 @@ def _back_matter(doc) -> None:
     _tag(doc, "{{r a.about|rich }}")
     _tag(doc, "{%p if a.facts %}")
     _tag(doc, "{{ a.facts }}", "Cover Small")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if a.website %}")  # the partner's website, a real hyperlink
+    _tag(doc, "{{r a.website|link(a.website_url) }}", "Cover Small")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p if r.back %}")

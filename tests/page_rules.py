@@ -103,7 +103,9 @@ def _kind(chain: list[str], bold: bool) -> str:
     return "body"
 
 
-def lines(pdf: bytes) -> list[Line]:
+def lines(pdf: bytes, header_texts: frozenset[str] = frozenset()) -> list[Line]:
+    """Every tagged line of the PDF. `header_texts`: texts of table header cells, for PDFs whose tags
+    do not mark header rows (LibreOffice tags them as ordinary rows)."""
     document = PDFDocument(PDFParser(io.BytesIO(pdf)))
     chains = _structure(document)
     resources = PDFResourceManager()
@@ -124,8 +126,12 @@ def lines(pdf: bytes) -> list[Line]:
                 continue  # artifacts: running header, page footer
             baseline, size = shown[0][0], max(s[1] for s in shown)
             bold = all("Bold" in s[2] for s in shown)
+            text = "".join(s[3] for s in shown)
+            kind = _kind(chain, bold)
+            if kind != "heading" and " ".join(text.split()) in header_texts:
+                kind = "header"
             out.append(Line(number, PAGE_HEIGHT - baseline - 0.8 * size, PAGE_HEIGHT - baseline + 0.25 * size,
-                            _kind(chain, bold), size, "".join(s[3] for s in shown)))
+                            kind, size, text))
     out.sort(key=lambda ln: (ln.page, round(ln.top)))
     return out
 
@@ -135,9 +141,10 @@ def _rows(lines_: list[Line]) -> int:
     return len({round(ln.bottom) for ln in lines_})
 
 
-def violations(pdf: bytes) -> list[str]:
-    """Every breach of the page rules, as "page N: what" lines (empty when the pages are right)."""
-    all_lines = lines(pdf)
+def violations(pdf: bytes, header_texts: frozenset[str] = frozenset(), fill: bool = True) -> list[str]:
+    """Every breach of the page rules, as "page N: what" lines (empty when the pages are right).
+    `fill`: also the rule that no page is less than 60 % full."""
+    all_lines = lines(pdf, header_texts)
     pages: dict[int, list[Line]] = defaultdict(list)
     for ln in all_lines:
         pages[ln.page].append(ln)
@@ -167,7 +174,7 @@ def violations(pdf: bytes) -> list[str]:
             if body < 2 and continues:
                 found.append(f"page {p}: table header {ln.text.strip()[:40]!r} has {body} line(s) under it")
         # no page less than 60 % full, unless the next page starts a section (or this is the last)
-        if p not in (1, last, last - 1) and not next_starts_section:
+        if fill and p not in (1, last, last - 1) and not next_starts_section:
             fill = (max(x.bottom for x in page) - TOP) / (PAGE_HEIGHT - TOP - BOTTOM)
             if fill < MIN_FILL:
                 found.append(f"page {p}: only {fill:.0%} full")

@@ -157,13 +157,33 @@ def test_a_reference_document_without_a_style_the_structure_needs_is_a_clear_err
         render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops, reference=tmp_path / "reference.docx")
 
 
-def test_in_libreoffice_every_toc_entry_shows_the_page_its_heading_is_on(tmp_path, convert_with_libreoffice,
-                                                                          require_tool):
-    src = tmp_path / "report.docx"
+@pytest.fixture(scope="module")
+def libreoffice_pdf(tmp_path_factory, require_tool) -> Path:
+    """The sample DOCX as LibreOffice prints it (tagged, so the page rules can read it)."""
+    soffice = require_tool("soffice", "libreoffice")
+    work = tmp_path_factory.mktemp("lo")
+    src = work / "report.docx"
     src.write_bytes(sample_docx())
-    [pdf] = convert_with_libreoffice([src], tmp_path / "lo", "pdf")
-    text = subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    export = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+    proc = subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+                           "--convert-to", export, "--outdir", str(work), str(src)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and (work / "report.pdf").exists(), proc.stderr
+    return work / "report.pdf"
+
+
+def test_in_libreoffice_no_heading_or_table_header_stands_at_a_page_foot(libreoffice_pdf):
+    from page_rules import violations
+    content = sample_content()
+    headers = {t for ch in content.chapters for pair in ch.swot_pairs for t in (pair.left, pair.right)}
+    headers |= {t for ch in content.chapters for tows in ch.tows for t in (tows.corner, *tows.columns)}
+    assert violations(libreoffice_pdf.read_bytes(), frozenset(" ".join(t.split()) for t in headers),
+                      fill=False) == []
+
+
+def test_in_libreoffice_every_toc_entry_shows_the_page_its_heading_is_on(libreoffice_pdf, require_tool):
+    text = subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(libreoffice_pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
     pages = text.split("\f")
     flat = [" ".join(p.split()) for p in pages]
     content = sample_content()
