@@ -123,7 +123,11 @@ def test_new_workbook_uses_the_deliverable_topics(tmp_path, inputs):
     text = toml.read_text(encoding="utf-8")
     start = text.index("topics = [")
     end = text.index("]", start) + 1
-    toml.write_text(text[:start] + 'topics = ["Only topic"]' + text[end:], encoding="utf-8")
+    text = text[:start] + 'topics = ["Only topic"]' + text[end:]
+    if "short_topics = [" in text:  # one short name per topic
+        start = text.index("short_topics = [")
+        text = text[:start] + 'short_topics = ["Only"]' + text[text.index("]", start) + 1:]
+    toml.write_text(text, encoding="utf-8")
     path = tmp_path / "blank.xlsx"
     assert run("--inputs", inputs, "new-workbook", "X", "-o", path).code == 0
     from openpyxl import load_workbook
