@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="")
     c = sub.add_parser("check", help="check workbooks and list every problem")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE", help="workbooks to check (.xlsx)")
+    c.add_argument("--annotate", type=Path, metavar="DIR",
+                   help="write into DIR a copy of each workbook with every problem marked in its cell "
+                        "(highlight and comment) and listed on a sheet 'Check', to send back")
     _common(c, ("--inputs",), after_command=True)
     n = sub.add_parser("new-workbook", help="write a blank workbook for one partner")
     _common(n, ("--inputs",), after_command=True)
@@ -113,7 +116,7 @@ def _main(argv: list[str] | None, console: Console) -> int:
     try:
         if args.command == "check":
             from .commands import check
-            return check(args.files, args.inputs, console)
+            return check(args.files, args.inputs, console, args.annotate)
         if args.command == "new-workbook":
             from .commands import new_workbook
             return new_workbook(args.short_name, args.out, args.inputs, console, args.force)

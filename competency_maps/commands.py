@@ -36,7 +36,8 @@ def new_workbook(short_name: str, out: Path | None, inputs: Path, console: Conso
     return 0
 
 
-def check(files: list[Path], inputs: Path, console: Console) -> int:
+def check(files: list[Path], inputs: Path, console: Console, annotate: Path | None = None) -> int:
+    """`annotate`: a folder for a copy of each workbook with its problems marked (annotate.py)."""
     deliverable, issues = _check_config(inputs, console)
     if deliverable is None:
         return 1
@@ -54,8 +55,20 @@ def check(files: list[Path], inputs: Path, console: Console) -> int:
         if res.cluster:
             console.print("  " + _counts(res.cluster))
         _print_coordinator_notes(res, console)
+        if annotate is not None:
+            _annotated_copy(res, annotate, shown, console)
     console.print("No errors." if not n_err else f"{n_err} error(s): fix them and check again.")
     return 1 if n_err else 0
+
+
+def _annotated_copy(res, out_dir: Path, shown: dict[Path, str], console: Console) -> None:
+    from .annotate import annotate
+    stem = res.path.stem if shown.get(res.path, res.path.name) == res.path.name else \
+        f"{res.path.parent.name}-{res.path.stem}"  # two files of one name: both copies kept
+    try:
+        console.print(f"  Annotated copy: {annotate(res.path, res.issues, out_dir, stem)}")
+    except ReportError as e:
+        console.print(f"  No annotated copy: {e.as_issue()}")
 
 
 def _print_coordinator_notes(res, console: Console) -> None:

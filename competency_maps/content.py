@@ -13,7 +13,7 @@ from .config import Deliverable
 from .figures import Heatmap, heatmap
 from .labels import QUADRANT_PLURALS, Labels
 from .model import Cluster, SwotEntry, TowsEntry
-from .richtext import Block, Text, linkify, linkify_blocks, text_of
+from .richtext import Block, Text, linkify, linkify_blocks, text_of, web_address
 from .schema import QUADRANTS, STRATEGIES
 from .slugs import slug
 from .synthesis import Synthesis, analyse
@@ -217,6 +217,8 @@ class AboutBlock:
     country: str  # "(France)"
     about: Text
     facts: str  # "Founded 2006 · 620 members · 360 SMEs"
+    website: str = ""  # the link's text, as the partner typed it ("www.pole-moveo.org")
+    website_url: str = ""  # where it leads ("https://www.pole-moveo.org"); "" if it leads nowhere safe
 
 
 @dataclass
@@ -323,7 +325,8 @@ def about_block(cluster: Cluster, labels: Labels) -> AboutBlock:
         facts.append(labels("about_smes", value=p.smes))
     country = labels("about_country", country=p.country) if p.country else ""
     return AboutBlock(p.display_name, country, linkify(p.about) if p.about else text_of(""),
-                      labels("about_facts_separator").join(facts))
+                      labels("about_facts_separator").join(facts), p.website.strip(),
+                      web_address(p.website) if p.website.strip() else "")
 
 
 def _cofunding(d: Deliverable) -> Cofunding:

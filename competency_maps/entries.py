@@ -7,14 +7,15 @@ as an information line when the report shows what the partner meant, as a warnin
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from openpyxl.utils import get_column_letter
 
 from .cells import Ctx, cell_text, choice, quote
-from .habits import (group_key, is_placeholder, language_code, language_suggestion, same_text_key,
-                     typed_list)
+from .habits import (LANGUAGE_NAMES, group_key, is_placeholder, language_code, language_suggestion,
+                     same_text_key, typed_list)
 from .model import Note, SwotEntry, TowsEntry
 from .richtext import Block, BlockKind, Text, number_lists, plain
 from .schema import Sheet
@@ -228,6 +229,9 @@ def _language(ctx: Ctx, sheet: str, cell) -> str | None:
     if code is None:
         country = language_suggestion(raw)
         also = f" ('{raw.strip()}' is a country's code; its language is '{country}')" if country else ""
+        close = difflib.get_close_matches(raw.casefold(), list(LANGUAGE_NAMES), n=1, cutoff=0.75)
+        if close and not also:
+            also = f" (did you mean {LANGUAGE_NAMES[close[0]]}, {close[0].capitalize()}?)"
         ctx.err(sheet, cell.coordinate, f"{quote(raw)} is not a language code{also}.",
                 "Type the language's code: de (German), fr (French), hu (Hungarian), nl (Dutch), "
                 "pt (Portuguese), es, it, pl... or its name in English; leave it empty for the "

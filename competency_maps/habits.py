@@ -203,11 +203,9 @@ _HOST = re.compile(r"(?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z
 _URL = re.compile(r"(?:(https?)://)?([^/?#\s:@]+)(:\d{1,5})?([/?#][^\s]*)?", re.IGNORECASE)
 
 
-def web_address(raw: str) -> str | None:
-    """The link a typed web address means: 'www.pole-moveo.org' → 'https://www.pole-moveo.org'.
-    None if it is not one (spaces, an e-mail address, another scheme such as javascript:)."""
-    s = raw.strip()
-    m = _URL.fullmatch(s)
-    if not m or not _HOST.fullmatch(m.group(2)):
-        return None
-    return s if m.group(1) else "https://" + s
+def is_website(raw: str) -> bool:
+    """A web address as people type it, with or without https:// ('www.pole-moveo.org'); not an
+    e-mail address, text with spaces, or another scheme such as javascript:. (The link it makes
+    is richtext.web_address's.)"""
+    m = _URL.fullmatch(raw.strip())
+    return bool(m and _HOST.fullmatch(m.group(2)))

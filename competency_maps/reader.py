@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .cells import Ctx, cell_text, quote
 from .entries import read_coordinator_notes, read_entries, read_notes, read_step1
 from .errors import SortsIssues, Issue, ReportError
-from .habits import is_placeholder, web_address
+from .habits import is_placeholder, is_website
 from .model import Cluster, Profile
 from .richtext import plain
 from .schema import (CHECK_SHEET, COORDINATOR_SHEET, LISTS_SHEET, NOTES_SHEET, PROFILE_COLUMNS,
@@ -233,7 +233,7 @@ def _read_profile(ctx: Ctx, ws: Worksheet) -> Profile | None:
             else:
                 ctx.warn(ws.title, coord, f"{quote(raw)} looks like a placeholder: {f.label} is left "
                          "out of the report.", "Type the real value, or clear the cell.")
-        elif f.kind == "url" and raw and web_address(raw) is None:
+        elif f.kind == "url" and raw and not is_website(raw):
             bad.add(f.attr)
             what = "an e-mail address, not a web address" if "@" in raw else "not a web address"
             ctx.err(ws.title, coord, f"{quote(raw)} is {what}.",

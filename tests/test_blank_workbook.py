@@ -7,8 +7,8 @@ from openpyxl.utils import get_column_letter
 from competency_maps.blank_workbook import write_blank_workbook
 from competency_maps.reader import read_workbook
 from competency_maps.schema import (COORDINATOR_SHEET, LISTS_SHEET, MAX_DATA_ROWS, NOTES_SHEET,
-                                    PROFILE_COLUMNS, PROFILE_FIELDS, PROFILE_SHEET, README_SHEET,
-                                    SUMMARY_SHEET, VERSION_PROPERTY, build_schema)
+                                    PROFILE_COLUMNS, PROFILE_FIELDS, PROFILE_SHEET, QUADRANTS,
+                                    README_SHEET, SUMMARY_SHEET, VERSION_PROPERTY, build_schema)
 
 DATA_SHEETS = ("Step 1", "SWOT", "TOWS")
 
@@ -162,3 +162,68 @@ def test_blank_workbook_reads_without_entries(blank_path, schema):
     assert sorted((i.location.sheet, i.location.cell) for i in res.errors) == [
         (PROFILE_SHEET, "B4"), (PROFILE_SHEET, "B9")]
     assert res.warnings == []
+
+
+# --- feedback while the partner types (issue 16, item 3) ------------------------------------------
+
+
+def test_header_rows_read_me_summary_and_lists_are_protected_data_cells_free(wb, schema):
+    for name in (README_SHEET, SUMMARY_SHEET, LISTS_SHEET, PROFILE_SHEET, *(s.name for s in schema.sheets)):
+        p = wb[name].protection
+        assert p.sheet and not p.password, name  # against accidents, not people
+        assert not p.insertRows and not p.deleteRows and not p.formatCells, name  # allowed
+    for sheet in (PROFILE_SHEET, *(s.name for s in schema.sheets)):
+        ws = wb[sheet]
+        assert ws["A1"].protection.locked, sheet  # the header row
+        free = [d for d in ws.column_dimensions.values() if d.protection and not d.protection.locked]
+        assert any(d.max == 16384 for d in free), sheet  # every column right of the table: rows deletable
+    for sheet in schema.sheets:
+        ws = wb[sheet.name]
+        assert all(not ws.column_dimensions[get_column_letter(i)].protection.locked
+                   for i in range(1, len(sheet.columns) + 1)), sheet.name
+    assert not wb[PROFILE_SHEET]["B3"].protection.locked and wb[PROFILE_SHEET]["A3"].protection.locked
+
+
+def _rules(ws) -> dict[str, list[str]]:
+    return {str(cf.sqref): [f for rule in cf.rules for f in rule.formula] for cf in ws.conditional_formatting}
+
+
+def test_incomplete_rows_and_required_fields_turn_red(wb, schema):
+    swot = _rules(wb["SWOT"])
+    n = MAX_DATA_ROWS + 1
+    for letter in "ABD":  # Topic, Quadrant, Entry: required; Group is not
+        [formula] = swot[f"{letter}2:{letter}{n}"]
+        assert formula.startswith("AND(COUNTA($A2:$") and f"LEN(TRIM({letter}2))=0" in formula
+    assert f"C2:C{n}" not in swot
+    notes = _rules(wb[NOTES_SHEET])
+    [formula] = notes[f"C2:C{n}"]  # a note's Text; a Label alone is a note's heading, never incomplete
+    assert "$A2" not in formula and "$B2" in formula
+    profile = _rules(wb[PROFILE_SHEET])
+    required = {f"B{r}" for r, f in enumerate(PROFILE_FIELDS, start=2) if f.required}
+    assert set(profile) == required
+
+
+def test_each_sheet_prints_to_the_page_width_with_its_header_row(wb, schema):
+    for name in (README_SHEET, PROFILE_SHEET, SUMMARY_SHEET, *(s.name for s in schema.sheets)):
+        ws = wb[name]
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, name
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) in ((1, 0), ("1", "0")), name
+    for name in (PROFILE_SHEET, *(s.name for s in schema.sheets)):
+        assert wb[name].print_title_rows in ("1:1", "$1:$1"), name
+    assert wb["SWOT"].page_setup.orientation == "landscape"
+
+
+def test_the_summary_counts_with_formulas(wb, schema):
+    ws = wb[SUMMARY_SHEET]
+    cells = {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
+    assert cells["A3"] == "SWOT entries" and [cells[f"{x}3"] for x in "BCDE"] == list(QUADRANTS)
+    assert cells["A4"] == schema.topics[0]
+    assert cells["B4"] == "=COUNTIFS('SWOT'!$A:$A,$A4,'SWOT'!$B:$B,B$3)"
+    assert wb.calculation.fullCalcOnLoad  # the formulas have no stored results yet
+
+
+def test_libreoffice_prints_the_blank_workbook_a_page_a_sheet(blank_path, tmp_path, convert_with_libreoffice):
+    from pypdf import PdfReader
+    [pdf] = convert_with_libreoffice([blank_path], tmp_path / "pdf", "pdf")
+    visible = [n for n in load_workbook(blank_path).sheetnames if n != LISTS_SHEET]
+    assert len(PdfReader(pdf).pages) <= len(visible) + 1  # the Read me may take two

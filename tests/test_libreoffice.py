@@ -80,3 +80,24 @@ def test_a_missing_tool_skips_locally_and_fails_on_ci(require_tool, monkeypatch)
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="required on CI"):
         require_tool("soffice", "libreoffice")
+
+
+def test_libreoffice_computes_the_summary_as_the_partner_types(resaved, schema):
+    """The Summary sheet's formulas (never read by the tool) count what the reader reads."""
+    from openpyxl import load_workbook
+
+    from competency_maps.schema import QUADRANTS, STRATEGIES, SUMMARY_SHEET
+    original, again = resaved["sample"]
+    cluster = read_workbook(original, schema).cluster
+    ws = load_workbook(again, data_only=True)[SUMMARY_SHEET]
+    rows = {r[0]: r[1:] for r in ws.iter_rows(values_only=True) if r[0]}
+    swot, tows = cluster.swot_counts(), cluster.tows_counts()
+    topics = list(schema.topics)
+    got = [list(r) for r in ws.iter_rows(min_row=4, max_row=3 + len(topics), min_col=2, max_col=5,
+                                         values_only=True)]
+    assert got == [[swot.get((t, q), 0) for q in QUADRANTS] for t in topics]
+    start = 3 + len(topics) + 2  # the TOWS table's header row
+    got = [list(r) for r in ws.iter_rows(min_row=start + 1, max_row=start + len(topics), min_col=2,
+                                         max_col=5, values_only=True)]
+    assert got == [[tows.get((t, s), 0) for s in STRATEGIES] for t in topics]
+    assert rows["Rows in Step 1"][0] == len(cluster.step1)
