@@ -17,6 +17,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.enum.section import WD_SECTION
 from docx.shared import Mm
 
 from .errors import RenderError
@@ -436,6 +437,25 @@ def _check_styles(doc, reference: Path) -> None:
                           f"{reference} from the repository.")
 
 
+def _back_page_section(doc) -> None:
+    """The back page is a section of its own without header or footer, as the cover has none: the
+    report's section (reference.docx's page set-up, header and footer) ends just before it."""
+    body = doc.element.body
+    marker = next(p for p in body.iter(qn("w:p")) if "{%p if r.back %}" in "".join(t.text or "" for t in p.iter(qn("w:t"))))
+    end = OxmlElement("w:p")
+    end.append(OxmlElement("w:pPr"))
+    end[0].append(copy.deepcopy(body.find(qn("w:sectPr"))))
+    marker.addprevious(end)
+    back = doc.sections[-1]
+    back.start_type = WD_SECTION.CONTINUOUS  # a proof has no back page: no empty page either ...
+    back._sectPr.find(qn("w:type")).set(qn("w:val"), "{{ 'nextPage' if r.back else 'continuous' }}")
+    back.different_first_page_header_footer = False
+    for ref in back._sectPr.findall(qn("w:headerReference")) + back._sectPr.findall(qn("w:footerReference")):
+        back._sectPr.remove(ref)  # not the parts themselves: the report's section still uses them
+    for part in (back.header, back.footer):
+        part.is_linked_to_previous = False  # definitions of its own, empty
+
+
 def make_template(reference: Path = REFERENCE) -> bytes:
     """reference.docx with its body replaced by the report's structure and tags."""
     try:
@@ -460,6 +480,7 @@ def make_template(reference: Path = REFERENCE) -> bytes:
     if sect is not None:  # keep the section properties last, where Word expects them
         body.remove(sect)
         body.append(copy.deepcopy(sect))
+        _back_page_section(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

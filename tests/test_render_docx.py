@@ -274,3 +274,13 @@ def test_the_header_names_the_current_chapter_and_the_disclaimer_is_small_print(
     assert 'STYLEREF "Heading 1"' in header  # the running chapter title, as the PDF's top-right corner
     legal = [p.text for p in doc.paragraphs if p.style.name == "Legal"]
     assert legal and any(t.startswith("The content of this report represents the views of the author") for t in legal)
+
+
+def test_the_back_page_has_neither_header_nor_footer_as_in_the_pdf():
+    doc = Document(io.BytesIO(sample_docx()))
+    report, back = doc.sections[0], doc.sections[-1]
+    assert len(doc.sections) == 2
+    assert "{" not in report.header._element.xml and report.footer.paragraphs[0].text.startswith("Page")
+    assert not "".join(p.text for p in back.header.paragraphs + back.footer.paragraphs).strip()
+    assert back.start_type == 2  # a new page (WD_SECTION.NEW_PAGE)
+    assert doc.paragraphs[-1].text or doc.paragraphs[-2].text  # the back page's words, after the break
