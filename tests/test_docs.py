@@ -18,7 +18,8 @@ from competency_maps.console import Console
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
-# `build.py --help` and `--version` are argparse's own, and documented by --help itself
+# argparse's own options, which --help lists itself: the README need not name them (it names
+# `build.py --help`, not --version)
 NOT_IN_README = {"-h", "--help", "--version"}
 
 OUR_PROGRAMS = {"build.py", "competency-maps"}
@@ -35,7 +36,7 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
 
 
 def _parsers() -> dict[str, argparse.ArgumentParser]:
-    """"" for the top level, then each subcommand by name."""
+    """The top-level parser (as "") and each subcommand's, by name."""
     top = _parser()
     return {"": top, **_subparsers(top)}
 
