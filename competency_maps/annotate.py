@@ -18,9 +18,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from .blank_workbook import HEADER_FILL, HEADER_FONT
+from .blank_workbook import HEADER_FILL, HEADER_FONT, add_validations, list_refs
 from .errors import Issue, Location, ReportError, Severity
-from .schema import CHECK_SHEET, name_key
+from .schema import CHECK_SHEET, LISTS_SHEET, Schema, name_key
 from .workbook_file import open_workbook
 
 AUTHOR = "Coordinator's check"
@@ -134,15 +134,35 @@ def _check_sheet(wb, source: Path, issues: list[Issue], targets) -> None:
         other.sheet_view.tabSelected = False
 
 
-def annotate(source: Path, issues: list[Issue], out_dir: Path, stem: str = "") -> Path:
+def _restore_dropdowns(wb, schema: Schema) -> None:
+    """openpyxl cannot keep the dropdowns Excel stores in its own extension (a list on another
+    sheet): where a standard sheet lost them, the copy gets the blank workbook's back, provided
+    the Lists sheet and the sheet's headers are still the standard ones."""
+    lists = wb[LISTS_SHEET] if LISTS_SHEET in wb.sheetnames else None
+    if lists is None or [c.value for c in lists[1]][:len(schema.lists)] != list(schema.lists):
+        return
+    refs = list_refs(schema)
+    for sheet in schema.sheets:
+        ws = next((w for w in wb.worksheets if name_key(w.title) == name_key(sheet.name)), None)
+        if ws is None or not any(c.closed for c in sheet.columns) or \
+                any(dv.type == "list" for dv in ws.data_validations.dataValidation):
+            continue
+        if [c.value for c in ws[1]][:len(sheet.columns)] == [c.name for c in sheet.columns]:
+            add_validations(ws, sheet, refs)
+
+
+def annotate(source: Path, issues: list[Issue], out_dir: Path, stem: str = "",
+             schema: Schema | None = None) -> Path:
     """Write the annotated copy of `source` (its `issues`, as `check` found them) into `out_dir`;
-    return its path."""
+    return its path. With the `schema`, dropdowns the copy would lose are put back."""
     target = copy_path(source, out_dir, stem)
     if target.resolve() == source.resolve():
         raise ReportError("would replace the partner's own workbook: no copy was written.",
                           Location(str(target)), "Give --annotate another folder than the workbook's.")
     wb = open_workbook(source)
     _clear_earlier_marks(wb)
+    if schema is not None:
+        _restore_dropdowns(wb, schema)
     _check_sheet(wb, source, issues, _mark(wb, issues))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

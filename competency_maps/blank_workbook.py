@@ -70,19 +70,23 @@ def _header(ws, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
     ws.print_title_rows = "1:1"
 
 
+def list_refs(schema: Schema) -> dict[str, str]:
+    """Each dropdown's source: its column of the Lists sheet (inline lists are capped at 255
+    characters by Excel)."""
+    return {name: f"{quote_sheetname(LISTS_SHEET)}!${get_column_letter(col)}$2:"
+                  f"${get_column_letter(col)}${len(values) + 1}"
+            for col, (name, values) in enumerate(schema.lists.items(), start=1)}
+
+
 def _lists_sheet(wb: Workbook, schema: Schema) -> dict[str, str]:
-    """Dropdown sources as ranges (inline lists are capped at 255 characters by Excel)."""
     ws = wb.create_sheet(LISTS_SHEET)
-    refs = {}
     for col, (name, values) in enumerate(schema.lists.items(), start=1):
         ws.cell(row=1, column=col, value=name)
         for row, v in enumerate(values, start=2):
             ws.cell(row=row, column=col, value=v)
-        letter = get_column_letter(col)
-        refs[name] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
     ws.sheet_state = "hidden"
     protect(ws)
-    return refs
+    return list_refs(schema)
 
 
 PREPARED_FOR = "Prepared for: {name}"
@@ -182,12 +186,10 @@ def _incomplete_rows(ws, sheet: Sheet) -> None:
                 formula=[f"AND({filled},LEN(TRIM({x}2))=0)"], fill=TO_FILL, font=TO_FILL_FONT))
 
 
-def _data_sheet(ws, sheet: Sheet, refs: dict[str, str]) -> None:
-    _header(ws, tuple(c.name for c in sheet.columns), tuple(c.width for c in sheet.columns))
+def add_validations(ws, sheet: Sheet, refs: dict[str, str]) -> None:
+    """The dropdowns of the closed columns and the help shown on every column's cells."""
     for i, col in enumerate(sheet.columns, start=1):
         letter = get_column_letter(i)
-        ws.column_dimensions[letter].alignment = WRAP  # the column's format: typed text wraps
-        ws.column_dimensions[letter].protection = FREE
         area = f"{letter}2:{letter}{MAX_DATA_ROWS + 1}"
         if col.closed:
             dv = DataValidation(type="list", formula1=refs[col.list_name], allow_blank=True)
@@ -199,6 +201,15 @@ def _data_sheet(ws, sheet: Sheet, refs: dict[str, str]) -> None:
         dv.showInputMessage = dv.showErrorMessage = True
         ws.add_data_validation(dv)
         dv.add(area)
+
+
+def _data_sheet(ws, sheet: Sheet, refs: dict[str, str]) -> None:
+    _header(ws, tuple(c.name for c in sheet.columns), tuple(c.width for c in sheet.columns))
+    for i in range(1, len(sheet.columns) + 1):
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].alignment = WRAP  # the column's format: typed text wraps
+        ws.column_dimensions[letter].protection = FREE
+    add_validations(ws, sheet, refs)
     _free_columns(ws, len(sheet.columns) + 1)
     _incomplete_rows(ws, sheet)
     protect(ws)

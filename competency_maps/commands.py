@@ -41,7 +41,8 @@ def check(files: list[Path], inputs: Path, console: Console, annotate: Path | No
     deliverable, issues = _check_config(inputs, console)
     if deliverable is None:
         return 1
-    results = check_files(files, build_schema(deliverable.topics, deliverable.theme_names), deliverable.topics)
+    schema = build_schema(deliverable.topics, deliverable.theme_names)
+    results = check_files(files, schema, deliverable.topics)
     shown = _shown_names(files)
     n_err = 0
     for res in results:
@@ -56,17 +57,17 @@ def check(files: list[Path], inputs: Path, console: Console, annotate: Path | No
             console.print("  " + _counts(res.cluster))
         _print_coordinator_notes(res, console)
         if annotate is not None:
-            _annotated_copy(res, annotate, shown, console)
+            _annotated_copy(res, annotate, shown, schema, console)
     console.print("No errors." if not n_err else f"{n_err} error(s): fix them and check again.")
     return 1 if n_err else 0
 
 
-def _annotated_copy(res, out_dir: Path, shown: dict[Path, str], console: Console) -> None:
+def _annotated_copy(res, out_dir: Path, shown: dict[Path, str], schema, console: Console) -> None:
     from .annotate import annotate
     stem = res.path.stem if shown.get(res.path, res.path.name) == res.path.name else \
         f"{res.path.parent.name}-{res.path.stem}"  # two files of one name: both copies kept
     try:
-        console.print(f"  Annotated copy: {annotate(res.path, res.issues, out_dir, stem)}")
+        console.print(f"  Annotated copy: {annotate(res.path, res.issues, out_dir, stem, schema)}")
     except ReportError as e:
         console.print(f"  No annotated copy: {e.as_issue()}")
 

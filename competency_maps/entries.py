@@ -75,7 +75,7 @@ def read_step1(ctx: Ctx, title: str, sheet: Sheet, cols: dict[str, int], rows: R
         if style is None or _skipped(ctx, title, cells["Text"], text):
             continue
         if not text:
-            ctx.warn(title, cells["Text"].coordinate, "has a Style but no text; the row is skipped.",
+            ctx.warn(title, cells["Text"].coordinate, "This row has a Style but no text: it is skipped.",
                      "Type the text, or clear the row.")
             continue
         blocks += _blocks_of_row(ctx, title, cells["Text"].coordinate, style, text)
@@ -264,8 +264,8 @@ def read_notes(ctx: Ctx, title: str, sheet: Sheet, cols: dict[str, int], rows: R
         if style is None or _skipped(ctx, title, cells["Text"], text):
             continue
         if not text:
-            if not label and plain(label_t or ()).strip() == "" and cells["Style"].value not in (None, ""):
-                ctx.warn(title, cells["Text"].coordinate, "has a Style but no text; the row is "
+            if not label and cells["Style"].value not in (None, ""):
+                ctx.warn(title, cells["Text"].coordinate, "This row has a Style but no text: it is "
                          "skipped.", "Type the text, or clear the row.")
             continue
         note.blocks += _blocks_of_row(ctx, title, cells["Text"].coordinate, style, text)

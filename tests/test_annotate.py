@@ -117,3 +117,16 @@ def test_a_struck_row_in_the_copy_keeps_its_strike(tmp_path, make_workbook):
     check(path, "--annotate", tmp_path / "annotated")
     wb = load_workbook(tmp_path / "annotated" / path.name)
     assert wb["SWOT"]["D2"].font.strike and "struck through" in wb["SWOT"]["D2"].comment.text
+
+
+def test_dropdowns_the_copy_would_lose_are_put_back(tmp_path, make_workbook, schema):
+    # Excel stores a dropdown whose list is on another sheet in an extension openpyxl cannot keep
+    def edit(wb):
+        wb["SWOT"].data_validations.dataValidation = []
+
+    path = make_workbook(tmp_path, edit=edit)
+    check(path, "--annotate", tmp_path / "annotated")
+    ws = load_workbook(tmp_path / "annotated" / path.name)["SWOT"]
+    from competency_maps.blank_workbook import list_refs
+    [topics] = [dv for dv in ws.data_validations.dataValidation if dv.type == "list" and "A2" in dv.sqref]
+    assert topics.formula1 == list_refs(schema)["Topics"]
