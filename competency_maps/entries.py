@@ -194,7 +194,20 @@ def _gather_groups(ctx: Ctx, sheet: str, letter: str, entries: list[SwotEntry]) 
     for bucket in regroup:
         at = [i for i, e in enumerate(out) if (e.topic, e.quadrant) == bucket]
         moved = sorted(at, key=lambda i: rank[keys[i]])  # stable: rows keep their order in a group
-        out = _place(out, at, [out[i] for i in moved])
+        out = _place(out, at, _same_as_above([out[i] for i in moved]))
+    return out
+
+
+def _same_as_above(entries: list[SwotEntry]) -> list[SwotEntry]:
+    """Rows left without a group, moved with the group above them, say its name: so that the
+    gathered group is printed under one heading."""
+    out, above = [], ""
+    for e in entries:
+        if e.group.strip():
+            above = e.group
+        elif above:
+            e = replace(e, group=above)
+        out.append(e)
     return out
 
 

@@ -364,3 +364,14 @@ def test_a_workbook_of_another_template_version_is_said(tmp_path, make_workbook)
 
     out = check(make_workbook(tmp_path, edit=edit))
     assert f"WARNING {FILE}: was made by a newer version of this tool (template version 3" in out
+
+
+def test_a_gathered_group_takes_its_rows_left_without_group_along(tmp_path, make_workbook, schema, deliverable):
+    t1 = schema.topics[0]
+    path = make_workbook(tmp_path, edit=typed({  # HR, (same), Financial, HR
+        "SWOT!A3": t1, "SWOT!B3": "Strength", "SWOT!C3": None, "SWOT!D3": "Same group as above",
+        "SWOT!A4": t1, "SWOT!B4": "Strength", "SWOT!C4": "Financial", "SWOT!D4": "Money",
+        "SWOT!A5": t1, "SWOT!B5": "Strength", "SWOT!C5": "HR", "SWOT!D5": "HR again"}))
+    assert "comes back after another one" in line(check(path), "SWOT", "C5", "INFO")
+    assert swot(shown(path, schema, deliverable), t1, "Strength") == [
+        ("HR", ["Strength 1a", "Same group as above", "HR again"]), ("Financial", ["Money"])]
