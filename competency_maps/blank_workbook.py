@@ -148,7 +148,8 @@ def _readme(ws, schema: Schema, short_name: str) -> None:
 
 def _profile(ws, short_name: str) -> None:
     _header(ws, PROFILE_COLUMNS, (22, 100))
-    _free_columns(ws, 2)
+    ws.column_dimensions["B"].protection = FREE
+    _free_columns(ws, 3)
     for r, f in enumerate(PROFILE_FIELDS, start=2):
         ws.cell(row=r, column=1, value=f.shown_label).font = LABEL_FONT
         v = ws.cell(row=r, column=2, value=short_name if f.attr == "short_name" and short_name else None)

@@ -227,3 +227,11 @@ def test_libreoffice_prints_the_blank_workbook_a_page_a_sheet(blank_path, tmp_pa
     [pdf] = convert_with_libreoffice([blank_path], tmp_path / "pdf", "pdf")
     visible = [n for n in load_workbook(blank_path).sheetnames if n != LISTS_SHEET]
     assert len(PdfReader(pdf).pages) <= len(visible) + 1  # the Read me may take two
+
+
+def test_columns_keep_their_widths(wb, schema):
+    assert wb[PROFILE_SHEET].column_dimensions["B"].width == 100
+    for sheet in schema.sheets:
+        ws = wb[sheet.name]
+        assert [ws.column_dimensions[get_column_letter(i)].width for i in range(1, len(sheet.columns) + 1)] == [
+            c.width for c in sheet.columns], sheet.name
