@@ -22,6 +22,9 @@ QUOTE = 60  # characters of a partner's text quoted in a message
 
 
 class Ctx:
+    """What reading one workbook carries along: its issues, and the cells struck through as a whole
+    (so that their row is said once, not again as "no entry")."""
+
     def __init__(self, path: Path):
         self.file = path.name
         self.issues: list[Issue] = []
@@ -143,6 +146,8 @@ def _strip(text: Text) -> Text:
 
 
 def choice(ctx: Ctx, sheet: str, cell, col: Column) -> str | None:
+    """The allowed value a cell means ('strengths' is Strength), its column's default when empty,
+    or None (reported: two values in one cell, or an unknown one with the nearest suggested)."""
     text = cell_text(ctx, sheet, cell)
     if text is None:
         return None
@@ -154,10 +159,10 @@ def choice(ctx: Ctx, sheet: str, cell, col: Column) -> str | None:
         return m
     several = several_choices(raw, lambda part: match_choice(part, col.choices))
     if several:
+        one_each = "' in one row, '".join(several)
         ctx.err(sheet, cell.coordinate, f"{quote(raw)} names {len(several)} values in one cell; a row "
                 f"has one {col.name}.", f"Copy the row (right-click its number › Copy, then right-click "
-                f"the row below › Insert Copied Cells) and keep '{several[0]}' in one row, "
-                f"'{several[1]}' in the other.")
+                f"the row below › Insert Copied Cells) and keep '{one_each}' in the other.")
         return None
     by_key = {c.casefold(): c for c in col.choices}
     close = difflib.get_close_matches(raw.casefold(), list(by_key), n=1, cutoff=0.75)
