@@ -38,6 +38,14 @@ class Console:
         for i in issues:
             self._write("out", f"  {i}")
 
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+        fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+        self.print(fmt.format(*header))
+        self.print(fmt.format(*("-" * w for w in widths)))
+        for r in rows:
+            self.print(fmt.format(*map(str, r)))
+
     def flush(self) -> None:
         """At the end of a run: what is still buffered, written (or dropped if the reader is gone)."""
         for name in ("out", "err"):
@@ -80,11 +88,3 @@ class _Nowhere(io.StringIO):
 
     def write(self, s: str) -> int:
         return len(s)
-
-    def table(self, header: list[str], rows: list[list[str]]) -> None:
-        widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-        fmt = "  ".join(f"{{:<{w}}}" for w in widths)
-        self.print(fmt.format(*header))
-        self.print(fmt.format(*("-" * w for w in widths)))
-        for r in rows:
-            self.print(fmt.format(*map(str, r)))
