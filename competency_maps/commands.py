@@ -13,16 +13,20 @@ from .errors import Location, ReportError
 from .gather import Gathered, check_files, gather
 from .labels import QUADRANT_PLURALS
 from .outputs import check_output_folder, locked, output_stem, publish, safe_filename
+from .synthesis_review import review_file_name
 from .schema import COORDINATOR_SHEET, QUADRANTS, build_schema
 
 if TYPE_CHECKING:  # `check` stays light: it needs neither the writers nor the renderers
     from .pdf_process import PdfProcess
 
 
-def new_workbook(short_name: str, out: Path | None, inputs: Path, console: Console,
-                 force: bool = False) -> int:
+def new_workbook(short_name: str | None, out: Path | None, inputs: Path, console: Console,
+                 force: bool = False, source: Path | None = None, every: bool = False) -> int:
+    """`source`: last round's workbooks or export, to pre-fill from (`every`: one per cluster)."""
     from .blank_workbook import write_blank_workbook
     deliverable = config.load(inputs) if (inputs / config.CONFIG_NAME).exists() else config.Deliverable()
+    if source is not None:
+        return prefilled_workbooks(short_name, source, out, deliverable, console, force, every)
     path = out or Path(f"{safe_filename(short_name)}-competency-map.xlsx")
     if path.exists() and not force:  # it may be a partner's returned workbook
         raise ReportError("already exists: nothing was written.", Location(str(path)),
@@ -58,8 +62,18 @@ def check(files: list[Path], inputs: Path, console: Console, annotate: Path | No
         _print_coordinator_notes(res, console)
         if annotate is not None:
             _annotated_copy(res, annotate, shown, schema, console)
+    logos = _check_logos(inputs, [res.cluster for res in results if res.cluster], console)
+    n_err += logos
     console.print("No errors." if not n_err else f"{n_err} error(s): fix them and check again.")
     return 1 if n_err else 0
+
+
+def _check_logos(inputs: Path, clusters: list, console: Console) -> int:
+    """The logos in inputs/logos/ of the clusters checked (logos.py); the number of errors."""
+    from .logos import attach_logos
+    issues = [i for i in attach_logos(inputs, clusters) if i.is_error] if inputs.is_dir() else []
+    console.issues(issues)
+    return len(issues)
 
 
 def _annotated_copy(res, out_dir: Path, shown: dict[Path, str], schema, console: Console) -> None:
@@ -136,8 +150,9 @@ def print_status(g: Gathered, console: Console) -> None:
 
 
 def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Console,
-          pdf_process: PdfProcess | None = None) -> int:
-    """`pdf_process`: started by the caller as early as it can (see cli.py), or none."""
+          pdf_process: PdfProcess | None = None, log: str | None = None) -> int:
+    """`pdf_process`: started by the caller as early as it can (see cli.py), or none. `log`: the
+    text of a new version log row (with the changes since the last build), written with the report."""
     from .assemble import assemble
     started = time.perf_counter()
     console.progress(f"reading {inputs}/")
@@ -159,9 +174,12 @@ def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Co
         console.print(f"\n{len(g.errors)} error(s): nothing was written; the files in {output}/ "
                       "are unchanged. Fix the workbooks, or use --draft to build a marked draft.")
         return 1
+    also = since_last_build(g, inputs, output, draft, log, console)
     content = assemble(g, draft=draft)
     stem = output_stem(g.deliverable.number, g.deliverable.title, draft=draft)
-    written = render_all(content, output, stem, only, console, pdf_process)
+    written = render_all(content, output, stem, only, console, pdf_process, also)
+    if content.synthesis is not None:
+        _print_review(content.synthesis, g.review, output / review_file_name(stem), draft, console)
     if draft:
         left = [c.name for c in content.chapters if c.placeholder]
         console.print(f"\nDRAFT: {len(left)} chapter(s) shown as placeholders"
@@ -171,18 +189,21 @@ def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Co
 
 
 def render_all(content, output: Path, stem: str, only: str | None, console: Console,
-               pdf_process: PdfProcess | None = None) -> list[tuple[Path, str]]:
+               pdf_process: PdfProcess | None = None, also: list[tuple[Path, bytes, str]] = ()
+               ) -> list[tuple[Path, str]]:
     """Render everything in memory first; only then replace the files, both or neither (see
     outputs.publish). The folder is checked first and locked against a second build meanwhile.
     With a `pdf_process`, the PDF is laid out there while this process waits (its imports and the
     reading of the workbooks happened meanwhile)."""
     check_output_folder(output)
     with locked(output):
-        return _render_and_publish(content, output, stem, only, console, pdf_process)
+        return _render_and_publish(content, output, stem, only, console, pdf_process, also)
 
 
 def _render_and_publish(content, output: Path, stem: str, only: str | None, console: Console,
-                        pdf_process: PdfProcess | None) -> list[tuple[Path, str]]:
+                        pdf_process: PdfProcess | None, also: list[tuple[Path, bytes, str]] = ()
+                        ) -> list[tuple[Path, str]]:
+    """`also`: files published with the report, or not at all (the snapshot, the toml's new log row)."""
     from .render_docx import render_docx
     rendered: list[tuple[Path, bytes, str]] = []
     # The PDF is laid out even for --only docx: the Word file's TOC takes its page numbers from it.
@@ -200,9 +221,27 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
         rendered.append((output / f"{stem}.docx", data, f"{len(data) // 1024} KB"))
     if only in (None, "pdf"):
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))
+    if content.synthesis is not None:  # published with the report or not at all, never half-written
+        from .synthesis_review import review_workbook
+        syn = content.synthesis
+        data = review_workbook(syn.decisions, marked=syn.reviewed, when=content.d.date)
+        rendered.append((output / review_file_name(stem), data, f"{len(syn.analysis.candidates)} findings to review"))
+    rendered.extend(also)
     paths = [path for path, _, _ in rendered]
     publish([(path, data) for path, data, _ in rendered], done=lambda: console.published(paths))
     return [(p, size) for p, _, size in rendered]
+
+
+def _print_review(syn, review, path: Path, draft: bool, console: Console) -> None:
+    """What the coordinator needs to know about the synthesis review: how to do it, what is new."""
+    from .synthesis_review import stale_issues, summary
+    stale = stale_issues(syn.decisions, review, path.name)
+    lines = summary(syn.decisions, review, str(path), draft)
+    if stale or lines:
+        console.print()
+        console.issues(stale)
+        for line in lines:
+            console.print(line)
 
 
 def _report_written(written: list[tuple[Path, str]], started: float, console: Console) -> None:
@@ -234,4 +273,167 @@ def proof(short_name: str, inputs: Path, output: Path, only: str | None, console
     stem = output_stem(g.deliverable.number, g.deliverable.title, proof_of=content.chapters[0].name)
     written = render_all(content, output, stem, only, console, pdf_process)
     _report_written(written, started, console)
+    return 0
+
+
+# --- the next round: changes since the last build, the data exported, workbooks pre-filled ------
+
+
+def _not_compared(g: Gathered) -> dict[str, str]:
+    """Today's clusters without a usable workbook, and why (a draft's missing and broken ones)."""
+    return {p.name: ("no workbook" if p.file is None else
+                     f"{len(p.errors)} error(s) in {p.file.name}: run build.py check")
+            for p in g.partners if not p.usable}
+
+
+def _print_changes(result, title: str, console: Console) -> None:
+    from .changes import report_lines
+    console.print(f"\n{title}:")
+    for line in report_lines(result):
+        console.print("  " + line)
+
+
+def _log_row(inputs: Path, g: Gathered, text: str, result, console: Console) -> tuple[bytes, config.Deliverable]:
+    """The version log's new row, printed before anything is written; the toml's new text."""
+    from .changes import log_summary
+    from .version_log import new_row, with_row
+    text = " ".join(text.split())
+    if not text:
+        raise ReportError("--log needs a text, e.g. --log \"Comments from partners integrated\".")
+    row = new_row(g.deliverable, text, log_summary(result) if result is not None else "")
+    data, deliverable = with_row(inputs, row)
+    console.print(f"\nNew row of the version log in {inputs / config.CONFIG_NAME} ([version_log]):")
+    console.table(list(g.deliverable.version_log_columns), [list(row)])
+    if result is None:
+        console.print("  (no counts: there is no snapshot of an earlier build to compare with)")
+    return data, deliverable
+
+
+def since_last_build(g: Gathered, inputs: Path, output: Path, draft: bool, log: str | None,
+                     console: Console) -> list[tuple[Path, bytes, str]]:
+    """Prints what changed since the snapshot of the last build; returns the files to publish with
+    the report: the new snapshot (not for a draft), and deliverable.toml with its new log row."""
+    from .changes import compare
+    from .dataset import DatasetError
+    from .snapshot import read_snapshot, snapshot_bytes, snapshot_path
+    path = snapshot_path(output, g.deliverable.number, g.deliverable.title)
+    result = None
+    if path.is_file():
+        try:
+            result = compare(read_snapshot(path), g.clusters, _not_compared(g))
+        except DatasetError as e:
+            if log is not None:  # its counts would be wrong: nothing is written
+                raise
+            console.print(f"\nNote: {e.as_issue()} The changes since the last build are not listed; "
+                          "this build writes a new snapshot.")
+        else:
+            _print_changes(result, f"Changes since the last build ({path.name})", console)
+    else:
+        console.print(f"\nNo snapshot of an earlier build in {output}/: the next build will list "
+                      "what changed since this one.")
+    also: list[tuple[Path, bytes, str]] = []
+    if log is not None:
+        data, new = _log_row(inputs, g, log, result, console)
+        g.deliverable = replace(g.deliverable, version_log=new.version_log)  # the report shows the row
+        also.append((inputs / config.CONFIG_NAME, data, "a version log row added"))
+    if not draft:
+        also.append((path, snapshot_bytes(g.clusters), f"snapshot of {len(g.clusters)} clusters"))
+    return also
+
+
+def changes(inputs: Path, output: Path, since: Path | None, log: str | None, console: Console) -> int:
+    """`build.py changes`: what the next build would list, without building."""
+    from .changes import compare
+    from .outputs import write_atomically
+    from .snapshot import read_snapshot, snapshot_path
+    g = gather(inputs)
+    if not g.configured:
+        console.issues(g.issues)
+        return 1
+    path = since or snapshot_path(output, g.deliverable.number, g.deliverable.title)
+    if since is None and not path.is_file():
+        console.print(f"No snapshot of an earlier build in {output}/ ({path.name}): nothing to compare "
+                      "with. Build the report first, or name a snapshot or JSON export with --since FILE.")
+        return 1
+    result = compare(read_snapshot(path), g.clusters, _not_compared(g))
+    _print_changes(result, f"Changes since {path}", console)
+    incomplete = [cc.name for cc in result if cc.status == "not compared"]
+    if log is not None:
+        if incomplete:
+            console.print(f"\nThe version log was not changed: {', '.join(incomplete)} could not be "
+                          "compared. Fix the workbooks first.")
+            return 1
+        data, _ = _log_row(inputs, g, log, result, console)
+        target = inputs / config.CONFIG_NAME
+        write_atomically(target, data)
+        console.print(f"Wrote {target}.")
+    return 1 if incomplete else 0
+
+
+def export(inputs: Path, fmt: str | None, out: Path, console: Console) -> int:
+    """`build.py export`: the whole validated dataset, once every workbook is in and error-free."""
+    from .export import FORMATS, export_bytes
+    from .outputs import write_atomically
+    fmt = fmt or out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ReportError("has no format to write.", Location(str(out)),
+                          "Add --format json, csv or xlsx (or end the name with .json, .csv or .xlsx).")
+    g = gather(inputs)
+    problems = [i for i in g.all_issues if i.is_error]
+    if problems:
+        console.print("Problems found:")
+        console.issues(problems)
+        console.print(f"\n{len(problems)} error(s): nothing was written. The export holds the whole "
+                      "validated dataset: fix the workbooks (build.py check) first.")
+        return 1
+    if out.exists() and out.resolve().parent == inputs.resolve():  # it may be a partner's workbook
+        raise ReportError("is in the inputs folder: it was not replaced.", Location(str(out)),
+                          "Write the export somewhere else (-o FILE).")
+    data = export_bytes(g.clusters, g.deliverable, fmt)
+    try:
+        write_atomically(out, data)
+    except OSError as e:
+        raise ReportError(f"cannot be written ({e.strerror or e}).", Location(str(out)),
+                          "Check that the folder can be written and that the file is not open in Excel.")
+    n_swot, n_tows = (sum(len(getattr(c, k)) for c in g.clusters) for k in ("swot", "tows"))
+    console.print(f"Wrote {out}: {n_swot} SWOT entries and {n_tows} TOWS strategies of {len(g.clusters)} "
+                  "clusters, with their profiles, Step 1 texts and Step 2 notes.")
+    return 0
+
+
+def prefilled_workbooks(short_name: str | None, source: Path, out: Path | None,
+                        deliverable: config.Deliverable, console: Console, force: bool, every: bool) -> int:
+    """The standard workbook holding last round's map, for one cluster or (`every`) for each; all
+    read and made in memory before any file is written."""
+    from .prefill import find, outdated, read_source, workbook_bytes
+    schema = build_schema(deliverable.topics, deliverable.theme_names)
+    src = read_source(source, deliverable, schema)
+    for name, errors in src.problems:
+        console.print(f"{name}: cannot be used ({len(errors)} error(s)); `build.py check` lists them.")
+    if every:
+        if src.problems:
+            console.print(f"Nothing was written: fix the workbooks in {source} first.")
+            return 1
+        targets = [(out / f"{safe_filename(c.name)}-competency-map.xlsx", c) for c in src.clusters]
+    else:
+        cluster = find(src.clusters, short_name or "")
+        if cluster is None:
+            names = ", ".join(c.name for c in src.clusters) or "none"
+            console.print(f"No cluster '{short_name}' in {source} (clusters found: {names}). Nothing was written.")
+            return 1
+        targets = [(out or Path(f"{safe_filename(cluster.name)}-competency-map.xlsx"), cluster)]
+    taken = [str(p) for p, _ in targets if p.exists()]
+    if taken and not force:  # it may be a partner's returned workbook
+        raise ReportError(f"already exist{'s' if len(taken) == 1 else ''}: nothing was written.",
+                          Location(", ".join(taken)), "Choose another -o, or add --force to replace them.")
+    files = [(p, workbook_bytes(schema, c)) for p, c in targets]
+    if every:
+        out.mkdir(parents=True, exist_ok=True)
+    publish(files)
+    for p, c in targets:
+        console.print(f"Wrote {p}: {c.name}'s map pre-filled ({len(c.swot)} SWOT entries, {len(c.tows)} "
+                      f"TOWS strategies); send it to {c.name} to update.")
+        gone = outdated(c, deliverable)
+        if gone:
+            console.print(f"  Not in this deliverable any more, to be chosen again: {'; '.join(gone)}.")
     return 0

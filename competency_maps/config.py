@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import images
 from .errors import ConfigError, Issue, Location, error
+from .images import Image
 from .input_files import CONFIG_NAME, check_regular_file, decode_text, read_limited, resolve_input_file
 from .labels import DEFAULT_CAPTIONS, DEFAULT_HEADINGS, DEFAULT_LABELS, Labels, fields
 from .options import (REQUIRED, Bool, Computed, Context, Date, Int, Invalid, Pattern, Rows, Str, StrList,
@@ -44,6 +46,7 @@ class Deliverable:
     project_title: str = ""
     project_url: str = ""
     cover: dict[str, str] = field(default_factory=dict)
+    logo: Image | None = None  # the project's logo, on the cover and back page
     info: dict[str, Any] = field(default_factory=dict)
     version_log: list[tuple[str, ...]] = field(default_factory=list)
     version_log_columns: tuple[str, ...] = ("Issue Date", "Rev. No.", "Author", "Change")
@@ -82,6 +85,10 @@ class Deliverable:
 
 
 TEXT_FILES = ("abstract", "disclaimer", "funding", "executive_summary", "conclusions")
+# The synthesis chapter's introduction and its sections' lead texts: optional (an inputs folder from
+# before them, or a deliverable without the chapter, simply has none), unless the toml names one.
+SYNTHESIS_TEXTS = ("synthesis_intro", "synthesis_overview", "synthesis_convergences",
+                   "synthesis_complementarities")
 COVER_KEYS = ("action_label", "action", "project_label", "project", "logo_text", "cofunding",
               "grant_label", "grant_agreement", "coordinator_label", "coordinator_name", "coordinator_role")
 INFO_KEYS = ("ist_number", "work_package_number", "work_package_title", "contractual_date", "actual_date",
@@ -106,6 +113,26 @@ def _markdown(name: object, ctx: Context, section: str, key: str) -> list[Block]
     return blocks
 
 
+def _logo(name: object, ctx: Context, section: str, key: str) -> Image | None:
+    """The deliverable's logo: a PNG, JPEG or SVG file inside inputs/, checked as untrusted input."""
+    if name is None or name == "":
+        return None
+    path = resolve_input_file(ctx.inputs, name, section, key, images.MAX_BYTES, images.SUFFIXES)
+    try:
+        return images.load(path.read_bytes(), path.name)
+    except images.ImageError as e:
+        raise Invalid(f"names {name}, which {e}", "Use a plain PNG or SVG logo.")
+
+
+def _optional_markdown(name: object, ctx: Context, section: str, key: str) -> list[Block]:
+    """A Markdown file named in the toml; when the key is absent, its usual file if there is one."""
+    if name is None:
+        name = f"{key.replace('_', '-')}.md"
+        if not (ctx.inputs / name).exists():
+            return []
+    return _markdown(name, ctx, section, key)
+
+
 def _table_rows(columns: tuple[str, ...]) -> Table:
     return Table({"columns": StrList(columns, nonempty=True), "rows": Rows()})
 
@@ -115,11 +142,12 @@ SCHEMA = Table({
     "deliverable": Table({"number": Str(REQUIRED, nonempty=True), "title": Str(REQUIRED, nonempty=True),
                           "language": Str("en", nonempty=True), "date": Date(Deliverable.date)}),
     "project": Table({"acronym": Str(), "full_title": Str(), "url": Str()}),
-    "cover": Table({k: Str() for k in COVER_KEYS}),
+    "cover": Table({**{k: Str() for k in COVER_KEYS}, "logo": Computed(None, _logo)}),
     "info": Table({**{k: Str() for k in INFO_KEYS}, "nature": Ticks(), "dissemination": Ticks()}),
     "version_log": _table_rows(Deliverable.version_log_columns),
     "history": _table_rows(Deliverable.history_columns),
-    "texts": Table({k: Computed(f"{k.replace('_', '-')}.md", _markdown) for k in TEXT_FILES}),
+    "texts": Table({**{k: Computed(f"{k.replace('_', '-')}.md", _markdown) for k in TEXT_FILES},
+                    **{k: Computed(None, _optional_markdown) for k in SYNTHESIS_TEXTS}}),
     "clusters": Table({"order": StrList(unique=True), "about_order": StrList(unique=True)}),
     "swot": Table({"topics": StrList(D21_TOPICS, nonempty=True, unique=True), "short_topics": StrList()}),
     "tows": Table({"captions": Table({k: Str(v) for k, v in DEFAULT_CAPTIONS.items()})}),
@@ -133,16 +161,18 @@ SCHEMA = Table({
 }, noun="section")
 
 
-def validate(inputs: Path) -> tuple[Deliverable | None, list[Issue]]:
+def validate(inputs: Path, source: str | None = None) -> tuple[Deliverable | None, list[Issue]]:
     """Every problem of deliverable.toml and the files it names, at once: (the deliverable if no
-    error, errors and warnings). Without the file, the D2.1 defaults and no issue."""
+    error, errors and warnings). Without the file, the D2.1 defaults and no issue. `source`: a new
+    text of the toml to check before it is written (a version log row, version_log.py)."""
     path = inputs / CONFIG_NAME
     loc = Location(CONFIG_NAME)
-    if not path.exists() and not path.is_symlink():
+    if source is None and not path.exists() and not path.is_symlink():
         return Deliverable(), []
     try:
-        check_regular_file(path, loc)
-        source = decode_text(read_limited(path, loc), loc)
+        if source is None:
+            check_regular_file(path, loc)
+            source = decode_text(read_limited(path, loc), loc)
         raw = tomllib.loads(source)
     except ConfigError as e:
         return None, [e.as_issue()]
@@ -187,7 +217,8 @@ def _deliverable(v: dict) -> Deliverable:
     return Deliverable(
         number=d["number"], title=d["title"], language=d["language"], date=d["date"],
         project_acronym=p["acronym"], project_title=p["full_title"], project_url=p["url"],
-        cover=dict(v["cover"]), info=dict(v["info"]),
+        cover={k: val for k, val in v["cover"].items() if k != "logo"}, logo=v["cover"]["logo"],
+        info=dict(v["info"]),
         version_log=v["version_log"]["rows"], version_log_columns=v["version_log"]["columns"],
         history=v["history"]["rows"], history_columns=v["history"]["columns"],
         topics=v["swot"]["topics"], short_topics=v["swot"]["short_topics"], captions=dict(v["tows"]["captions"]), headings=dict(v["headings"]),

@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .config import Deliverable
-from .figures import Heatmap, heatmap
+from .figures import Heatmap, heatmaps
+from .images import Image
 from .labels import QUADRANT_PLURALS, Labels
 from .model import Cluster, SwotEntry, TowsEntry
-from .richtext import Block, Text, linkify, linkify_blocks, text_of, web_address
+from .richtext import Block, Text, linkify, linkify_blocks, normalise, text_of, web_address
 from .schema import QUADRANTS, STRATEGIES
 from .slugs import slug
-from .synthesis import Synthesis, analyse
+from .synthesis import COMPLEMENTARITY, CONVERGENCE, Candidate, Synthesis, analyse
+from .synthesis_review import Decision, Review, reconcile
 
 
 # --- page furniture, cover, front matter -------------------------------------------------------
@@ -32,11 +34,20 @@ class Furniture:
     draft_mark: str  # "DRAFT" on drafts, else ""
 
 
+@dataclass(frozen=True)
+class Picture:
+    """An image of the inputs (a logo) and the words a screen reader says for it."""
+    key: str  # its fixed name in the outputs ("logo-ch1"), so that the same inputs give the same bytes
+    image: Image
+    alt: str
+
+
 @dataclass
 class Line:
     """One line of the cover or the back page; `kind` picks its style."""
-    kind: str  # label | text | brand | title | small | notice
+    kind: str  # label | text | brand | logo | title | small | notice
     text: str
+    picture: Picture | None = None  # for kind "logo": the image, `text` its alternative text
 
 
 @dataclass
@@ -180,6 +191,7 @@ class Chapter:
     tows: list[TowsTable] = field(default_factory=list)
     placeholder: str = ""  # draft: why this chapter is not shown
     step2_notes: list[StepNote] = field(default_factory=list)  # printed right after the Step 2 heading
+    logo: Picture | None = None  # the partner's, beside the chapter's title
 
 
 # --- synthesis, about, back page ----------------------------------------------------------------
@@ -187,28 +199,40 @@ class Chapter:
 
 @dataclass
 class Finding:
-    title: str
+    """A finding the coordinator endorsed (or, in a draft, one proposed): its sentence, then the
+    entries it quotes."""
+    sentence: Text
     items: list[Text]
-    note: str = ""
 
 
 @dataclass
 class SynthesisView:
     heading: str
-    intro: Text
+    intro: list[Block]  # the deliverable's own Markdown, as are the sections' lead texts
     overview_heading: str
-    heatmap: Heatmap
-    figure_alt: str
+    overview: list[Block]
+    heatmaps: list[Heatmap]  # one picture per part of the map, each with the header
     figure_caption: str
-    counts: Table
     topics_note: str
     convergences_heading: str
-    convergences: list[Finding]
-    convergences_none: str
+    convergences_lead: list[Block]
+    convergences: list[Finding]  # empty: the section is left out
     complementarities_heading: str
+    complementarities_lead: list[Block]
     complementarities: list[Finding]
-    complementarities_none: str
+    decisions: list[Decision]  # every candidate and review row: the next review file, the console
     analysis: Synthesis  # the numbers behind it, for tests and tools
+    reviewed: bool = False  # there is a review file: candidates it lacks are new
+
+    @property
+    def sections(self) -> list[tuple[str, str]]:
+        """(heading, anchor) of the chapter's sections that have something to show."""
+        out = [(self.overview_heading, "synthesis-overview")]
+        if self.convergences:
+            out.append((self.convergences_heading, "synthesis-convergences"))
+        if self.complementarities:
+            out.append((self.complementarities_heading, "synthesis-complementarities"))
+        return out
 
 
 @dataclass
@@ -219,6 +243,7 @@ class AboutBlock:
     facts: str  # "Founded 2006 · 620 members · 360 SMEs"
     website: str = ""  # the link's text, as the partner typed it ("www.pole-moveo.org")
     website_url: str = ""  # where it leads ("https://www.pole-moveo.org"); "" if it leads nowhere safe
+    logo: Picture | None = None
 
 
 @dataclass
@@ -226,6 +251,7 @@ class BackPage:
     brand: str
     links: list[Link]
     cofunding: Cofunding
+    logo: Picture | None = None  # the project's logo, in place of the brand's words
 
 
 @dataclass
@@ -247,6 +273,14 @@ class ReportContent:
     draft: bool = False
     proof: bool = False
     bookmarks: dict[str, TocEntry] = field(default_factory=dict)  # anchor -> its TOC entry
+
+    @property
+    def pictures(self) -> list[Picture]:
+        """Every image of the inputs the report shows, once each."""
+        found = [line.picture for line in (self.front.cover if self.front else []) if line.picture]
+        found += [ch.logo for ch in self.chapters if ch.logo] + [a.logo for a in self.about if a.logo]
+        found += [self.back.logo] if self.back and self.back.logo else []
+        return list({p.key: p for p in found}.values())
 
 
 # --- building it --------------------------------------------------------------------------------
@@ -333,11 +367,27 @@ def _cofunding(d: Deliverable) -> Cofunding:
     return Cofunding(d.cover.get("cofunding", ""), d.labels("eu_emblem_alt"))
 
 
+def _project_logo(d: Deliverable) -> Picture | None:
+    alt = d.cover.get("logo_text", "") or d.project_acronym
+    return Picture("logo-project", d.logo, alt) if d.logo is not None else None
+
+
+def _brand(d: Deliverable) -> Line:
+    """The project's logo, or its name in words where no logo is given."""
+    logo = _project_logo(d)
+    return Line("logo", logo.alt, logo) if logo else Line("brand", d.cover.get("logo_text", ""))
+
+
+def _partner_logo(cluster: Cluster, key: str, labels: Labels) -> Picture | None:
+    logo = cluster.profile.logo
+    return Picture(key, logo, labels("partner_logo_alt", name=cluster.profile.display_name)) if logo else None
+
+
 def _cover(d: Deliverable, draft_note: str | None) -> list[Line]:
     c, lb = d.cover, d.labels
     lines = [Line("label", c.get("action_label", "")), Line("text", c.get("action", "")),
              Line("label", c.get("project_label", "")), Line("text", c.get("project", "")),
-             Line("brand", c.get("logo_text", "")), Line("title", d.title),
+             _brand(d), Line("title", d.title),
              Line("text", lb("cover_deliverable", number=d.number))]
     if draft_note is not None:
         lines.append(Line("notice", lb("draft_notice", note=draft_note)))
@@ -402,29 +452,46 @@ def _front(d: Deliverable, draft_note: str | None) -> FrontMatter:
                        h("executive_summary"), linkify_blocks(d.text("executive_summary")))
 
 
-def _synthesis(s: Synthesis, d: Deliverable) -> SynthesisView:
+def _finding(c: Candidate, lb: Labels, wording: Text, proposed: bool) -> Finding:
+    """The generated sentence, or the coordinator's wording in its place; then the quotes."""
+    if c.kind == CONVERGENCE:
+        sentence = lb("convergence", theme=c.theme, count=len(c.quotes),
+                      quadrant=QUADRANT_PLURALS[c.quadrant].lower())
+        items = [lb.rich("convergence_quote", cluster=q.cluster, entry=q.entry) for q in c.quotes]
+    else:
+        strong, weak = c.quotes
+        sentence = lb("complementarity", theme=c.theme, strong=strong.cluster, weak=weak.cluster)
+        items = [lb.rich("complementarity_strength", cluster=strong.cluster, entry=strong.entry),
+                 lb.rich("complementarity_weakness", cluster=weak.cluster, entry=weak.entry)]
+    text = wording or text_of(sentence)
+    if proposed:
+        before, _, after = lb("finding_proposed", finding="\0").partition("\0")
+        text = normalise(text_of(before) + text + text_of(after))
+    return Finding(text, items)
+
+
+def _findings(decisions: list[Decision], kind: str, lb: Labels, draft: bool) -> list[Finding]:
+    """The rows of a kind marked Yes, in the review file's order; in a draft also the undecided and
+    the new ones, marked "proposed". A No, or a row whose entries changed, is never printed."""
+    return [_finding(dec.candidate, lb, dec.wording, proposed=dec.include is None) for dec in decisions
+            if dec.candidate is not None and dec.candidate.kind == kind
+            and (dec.include or (dec.include is None and draft))]
+
+
+def _synthesis(s: Synthesis, d: Deliverable, review: Review | None, draft: bool) -> SynthesisView:
     lb, h = d.labels, d.heading
-    columns = [lb("counts_cluster")] + [QUADRANT_PLURALS[q] for q in s.quadrants]
-    columns += [lb("counts_topic", n=n) for n in range(1, len(s.topics) + 1)]
-    rows = [[r.cluster, *map(str, r.counts), *(str(sum(t)) for t in r.by_topic)] for r in s.rows]
     note = lb("counts_topics_note", list=lb("counts_topics_separator").join(
         lb("counts_topics_item", n=n, topic=t) for n, t in enumerate(s.topics, start=1)))
-    convergences = [
-        Finding(lb("convergence", theme=c.theme, quadrant=QUADRANT_PLURALS[c.quadrant], count=len(c.quotes)),
-                [lb.rich("convergence_quote", cluster=q.cluster, entry=q.entry) for q in c.quotes])
-        for c in s.convergences]
-    complementarities = [
-        Finding(c.theme,
-                [lb.rich("complementarity_pair", strong=p.strong.cluster, strength=p.strong.entry,
-                         weak=p.weak.cluster, weakness=p.weak.entry) for p in c.pairs],
-                lb.count("complementarities_more", c.more) if c.more else "")
-        for c in s.complementarities]
+    decisions = reconcile(s.candidates, review)
     return SynthesisView(
-        h("synthesis"), lb.rich("synthesis_intro", count=len(s.rows), min=d.synthesis_min_clusters),
-        h("synthesis_overview"), heatmap(s, lb), lb("heatmap_alt"), lb("heatmap_caption"),
-        Table("", columns, rows), note,
-        h("synthesis_convergences"), convergences, lb("convergences_none", min=d.synthesis_min_clusters),
-        h("synthesis_complementarities"), complementarities, lb("complementarities_none"), s)
+        h("synthesis"), linkify_blocks(d.text("synthesis_intro")),
+        h("synthesis_overview"), linkify_blocks(d.text("synthesis_overview")), heatmaps(s, lb),
+        lb("heatmap_caption"), note,
+        h("synthesis_convergences"), linkify_blocks(d.text("synthesis_convergences")),
+        _findings(decisions, CONVERGENCE, lb, draft),
+        h("synthesis_complementarities"), linkify_blocks(d.text("synthesis_complementarities")),
+        _findings(decisions, COMPLEMENTARITY, lb, draft),
+        decisions, s, review is not None and review.path is not None)
 
 
 def _toc(chapters: list[Chapter], syn: SynthesisView | None, d: Deliverable, proof: bool) -> list[TocEntry]:
@@ -435,9 +502,7 @@ def _toc(chapters: list[Chapter], syn: SynthesisView | None, d: Deliverable, pro
             toc.append(TocEntry(2, step, f"{ch.anchor}-step{n}"))
     if syn is not None:
         toc.append(TocEntry(1, syn.heading, "synthesis"))
-        for text, anchor in ((syn.overview_heading, "synthesis-overview"),
-                             (syn.convergences_heading, "synthesis-convergences"),
-                             (syn.complementarities_heading, "synthesis-complementarities")):
+        for text, anchor in syn.sections:
             toc.append(TocEntry(2, text, anchor))
     if not proof:
         toc.append(TocEntry(1, d.heading("conclusions"), "conclusions"))
@@ -453,8 +518,9 @@ def _about_heading(d: Deliverable) -> str:
 
 def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluster],
                   about_order: tuple[str, ...] = (), draft: bool = False,
-                  proof: bool = False, draft_note: str = "") -> ReportContent:
-    """Everything the templates show. The synthesis needs at least two clusters to compare."""
+                  proof: bool = False, draft_note: str = "", review: Review | None = None) -> ReportContent:
+    """Everything the templates show. The synthesis needs at least two clusters to compare; it prints
+    the findings that `review` (the coordinator's review file) marks Yes."""
     lb = d.labels
     for i, ch in enumerate(chapters, start=1):  # unique even for names slug() cannot spell
         ch.anchor = f"ch{i}-{slug(ch.name)}"
@@ -463,7 +529,8 @@ def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluste
     ordered += [c for c in clusters if c not in ordered]
     syn = None
     if d.synthesis and d.themes and not proof and len(clusters) >= 2:
-        syn = _synthesis(analyse(clusters, d.topics, list(d.themes), d.synthesis_min_clusters), d)
+        syn = _synthesis(analyse(clusters, d.topics, list(d.themes), d.synthesis_min_clusters, d.language),
+                         d, review, draft)
     title = f"{d.number} {d.title}"
     before, _, rest = lb("page_footer", page="\0", pages="\1").partition("\0")
     between, _, after = rest.partition("\1")
@@ -471,12 +538,18 @@ def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluste
                           before, between, after, lb("draft_mark") if draft else "")
     back = None if proof else BackPage(
         d.project_acronym, [Link(lb("link", label=x.get("label", "")), x.get("text", ""), x.get("url", ""))
-                            for x in d.links], _cofunding(d))
+                            for x in d.links], _cofunding(d), _project_logo(d))
+    for i, ch in enumerate(chapters, start=1):
+        if ch.name in by_name:
+            ch.logo = _partner_logo(by_name[ch.name], f"logo-ch{i}", lb)
+    about = [about_block(c, lb) for c in ordered]
+    for i, (a, c) in enumerate(zip(about, ordered), start=1):
+        a.logo = _partner_logo(c, f"logo-about{i}", lb)
     toc = _toc(chapters, syn, d, proof)
     return ReportContent(
         d, title, lb("document_title_draft", title=title) if draft else title, furniture,
         None if proof else _front(d, draft_note if draft else None),
         d.heading("contents"), toc, chapters, syn,
         d.heading("conclusions"), None if proof else linkify_blocks(d.text("conclusions")),
-        _about_heading(d), [about_block(c, lb) for c in ordered], back, draft, proof,
+        _about_heading(d), about, back, draft, proof,
         {e.anchor: e for e in toc})

@@ -178,6 +178,8 @@ def _cover(doc) -> None:
     for i, (kind, style) in enumerate(kinds):
         _tag(doc, f"{{%p {'if' if i == 0 else 'elif'} line.kind == '{kind}' %}}")
         _tag(doc, "{{ line.text }}", style)
+    _tag(doc, "{%p elif line.kind == 'logo' %}")
+    _tag(doc, "{{ line.picture|picture(16) }}", "Cover Brand")  # heights in mm, as report.css
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
     _cofunding(doc, "r.front.cofunding", "Cover Label")
@@ -314,7 +316,8 @@ def _tows_cell(cell, expr: str) -> None:
 
 def _chapters(doc) -> None:
     _tag(doc, "{%p for ch in r.chapters %}")
-    _bookmarked(_tag(doc, "{{ ch.title }}", "Heading 1"), "ch.anchor")
+    heading = _bookmarked(_tag(doc, "{{ ch.title }}", "Heading 1"), "ch.anchor")
+    heading.add_run("{% if ch.logo %}    {{ ch.logo|picture(12) }}{% endif %}")
     _tag(doc, "{%p if ch.placeholder %}")
     _tag(doc, "{{ ch.placeholder }}", "Placeholder")
     _tag(doc, "{%p else %}")
@@ -368,27 +371,22 @@ def _bullets_of(doc, expr: str) -> None:
 def _synthesis(doc) -> None:
     _tag(doc, "{%p if r.synthesis %}")
     _bookmarked(_tag(doc, "{{ r.synthesis.heading }}", "Heading 1"), "'synthesis'")
-    _tag(doc, "{{r r.synthesis.intro|rich }}")
+    _rich_blocks(doc, "r.synthesis.intro")
     _bookmarked(_tag(doc, "{{ r.synthesis.overview_heading }}", "Heading 2"), "'synthesis-overview'")
-    _tag(doc, "{{ r.synthesis|heatmap_image }}")
+    _rich_blocks(doc, "r.synthesis.overview")
+    _tag(doc, "{%p for h in r.synthesis.heatmaps %}")  # a long map: one picture per part, as in the PDF
+    _tag(doc, "{{ h|heatmap_image }}")
+    _tag(doc, "{%p endfor %}")
     _tag(doc, "{{ r.synthesis.figure_caption }}", "Caption")
-    t = _table(doc, 4, 3, "Counts Table", None, {"firstRow": True, "firstColumn": True})
-    _loop_columns(t.rows[0], "r.synthesis.counts.columns", "{{ c }}")
-    _repeat_header(t.rows[0])
-    _loop_rows(t, 1, "row in r.synthesis.counts.rows")
-    _loop_columns(t.rows[2], "row", "{{ c }}")
     _tag(doc, "{{ r.synthesis.topics_note }}", "Cover Small")
-    for kind in ("convergences", "complementarities"):
+    for kind in ("convergences", "complementarities"):  # a section with nothing endorsed is left out
+        _tag(doc, f"{{%p if r.synthesis.{kind} %}}")
         _bookmarked(_tag(doc, f"{{{{ r.synthesis.{kind}_heading }}}}", "Heading 2"), f"'synthesis-{kind}'")
+        _rich_blocks(doc, f"r.synthesis.{kind}_lead")
         _tag(doc, f"{{%p for f in r.synthesis.{kind} %}}")
-        _tag(doc, "{{ f.title }}", "Heading 3")
+        _tag(doc, "{{r f.sentence|rich }}", "Heading 3")
         _bullets_of(doc, "f.items")
-        _tag(doc, "{%p if f.note %}")
-        _tag(doc, "{{ f.note }}", "Cover Small")
-        _tag(doc, "{%p endif %}")
         _tag(doc, "{%p endfor %}")
-        _tag(doc, f"{{%p if not r.synthesis.{kind} %}}")
-        _tag(doc, f"{{{{ r.synthesis.{kind}_none }}}}")
         _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endif %}")
 
@@ -405,6 +403,7 @@ def _back_matter(doc) -> None:
     p.add_run("{{ a.name }}")
     p.add_run(" ")
     p.add_run("{{ a.country }}")
+    p.add_run("{% if a.logo %}    {{ a.logo|picture(9) }}{% endif %}")
     _tag(doc, "{{r a.about|rich }}")
     _tag(doc, "{%p if a.facts %}")
     _tag(doc, "{{ a.facts }}", "Cover Small")
@@ -414,8 +413,13 @@ def _back_matter(doc) -> None:
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p if r.back %}")
+    _tag(doc, "{%p if r.back.logo %}")
+    p = _tag(doc, "{{ r.back.logo|picture(16) }}", "Cover Brand")
+    p.paragraph_format.page_break_before = True
+    _tag(doc, "{%p else %}")
     p = _tag(doc, "{{ r.back.brand }}", "Cover Brand")
     p.paragraph_format.page_break_before = True
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p for l in r.back.links %}")
     p = doc.add_paragraph(style=_style("Cover Text"))
     p.add_run("{{ l.label }}").bold = True

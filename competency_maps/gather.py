@@ -8,9 +8,11 @@ from pathlib import Path
 from . import config
 from .config import Deliverable
 from .errors import SortsIssues, Issue, Location, error, warning
+from .logos import attach_logos
 from .model import Cluster
 from .reader import ReadResult, read_workbook
 from .schema import Schema, build_schema, name_key
+from .synthesis_review import REVIEW_NAME, Review, read_review
 from .validate import validate_cluster
 
 
@@ -36,6 +38,7 @@ class Gathered:
     partners: list[PartnerStatus]
     issues: list[Issue]  # not tied to one partner (configuration, duplicates, unreadable files)
     configured: bool = True  # deliverable.toml read: without it nothing, not even a draft, is built
+    review: Review = field(default_factory=Review)  # the coordinator's synthesis review, if any
 
     @property
     def all_issues(self) -> list[Issue]:
@@ -62,8 +65,9 @@ def _files(inputs: Path, suffixes: tuple[str, ...]) -> list[Path]:
 
 
 def workbook_files(inputs: Path) -> list[Path]:
-    """Every workbook in the folder (.xlsx or .xlsm, in any case)."""
-    return _files(inputs, WORKBOOK_SUFFIXES)
+    """Every partner's workbook in the folder (.xlsx or .xlsm, in any case); the coordinator's
+    synthesis review is not one."""
+    return [p for p in _files(inputs, WORKBOOK_SUFFIXES) if p.name.casefold() != REVIEW_NAME.casefold()]
 
 
 def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...]) -> list[ReadResult]:
@@ -136,4 +140,7 @@ def gather(inputs: Path) -> Gathered:
                                        f"{status.name}: no workbook in {inputs.name}/.",
                                        "Ask the partner for it, or build a --draft without it."))
     partners = list(expected.values()) + extra
-    return Gathered(deliverable, schema, partners, issues)
+    issues += attach_logos(inputs, [p.cluster for p in partners if p.cluster is not None])
+    review = read_review(inputs) if deliverable.synthesis else Review()
+    issues += review.issues
+    return Gathered(deliverable, schema, partners, issues, review=review)

@@ -60,6 +60,7 @@ DEFAULT_LABELS = {
     "draft_note_left_out_one": "1 chapter left out ({names}).",
     "draft_note_left_out_other": "{count} chapters left out ({names}).",
     "eu_emblem_alt": "Flag of the European Union",
+    "partner_logo_alt": "{name} logo",
     "link": "{label}:",
     # document information
     "info_ist_number": "IST Project Number",
@@ -104,31 +105,23 @@ DEFAULT_LABELS = {
     "about_members": "{value} members",
     "about_smes": "{value} SMEs",
     "about_facts_separator": " · ",
-    # consortium synthesis
-    "synthesis_intro": "This chapter is generated from the {count} competency maps above. Each SWOT "
-                       "entry is tagged with the themes whose keywords it contains, or with the theme "
-                       "its cluster chose. A **convergence** is a theme that at least {min} clusters "
-                       "name in the same quadrant; a **complementarity** is a theme that is a strength "
-                       "of one cluster and a weakness of another.",
-    "heatmap_alt": "Heat map of SWOT entries per cluster, topic and quadrant; the numbers are in the "
-                   "table below.",
+    # consortium synthesis (its introduction and lead texts are the deliverable's own Markdown)
+    "heatmap_alt": "Heat map of the SWOT entries per cluster, topic and quadrant.",
+    "heatmap_alt_part": "Heat map of the SWOT entries per cluster, topic and quadrant, part {part} of "
+                        "{parts}: {first} to {last}.",
     "heatmap_caption": "SWOT entries per cluster, topic and quadrant (S Strengths, W Weaknesses, "
                        "O Opportunities, T Threats).",
     "heatmap_topic": "Topic {n}",
     "heatmap_all_topics": "All topics",
-    "counts_cluster": "Cluster",
-    "counts_topic": "Topic {n}",
     "counts_topics_note": "Topics: {list}.",
     "counts_topics_item": "{n}. {topic}",
     "counts_topics_separator": "; ",
-    "convergence": "{theme} — {quadrant} of {count} clusters",
+    "convergence": "{theme}: {count} clusters list it among their {quadrant}.",
     "convergence_quote": "**{cluster}**: “{entry}”",
-    "convergences_none": "No theme is named by {min} or more clusters in the same quadrant.",
-    "complementarity_pair": "**{strong}** (strength: “{strength}”) could support **{weak}** "
-                            "(weakness: “{weakness}”)",
-    "complementarities_more_one": "… and 1 more possible pairing on this theme.",
-    "complementarities_more_other": "… and {count} more possible pairings on this theme.",
-    "complementarities_none": "No theme is a strength of one cluster and a weakness of another.",
+    "complementarity": "{theme}: {strong} could support {weak}.",
+    "complementarity_strength": "**{cluster}** (strength): “{entry}”",
+    "complementarity_weakness": "**{cluster}** (weakness): “{entry}”",
+    "finding_proposed": "{finding} (proposed)",
 }
 
 

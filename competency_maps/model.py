@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .images import Image
 from .richtext import Block, Text, plain
 
 @dataclass
@@ -17,6 +18,7 @@ class Profile:
     smes: int | None = None
     website: str = ""
     about: Text = ()
+    logo: Image | None = None  # from inputs/logos/ (logos.py), never from a cell
 
     @property
     def display_name(self) -> str:

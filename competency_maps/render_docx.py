@@ -69,8 +69,8 @@ def _finalize(value):
 class _Figure(InlineImage):
     """A picture with its alternative text (what a screen reader says, as the PDF's alt)."""
 
-    def __init__(self, tpl: DocxTemplate, image: bytes, width, alt: str):
-        super().__init__(tpl, io.BytesIO(image), width=width)
+    def __init__(self, tpl: DocxTemplate, image: bytes, alt: str, width=None, height=None):
+        super().__init__(tpl, io.BytesIO(image), width=width, height=height)
         self.alt = alt
 
     def _insert_image(self) -> str:
@@ -122,9 +122,11 @@ def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> E
     env.filters["link"] = lambda text, url: rich(_link(text, url), "", tpl)
     env.filters["list_number"] = lists or _Lists()
     if tpl is not None:
-        env.filters["heatmap_image"] = lambda s: _Figure(tpl, heatmap_png(s.heatmap), Mm(170), s.figure_alt)
+        env.filters["heatmap_image"] = lambda h: _Figure(tpl, heatmap_png(h), h.title, width=Mm(170))
+        env.filters["picture"] = lambda p, height_mm: _Figure(tpl, p.image.raster(), p.alt, height=Mm(height_mm))
     else:
         env.filters["heatmap_image"] = lambda h: h
+        env.filters["picture"] = lambda p, height_mm: p
     return env
 
 

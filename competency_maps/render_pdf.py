@@ -23,6 +23,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from .content import ReportContent
 from .errors import RenderError
 from .outputs import RenderedPdf
+from .pdf_tags import table_header_scopes
 from .richtext import safe_url
 from .weasyprint_tuning import few_gc_pauses, page_references_cached
 
@@ -76,15 +77,16 @@ def render_html(content: ReportContent, templates: Path = TEMPLATES) -> str:
 
 
 def render_figures(content: ReportContent, templates: Path = TEMPLATES) -> dict[str, tuple[bytes, str]]:
-    env, figures = html_env(templates), {}
+    env = html_env(templates)
+    figures = {f"memory:{p.key}": (p.image.data, p.image.mime) for p in content.pictures}
     if content.furniture.draft_mark:
         svg = env.get_template("draft-mark.svg.j2").render(text=content.furniture.draft_mark)
         figures["memory:draft-mark.svg"] = (svg.encode("utf-8"), "image/svg+xml")
     if content.synthesis is not None:
         from .figures import fill, text_color
-        svg = env.get_template("heatmap.svg.j2").render(
-            h=content.synthesis.heatmap, fill=fill, text_color=text_color)
-        figures["memory:heatmap.svg"] = (svg.encode("utf-8"), "image/svg+xml")
+        for n, h in enumerate(content.synthesis.heatmaps, start=1):  # report.html.j2 names them so
+            svg = env.get_template("heatmap.svg.j2").render(h=h, fill=fill, text_color=text_color)
+            figures[f"memory:heatmap-{n}.svg"] = (svg.encode("utf-8"), "image/svg+xml")
     return figures
 
 
@@ -136,7 +138,7 @@ def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedP
         raise RenderError(f"The PDF template could not be filled ({type(e).__name__}: {e}).") from e
     fetcher = LocalOnlyFetcher(templates, render_figures(content, templates))
     try:
-        with (_quiet_libraries(), few_gc_pauses(), page_references_cached(), _own_temp_folder(),
+        with (_quiet_libraries(), few_gc_pauses(), page_references_cached(), table_header_scopes(), _own_temp_folder(),
               _source_date(calendar.timegm(content.d.date.timetuple()))):
             doc = HTML(string=html, base_url=TEMPLATES_URL, url_fetcher=fetcher).render()
             identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()

@@ -103,9 +103,10 @@ def _kind(chain: list[str], bold: bool) -> str:
     return "body"
 
 
-def lines(pdf: bytes, header_texts: frozenset[str] = frozenset()) -> list[Line]:
-    """Every tagged line of the PDF. `header_texts`: texts of table header cells, for PDFs whose tags
-    do not mark header rows (LibreOffice tags them as ordinary rows)."""
+def lines(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset()) -> list[Line]:
+    """Every tagged line of the PDF. `header_rows`: the cells of table header rows, for PDFs whose
+    tags do not mark header rows (LibreOffice tags them as ordinary rows): a line is a header when
+    all the cells of one such row stand side by side on its baseline."""
     document = PDFDocument(PDFParser(io.BytesIO(pdf)))
     chains = _structure(document)
     resources = PDFResourceManager()
@@ -127,13 +128,24 @@ def lines(pdf: bytes, header_texts: frozenset[str] = frozenset()) -> list[Line]:
             baseline, size = shown[0][0], max(s[1] for s in shown)
             bold = all("Bold" in s[2] for s in shown)
             text = "".join(s[3] for s in shown)
-            kind = _kind(chain, bold)
-            if kind != "heading" and " ".join(text.split()) in header_texts:
-                kind = "header"
             out.append(Line(number, PAGE_HEIGHT - baseline - 0.8 * size, PAGE_HEIGHT - baseline + 0.25 * size,
-                            kind, size, text))
+                            _kind(chain, bold), size, text))
+        if header_rows:
+            _mark_header_rows([ln for ln in out if ln.page == number], header_rows)
     out.sort(key=lambda ln: (ln.page, round(ln.top)))
     return out
+
+
+def _mark_header_rows(page: list[Line], header_rows: frozenset[tuple[str, ...]]) -> None:
+    by_baseline: dict[int, list[Line]] = defaultdict(list)
+    for ln in page:
+        by_baseline[round(ln.bottom)].append(ln)
+    for row in by_baseline.values():
+        texts = {" ".join(ln.text.split()) for ln in row}
+        if any(set(cells) <= texts for cells in header_rows):
+            for ln in row:
+                if ln.kind != "heading":
+                    ln.kind = "header"
 
 
 def _rows(lines_: list[Line]) -> int:
@@ -141,10 +153,10 @@ def _rows(lines_: list[Line]) -> int:
     return len({round(ln.bottom) for ln in lines_})
 
 
-def violations(pdf: bytes, header_texts: frozenset[str] = frozenset(), fill: bool = True) -> list[str]:
+def violations(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset(), fill: bool = True) -> list[str]:
     """Every breach of the page rules, as "page N: what" lines (empty when the pages are right).
     `fill`: also the rule that no page is less than 60 % full."""
-    all_lines = lines(pdf, header_texts)
+    all_lines = lines(pdf, header_rows)
     pages: dict[int, list[Line]] = defaultdict(list)
     for ln in all_lines:
         pages[ln.page].append(ln)

@@ -135,3 +135,33 @@ def test_web_addresses_are_links_in_the_pdf():
     assert {"https://recipe4mobility.eu/", "https://www.linkedin.com/showcase/recipe4mobility/",
             "mailto:mathilde.petit@pole-moveo.org"} <= uris
     assert not [u for u in uris if not u.startswith(("https://", "http://", "mailto:"))]
+
+
+def test_table_header_cells_carry_their_scope_in_the_tags():
+    """PDF/UA: a header names a column ("Opportunities") or a row ("Strengths")."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    def name(x):
+        x = resolve1(x)
+        return x.name if isinstance(x, PSLiteral) else None
+
+    scopes: dict[str, list[str]] = {"THead": [], "TBody": []}
+
+    def walk(el, section):
+        el = resolve1(el)
+        if isinstance(el, list):
+            for kid in el:
+                walk(kid, section)
+        elif isinstance(el, dict):
+            kind = name(el.get("S"))
+            if kind == "TH":
+                scopes[section].append(name(resolve1(el.get("A", {})).get("Scope")))
+            walk(el.get("K", []), kind if kind in scopes else section)
+
+    doc = PDFDocument(PDFParser(io.BytesIO(sample_pdf().data)))
+    walk(resolve1(doc.catalog["StructTreeRoot"]).get("K"), "TBody")
+    assert scopes["THead"] and set(scopes["THead"]) == {"Column"}
+    assert scopes["TBody"] and set(scopes["TBody"]) == {"Row"}  # Strengths, Weaknesses, info labels

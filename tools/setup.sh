@@ -22,7 +22,7 @@ quietly() {
   fi
 }
 
-pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-crosextra-carlito)
+pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-crosextra-carlito)
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui wamerican wbritish)
 fi

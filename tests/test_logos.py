@@ -1,0 +1,87 @@
+"""Logos: the project's (deliverable.toml) and each partner's (inputs/logos/), in both outputs; a bad
+one is an error naming the file, and nothing in it is fetched."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from competency_maps import config
+from competency_maps.cli import main
+from competency_maps.console import Console
+from competency_maps.errors import ConfigError
+from competency_maps.gather import gather
+from reports import INPUTS, sample_content, sample_docx, sample_gathered
+
+HOSTILE = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="9" '
+           b'height="9"><image xlink:href="file:///etc/passwd"/></svg>')
+
+
+@pytest.fixture
+def inputs(tmp_path) -> Path:
+    d = tmp_path / "inputs"
+    shutil.copytree(INPUTS, d)
+    return d
+
+
+def test_every_sample_cluster_and_the_project_have_their_logo_in_both_outputs():
+    g = sample_gathered()
+    assert g.deliverable.logo is not None and all(c.profile.logo is not None for c in g.clusters)
+    content = sample_content()
+    keys = {p.key for p in content.pictures}
+    assert {"logo-project"} | {f"logo-ch{i}" for i in range(1, 6)} | {f"logo-about{i}" for i in range(1, 6)} == keys
+    with zipfile.ZipFile(io.BytesIO(sample_docx())) as z:
+        body = z.read("word/document.xml").decode()
+    alts = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', body)
+    for c in g.clusters:  # by its chapter title and in "About the partners"
+        assert alts.count(f"{c.profile.display_name} logo") == 2
+    assert alts.count("RECIPE4MOBILITY") == 2  # cover and back page
+    from competency_maps.render_pdf import render_figures, render_html
+    html = render_html(content)
+    figures = render_figures(content)
+    for key in keys:
+        assert f'src="memory:{key}"' in html and f"memory:{key}" in figures
+
+
+def test_a_hostile_partner_logo_is_an_error_naming_the_file(inputs):
+    (inputs / "logos" / "Mov'eo.svg").write_bytes(HOSTILE)
+    g = gather(inputs)
+    [issue] = [i for i in g.errors if "logos/" in str(i.location)]
+    assert "logos/Mov'eo.svg" in str(issue) and "Mov'eo's logo" in issue.message and "<image>" in issue.message
+    out = io.StringIO()
+    code = main(["--inputs", str(inputs), "check", str(inputs / "moveo.xlsx")], Console(out, io.StringIO(),
+                                                                                       progress=False))
+    assert code == 1 and "logos/Mov'eo.svg" in out.getvalue()
+
+
+def test_a_logo_named_after_no_cluster_is_a_warning(inputs):
+    shutil.copy(inputs / "logos" / "Mobinov.svg", inputs / "logos" / "Mobinow.svg")
+    g = gather(inputs)
+    [issue] = [i for i in g.all_issues if not i.is_error and "Mobinow" in str(i.location)]
+    assert "named after no cluster" in issue.message and not g.errors
+
+
+def test_a_logo_linked_from_outside_the_inputs_is_refused(inputs, tmp_path):
+    outside = tmp_path / "secret.svg"
+    outside.write_bytes((INPUTS / "logos" / "Mobinov.svg").read_bytes())
+    (inputs / "logos" / "Mobinov.svg").unlink()
+    (inputs / "logos" / "Mobinov.svg").symlink_to(outside)
+    assert any("logos/Mobinov.svg" in str(i) for i in gather(inputs).errors)
+
+
+@pytest.mark.parametrize("value, message", [('"../secret.svg"', "goes up out of the inputs folder"),
+                                            ('"logo.gif"', "not a .png or .jpg or .jpeg or .svg file"),
+                                            ('"bad.svg"', "<image>")])
+def test_a_bad_project_logo_is_an_error_at_its_key(inputs, value, message):
+    (inputs / "bad.svg").write_bytes(HOSTILE)
+    toml = inputs / "deliverable.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('logo = "recipe4mobility-logo.svg"', f"logo = {value}"),
+                    encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        config.load(inputs)
+    assert message in str(e.value.as_issue()) and "cover › logo" in str(e.value.as_issue())
