@@ -26,8 +26,10 @@ EPILOG = """\
 commands:
   (none)        read every workbook in the inputs folder, check it, and build the report
   check FILE…   check returned workbooks and list every problem, with its sheet and cell
-  new-workbook  write a blank workbook for one partner
+  new-workbook  write a blank workbook for one partner (--from: pre-filled with last round's map)
   proof NAME    build one cluster's chapter alone, for the partner to proofread
+  changes       list what changed in the workbooks since the last build, without building
+  export        write the whole validated dataset as JSON, CSV or XLSX
 
 exit codes: 0 done, 1 problems in the inputs or the environment (nothing overwritten),
             2 wrong command line, 3 internal error
@@ -40,7 +42,10 @@ COMMON = {"--inputs": dict(type=Path, default=Path("inputs"), metavar="DIR",
                            help="folder for the report files (default: output)"),
           "--only": dict(choices=("docx", "pdf"), help="build only the Word or only the PDF file"),
           "--draft": dict(action="store_true",
-                          help="build even with missing or broken workbooks: placeholders, DRAFT on every page")}
+                          help="build even with missing or broken workbooks: placeholders, DRAFT on every page"),
+          "--log": dict(metavar="TEXT",
+                        help="add a row to the version log in deliverable.toml: its version, date and "
+                             "author, TEXT and the changes per cluster since the last build")}
 
 
 def _common(p: argparse.ArgumentParser, names: tuple[str, ...], after_command: bool = False) -> None:
@@ -65,16 +70,48 @@ def _parser() -> argparse.ArgumentParser:
                    help="write into DIR a copy of each workbook with every problem marked in its cell "
                         "(highlight and comment) and listed on a sheet 'Check', to send back")
     _common(c, ("--inputs",), after_command=True)
-    n = sub.add_parser("new-workbook", help="write a blank workbook for one partner")
+    n = sub.add_parser("new-workbook", help="write a workbook for one partner, blank or pre-filled")
     _common(n, ("--inputs",), after_command=True)
-    n.add_argument("short_name", metavar="NAME", help='the cluster\'s short name, e.g. "Mov\'eo"')
+    n.add_argument("short_name", metavar="NAME", nargs="?", help='the cluster\'s short name, e.g. "Mov\'eo"')
     n.add_argument("-o", "--out", type=Path, metavar="PATH",
-                   help="where to write it (default: NAME-competency-map.xlsx here)")
+                   help="where to write it (default: NAME-competency-map.xlsx here); with --all, a folder")
     n.add_argument("--force", action="store_true", help="replace the file if it already exists")
+    n.add_argument("--from", dest="source", type=Path, metavar="DIR_OR_EXPORT",
+                   help="pre-fill it with the cluster's map from a folder of workbooks (e.g. inputs) or "
+                        "a JSON export or snapshot, for the partner to update")
+    n.add_argument("--all", dest="every", action="store_true",
+                   help="with --from and -o DIR: one pre-filled workbook per cluster, written into DIR")
     pr = sub.add_parser("proof", help="one cluster's chapter alone, as a small PDF and DOCX")
     pr.add_argument("short_name", metavar="NAME", help="the cluster's short name")
     _common(pr, ("--inputs", "--output", "--only"), after_command=True)
+    ch = sub.add_parser("changes", help="what changed since the last build, without building")
+    ch.add_argument("--since", type=Path, metavar="SNAPSHOT",
+                    help="compare with this snapshot or JSON export (default: the last build's, in the "
+                         "output folder)")
+    _common(ch, ("--inputs", "--output", "--log"), after_command=True)
+    ex = sub.add_parser("export", help="write the validated data as JSON, CSV or XLSX")
+    ex.add_argument("--format", choices=("json", "csv", "xlsx"),
+                    help="json (with its JSON Schema), csv (one row per entry) or xlsx (default: from "
+                         "FILE's extension)")
+    ex.add_argument("-o", "--out", type=Path, metavar="FILE", required=True, help="the file to write")
+    _common(ex, ("--inputs",), after_command=True)
     return p
+
+
+def _usage_error(args: argparse.Namespace) -> str:
+    """What argparse cannot say itself about a combination of options; "" if none."""
+    if getattr(args, "log", None) is not None and args.command not in (None, "changes"):
+        return "--log goes with a build or with `changes`"
+    if getattr(args, "log", None) is not None and args.draft:
+        return "--log cannot be used with --draft: a draft is not a version"
+    if args.command == "new-workbook":
+        if args.every and args.short_name:
+            return "new-workbook: give a NAME or --all, not both"
+        if args.every and (args.source is None or args.out is None):
+            return "new-workbook --all needs --from DIR_OR_EXPORT and -o DIR"
+        if not args.every and not args.short_name:
+            return "new-workbook: the NAME of the cluster is required (or --all with --from)"
+    return ""
 
 
 class Terminated(KeyboardInterrupt):
@@ -109,8 +146,11 @@ def main(argv: list[str] | None = None, console: Console | None = None) -> int:
 
 
 def _main(argv: list[str] | None, console: Console) -> int:
+    parser = _parser()
     try:
-        args = _parser().parse_args(argv)
+        args = parser.parse_args(argv)
+        if _usage_error(args):
+            parser.error(_usage_error(args))
     except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
         return int(e.code or 0)
     try:
@@ -119,7 +159,14 @@ def _main(argv: list[str] | None, console: Console) -> int:
             return check(args.files, args.inputs, console, args.annotate)
         if args.command == "new-workbook":
             from .commands import new_workbook
-            return new_workbook(args.short_name, args.out, args.inputs, console, args.force)
+            return new_workbook(args.short_name, args.out, args.inputs, console, args.force, args.source,
+                                args.every)
+        if args.command == "changes":
+            from .commands import changes
+            return changes(args.inputs, args.output, args.since, args.log, console)
+        if args.command == "export":
+            from .commands import export
+            return export(args.inputs, args.format, args.out, console)
         from .pdf_process import started
         # Started first, so that it imports the layout engine while this process imports the rest
         # and reads the workbooks.
@@ -128,7 +175,8 @@ def _main(argv: list[str] | None, console: Console) -> int:
             if args.command == "proof":
                 return commands.proof(args.short_name, args.inputs, args.output, args.only, console,
                                       pdf_process)
-            return commands.build(args.inputs, args.output, args.only, args.draft, console, pdf_process)
+            return commands.build(args.inputs, args.output, args.only, args.draft, console, pdf_process,
+                                  args.log)
     except ReportError as e:
         for issue in getattr(e, "issues", None) or [e.as_issue()]:
             console.print(str(issue))
