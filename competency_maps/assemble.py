@@ -26,7 +26,7 @@ def assemble(g: Gathered, draft: bool = False) -> ReportContent:
     note = (labels.count("draft_note_left_out", len(left_out), names=", ".join(left_out)) if left_out
             else labels("draft_note_complete"))
     return build_content(g.deliverable, chapters, g.clusters, g.deliverable.about_order, draft=draft,
-                         draft_note=note)
+                         draft_note=note, review=g.review)
 
 
 def assemble_proof(g: Gathered, name: str) -> ReportContent | None:

@@ -2,6 +2,10 @@
 
 The geometry is computed once here; templates/heatmap.svg.j2 draws it for the PDF, and
 `heatmap_png` draws the same rectangles with Pillow for Word, which cannot show SVG reliably.
+
+A picture cannot break across pages, so a long map is several pictures, each with the header and
+at most a third of a page of rows: any number of clusters fits the page frame, the header is repeated,
+and a part that moves to the next page leaves at most a third of a page blank.
 """
 
 from __future__ import annotations
@@ -14,8 +18,12 @@ from .labels import QUADRANT_LETTERS, Labels
 from .resources import TEMPLATES
 from .synthesis import Synthesis
 
-LABEL_W, CELL_W, CELL_H, HEAD_H, GAP = 150, 26, 22, 44, 8
+LABEL_W, CELL_W, CELL_H, HEAD_H, GAP, FOOT = 150, 26, 22, 44, 8, 4
 NAVY = (31, 56, 100)
+# The page's text frame in points: A4 less the margins of report.css (@page) and reference.docx.
+FRAME_W, FRAME_H = 481.9, 722.8
+PARTS_PER_PAGE = 3
+PART_MARGIN = 8  # points between two parts (report.css: figure.heatmap img)
 
 
 @dataclass(frozen=True)
@@ -46,26 +54,46 @@ class Heatmap:
     title: str
 
 
-def heatmap(s: Synthesis, wording: Labels) -> Heatmap:
+def rows_per_part(width: float) -> int:
+    """How many rows a part holds: drawn at the frame's width, a third of a page at most."""
+    scale = FRAME_W / width
+    room = FRAME_H / PARTS_PER_PAGE - PART_MARGIN - (HEAD_H + FOOT) * scale
+    return max(3, int(room // (CELL_H * scale)))
+
+
+def heatmaps(s: Synthesis, wording: Labels) -> list[Heatmap]:
+    """The map in parts of balanced length, each with the header; one part for a small consortium.
+    The shading is shared, so that a colour means the same count in every part."""
     groups = [(wording("heatmap_topic", n=i + 1), [r.by_topic[i] for r in s.rows]) for i in range(len(s.topics))]
     groups.append((wording("heatmap_all_topics"), [r.counts for r in s.rows]))
     top = max((max(v) for _, rows in groups for v in rows if v), default=0) or 1
+    width = LABEL_W + len(groups) * (4 * CELL_W + GAP)
+    n = len(s.rows)
+    parts = max(1, -(-n // rows_per_part(width)))
+    size = -(-n // parts) if n else 0
+    out = []
+    for k in range(parts):
+        first, last = k * size, min(n, (k + 1) * size)
+        title = (wording("heatmap_alt") if parts == 1 else
+                 wording("heatmap_alt_part", part=k + 1, parts=parts, first=s.rows[first].cluster,
+                         last=s.rows[last - 1].cluster))
+        out.append(_part(s, groups, range(first, last), top, width, title))
+    return out
+
+
+def _part(s: Synthesis, groups: list, rows: range, top: int, width: float, title: str) -> Heatmap:
     cells, labels = [], []
-    x0 = LABEL_W
-    for gi, (name, rows) in enumerate(groups):
-        gx = x0 + gi * (4 * CELL_W + GAP)
+    for gi, (name, counts_of) in enumerate(groups):
+        gx = LABEL_W + gi * (4 * CELL_W + GAP)
         labels.append(Label(gx + 2 * CELL_W, 16, name, "middle", True))
         for qi, q in enumerate(s.quadrants):
             labels.append(Label(gx + qi * CELL_W + CELL_W / 2, HEAD_H - 8, QUADRANT_LETTERS[q], "middle"))
-        for ri, counts in enumerate(rows):
-            for qi, n in enumerate(counts):
-                cells.append(Cell(gx + qi * CELL_W, HEAD_H + ri * CELL_H, CELL_W - 1, CELL_H - 1, n,
-                                  n / top))
-    for ri, r in enumerate(s.rows):
-        labels.append(Label(4, HEAD_H + ri * CELL_H + CELL_H / 2 + 4, r.cluster, "start"))
-    width = x0 + len(groups) * (4 * CELL_W + GAP)
-    height = HEAD_H + len(s.rows) * CELL_H + 4
-    return Heatmap(width, height, cells, labels, wording("heatmap_alt"))
+        for y, ri in enumerate(rows):
+            for qi, n in enumerate(counts_of[ri]):
+                cells.append(Cell(gx + qi * CELL_W, HEAD_H + y * CELL_H, CELL_W - 1, CELL_H - 1, n, n / top))
+    for y, ri in enumerate(rows):
+        labels.append(Label(4, HEAD_H + y * CELL_H + CELL_H / 2 + 4, s.rows[ri].cluster, "start"))
+    return Heatmap(width, HEAD_H + len(rows) * CELL_H + FOOT, cells, labels, title)
 
 
 def text_color(shade: float) -> str:

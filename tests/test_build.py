@@ -54,7 +54,8 @@ def test_build_writes_both_outputs_and_a_status_table(inputs, tmp_path, monkeypa
     for name in CLUSTERS:
         assert name in out
     assert out.count("returned") == 5 and "pages)" in out
-    assert sorted(p.name for p in out_dir.iterdir()) == [f"{STEM}.docx", f"{STEM}.pdf"]
+    assert sorted(p.name for p in out_dir.iterdir()) == [f"{STEM}-synthesis-review.xlsx", f"{STEM}.docx", f"{STEM}.pdf",
+                                                        f"{STEM}.snapshot.json"]
     # the very report that the inputs give, laid out in one process or two
     assert (out_dir / f"{STEM}.docx").read_bytes() == sample_docx()
     assert (out_dir / f"{STEM}.pdf").read_bytes() == sample_pdf().data

@@ -32,7 +32,7 @@ def test_values_are_inserted_literally_never_read_as_markup_or_patterns(a, b):
 
 def test_bold_in_a_pattern_and_singular_or_plural():
     lb = Labels()
-    assert lb.rich("complementarity_pair", strong="A", strength="x", weak="B", weakness="y")[0] == Span("A", bold=True)
+    assert lb.rich("complementarity_strength", cluster="A", entry="x")[0] == Span("A", bold=True)
     assert lb.count("placeholder_errors", 1) == "Workbook has 1 error — not shown."
     assert lb.count("placeholder_errors", 3) == "Workbook has 3 errors — not shown."
 
@@ -81,16 +81,16 @@ def test_the_version_log_and_history_columns_come_from_the_toml(tmp_path):
     assert "Revision" in docx_blocks(render_docx(content)) and "<th scope=\"col\">Revision</th>" in render_html(content)
 
 
-def test_the_count_table_has_a_column_per_configured_topic_in_both_outputs():
+def test_the_heat_map_has_a_group_per_configured_topic_in_both_outputs():
     g = sample_gathered()
     d = replace(g.deliverable, topics=g.deliverable.topics[:2])
     clusters = [replace(c, swot=[e for e in c.swot if e.topic in d.topics]) for c in g.clusters]
     content = build_content(d, [chapter(c, d) for c in clusters], clusters)
-    assert content.synthesis.counts.columns[-2:] == ["Topic 1", "Topic 2"]
-    doc = Document(io.BytesIO(render_docx(content)))
-    [counts] = [t for t in doc.tables if t.style.name == "Counts Table"]
-    assert [c.text for c in counts.rows[0].cells] == content.synthesis.counts.columns
-    assert "<th scope=\"col\">Topic 3</th>" not in render_html(content)
+    [h] = content.synthesis.heatmaps
+    assert [lb.text for lb in h.labels if lb.bold] == ["Topic 1", "Topic 2", "All topics"]
+    note = content.synthesis.topics_note
+    assert note == f"Topics: 1. {d.topics[0]}; 2. {d.topics[1]}."
+    assert note in docx_blocks(render_docx(content)) and note.replace("'", "&#39;") in render_html(content)
 
 
 def test_every_label_is_used_by_the_content_module():

@@ -1,16 +1,21 @@
-"""The consortium synthesis: convergences, complementarities, explicit themes, on/off in both outputs."""
+"""The consortium synthesis: themes by whole words, candidate findings, the heat map in parts, and
+what the chapter prints (only what the review endorses) in both outputs."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from competency_maps.content import build_content, chapter
-from competency_maps.figures import heatmap, heatmap_png
-from competency_maps.model import SwotEntry
+from competency_maps.figures import FRAME_H, FRAME_W, PART_MARGIN, heatmap_png, heatmaps, rows_per_part
+from competency_maps.labels import Labels
+from competency_maps.model import Cluster, Profile, SwotEntry
 from competency_maps.render_docx import render_docx
 from competency_maps.render_pdf import render_figures, render_html
-from competency_maps.richtext import Span
-from competency_maps.synthesis import Theme, analyse
+from competency_maps.richtext import Span, plain
+from competency_maps.synthesis import (COMPLEMENTARITY, CONVERGENCE, HeatRow, Matcher, Synthesis, Theme,
+                                       analyse)
 from reports import docx_paragraphs, sample_content, sample_docx, sample_gathered
 
 
@@ -20,23 +25,37 @@ def _syn(clusters=None, themes=None):
     return analyse(clusters or g.clusters, d.topics, list(themes or d.themes), d.synthesis_min_clusters)
 
 
-def test_covid_is_a_threat_named_by_all_five_clusters():
-    conv = {(c.theme, c.quadrant): c for c in _syn().convergences}
-    covid = conv[("COVID-19", "Threat")]
-    assert {q.cluster for q in covid.quotes} == {c.name for c in sample_gathered().clusters}
-    for q in covid.quotes:  # each quote is one of that cluster's threats, word for word
-        cluster = next(c for c in sample_gathered().clusters if c.name == q.cluster)
-        assert q.entry in [e.plain for e in cluster.swot if e.quadrant == "Threat"]
+def _entry(text: str, quadrant: str = "Strength", theme: str = "") -> SwotEntry:
+    return SwotEntry(sample_gathered().deliverable.topics[0], quadrant, "", (Span(text),), 0, theme)
 
 
-def test_eu_funding_knowhow_is_a_complementarity():
-    comps = {c.theme: c for c in _syn().complementarities}
-    assert comps, "no complementarity found"
-    eu = comps["EU projects and networks"]
-    assert any(p.strong.cluster == "Zone Cluster" and "EU funding schemes" in p.strong.entry for p in eu.pairs)
-    for c in comps.values():
-        for p in c.pairs:
-            assert p.strong.cluster != p.weak.cluster
+def _on(theme: Theme, text: str) -> bool:
+    return theme.name in Matcher([theme]).themes_of(_entry(text))
+
+
+# --- themes ---------------------------------------------------------------------------------------
+
+
+def test_a_keyword_matches_whole_words_in_any_of_their_forms():
+    funding = Theme("Funding", ("funding",))
+    assert _on(funding, "Too little private funding") and _on(funding, "Raised funds")
+    assert _on(funding, "Projects funded by the region")
+    assert not _on(funding, "Fundamental research") and not _on(funding, "Refunding")
+    eu = Theme("EU", ("EU project",))
+    assert _on(eu, "Three EU projects running") and not _on(eu, "Projects in Europe")
+    fee = Theme("Fees", ("membership fee",))
+    assert _on(fee, "Linked to membership fees") and not _on(fee, "A fee for the membership")
+    assert not _on(Theme("HR", ("HR",)), "Three hrs a week") and _on(Theme("HR", ("HR",)), "HR and finance")
+
+
+def test_the_shipped_themes_no_longer_file_the_entries_the_issue_names():
+    d = sample_gathered().deliverable
+    m = Matcher(list(d.themes), d.language)
+    top10 = _entry("We believe that we are among the TOP 10 clusters in Germany. We orientate ourselves "
+                   "to top European clusters.")
+    assert "EU projects and networks" not in m.themes_of(top10)
+    assert "Talent and skills" not in m.themes_of(_entry("Collaborative spirit and commitment within the team"))
+    assert "Competition" not in m.themes_of(_entry("New training opportunities, competency frameworks"))
 
 
 def test_an_explicit_theme_overrides_the_keyword_match():
@@ -49,12 +68,10 @@ def test_an_explicit_theme_overrides_the_keyword_match():
                                         for e in mobinov.swot])
     clusters = [relabelled if c is mobinov else c for c in g.clusters]
     conv = {(c.theme, c.quadrant): c for c in _syn(clusters).convergences}
-    assert "Mobinov" not in {q.cluster for q in conv[("COVID-19", "Threat")].quotes}
-    # and an entry with no keyword at all joins a theme when the partner says so
-    plain = SwotEntry(d.topics[0], "Threat", "", (Span("Nothing to match here"),), 0, "COVID-19")
-    one = replace(relabelled, swot=[plain])
-    found = analyse([one], d.topics, [Theme("COVID-19", ("covid",))], 1).convergences
-    assert [(c.theme, c.quotes[0].entry) for c in found] == [("COVID-19", "Nothing to match here")]
+    assert "Mobinov" not in conv[("COVID-19", "Threat")].clusters
+    plain_entry = _entry("Nothing to match here", "Threat", "COVID-19")
+    found = analyse([replace(relabelled, swot=[plain_entry])], d.topics, [Theme("COVID-19", ("covid",))], 1)
+    assert [(c.theme, c.quotes[0].entry) for c in found.convergences] == [("COVID-19", "Nothing to match here")]
 
 
 def test_the_theme_column_is_read_from_the_workbook(make_workbook, tmp_path, sample_cluster, schema):
@@ -65,16 +82,99 @@ def test_the_theme_column_is_read_from_the_workbook(make_workbook, tmp_path, sam
     assert res.cluster.swot[0].theme == "Digital"
 
 
+# --- candidates -----------------------------------------------------------------------------------
+
+
+def test_covid_is_a_threat_named_by_all_five_clusters_each_quoted_by_its_first_entry_on_it():
+    clusters = sample_gathered().clusters
+    covid = next(c for c in _syn().convergences if (c.theme, c.quadrant) == ("COVID-19", "Threat"))
+    assert covid.clusters == [c.name for c in clusters]
+    for q in covid.quotes:
+        cluster = next(c for c in clusters if c.name == q.cluster)
+        threats = [e.plain for e in cluster.swot if e.quadrant == "Threat"]
+        assert q.entry in threats and q.quadrant == "Threat"
+
+
+def test_a_complementarity_pairs_one_strength_with_one_weakness_of_another_cluster():
+    s = _syn()
+    comps = s.complementarities
+    assert comps and all(c.kind == COMPLEMENTARITY for c in comps)
+    for c in comps:
+        strong, weak = c.quotes
+        assert (strong.quadrant, weak.quadrant) == ("Strength", "Weakness") and strong.cluster != weak.cluster
+    assert any(c.quotes[0].cluster == "Zone Cluster" and "independent from state financing" in c.quotes[0].entry
+               and c.quotes[1].cluster == "Mov'eo" for c in comps)
+    assert [c.kind for c in s.candidates] == sorted((c.kind for c in s.candidates), key=[CONVERGENCE, COMPLEMENTARITY].index)
+
+
+# --- the heat map -----------------------------------------------------------------------------------
+
+
+def _rows(n: int) -> Synthesis:
+    rows = [HeatRow(f"Cluster {i:03d}", [i % 5, 1, 2, 3], [[i % 3, 0, 1, 1], [0, 1, 0, 1], [0, 0, 1, 1]])
+            for i in range(n)]
+    return Synthesis(["Strength", "Weakness", "Opportunity", "Threat"], ["a", "b", "c"], rows)
+
+
+@pytest.mark.parametrize("n", [1, 5, 11, 12, 60, 120])
+def test_a_long_map_is_split_in_balanced_parts_each_with_the_header(n):
+    parts = heatmaps(_rows(n), Labels())
+    most = rows_per_part(parts[0].width)
+    names = [lb.text for h in parts for lb in h.labels if lb.anchor == "start"]
+    assert names == [f"Cluster {i:03d}" for i in range(n)]  # every cluster once, in order
+    sizes = [sum(1 for lb in h.labels if lb.anchor == "start") for h in parts]
+    assert max(sizes) <= most and max(sizes) - min(sizes) <= 1 and len(parts) == -(-n // most)
+    for h in parts:
+        assert [lb.text for lb in h.labels if lb.bold] == ["Topic 1", "Topic 2", "Topic 3", "All topics"]
+        assert h.height * FRAME_W / h.width <= FRAME_H / 3 - PART_MARGIN  # three parts fit a page
+    assert (parts[0].title == Labels()("heatmap_alt")) == (len(parts) == 1)
+    if len(parts) > 1:
+        assert parts[-1].title.endswith(f"part {len(parts)} of {len(parts)}: {names[-sizes[-1]]} to {names[-1]}.")
+    shades = {(c.value, c.shade) for h in parts for c in h.cells}
+    assert len({v for v, _ in shades}) == len(shades)  # one scale for all parts
+    assert max(shades) == (max(v for v, _ in shades), 1.0) and (0, 0) in shades
+
+
 def test_heatmap_counts_match_the_model_and_render_both_ways():
     syn = _syn()
     for row, c in zip(syn.rows, sample_gathered().clusters):
         assert sum(row.counts) == len(c.swot)
-    h = heatmap(syn, sample_gathered().deliverable.labels)
+    [h] = heatmaps(syn, sample_gathered().deliverable.labels)
     assert len(h.cells) == len(syn.rows) * 4 * (len(syn.topics) + 1)
     png = heatmap_png(h)
     assert png.startswith(b"\x89PNG") and png == heatmap_png(h)
-    svg = render_figures(sample_content())["memory:heatmap.svg"][0].decode()
+    svg = render_figures(sample_content())["memory:heatmap-1.svg"][0].decode()
     assert svg.count("<rect") == len(h.cells) and "Mov&#39;eo" in svg
+
+
+# --- the chapter --------------------------------------------------------------------------------------
+
+
+def _content(**kwargs):
+    g = sample_gathered()
+    return build_content(g.deliverable, [chapter(c, g.deliverable) for c in g.clusters], g.clusters, **kwargs)
+
+
+def test_without_a_review_a_final_report_prints_no_finding_and_a_draft_marks_them_proposed():
+    final = _content().synthesis
+    assert final.convergences == [] and final.complementarities == []
+    assert final.sections == [("Overview", "synthesis-overview")]
+    html = render_html(_content())
+    assert 'id="synthesis-overview"' in html and 'id="synthesis-convergences"' not in html
+    draft = _content(draft=True).synthesis
+    shown = draft.convergences + draft.complementarities
+    assert len(shown) == len(draft.analysis.candidates)
+    assert all(plain(f.sentence).endswith("(proposed)") for f in shown)
+
+
+def test_the_prose_comes_from_the_deliverables_markdown():
+    s = sample_content().synthesis
+    d = sample_gathered().deliverable
+    for blocks, key in ((s.intro, "synthesis_intro"), (s.overview, "synthesis_overview"),
+                        (s.convergences_lead, "synthesis_convergences"),
+                        (s.complementarities_lead, "synthesis_complementarities")):
+        assert blocks and [b.plain for b in blocks] == [b.plain for b in d.text(key)]
+    assert "generated" not in " ".join(b.plain for b in s.intro) and "more possible" not in render_html(sample_content())
 
 
 def test_chapter_is_in_both_outputs_and_switches_off():
@@ -87,3 +187,13 @@ def test_chapter_is_in_both_outputs_and_switches_off():
     paras = [t for _, t in docx_paragraphs(render_docx(content))]
     assert "Consortium synthesis" not in paras and "Convergences" not in paras
     assert "Consortium synthesis" not in render_html(content)
+
+
+def synthetic_clusters(n: int) -> list[Cluster]:
+    """n clusters with a few entries each and names of every length, for layouts of long maps."""
+    topics = sample_gathered().deliverable.topics
+    names = ["Zone", "RAI Automotive Industry NL", "Mov'eo", "E-Mobility Cluster", "Mobinov"]
+    return [Cluster(Profile(f"{names[i % 5]} {i + 1}"),
+                    swot=[SwotEntry(topics[i % 3], q, "", (Span(f"Entry {k}"),)) for k, q in
+                          enumerate(("Strength", "Weakness", "Opportunity", "Threat")[: 1 + i % 4])])
+            for i in range(n)]
