@@ -202,13 +202,18 @@ def json_schema() -> dict:
     return json.loads(resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+    return jsonschema.Draft202012Validator(json_schema())
+
+
 MAX_BYTES = 64 * 2**20  # a 100-cluster export is some 20 MB
 
 
 def check(data: Any, where: Location) -> None:
     """A DatasetError saying what is wrong, and where in the file, unless the data fits the schema
     and its records name clusters that it holds."""
-    import jsonschema  # here: only what reads a file back needs it
     hint = ("Write it again with `build.py export --format json`, or name another file "
             "(a snapshot is rewritten by the next build).")
     if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("version"), int) \
@@ -216,8 +221,8 @@ def check(data: Any, where: Location) -> None:
         raise DatasetError(f"was written by a newer version of the tool (format version "
                            f"{data['version']}; this one reads {VERSION}).", where,
                            "Update the tool, or export the data again with this one.")
-    error = jsonschema.exceptions.best_match(
-        jsonschema.Draft202012Validator(json_schema()).iter_errors(data))
+    from jsonschema.exceptions import best_match  # here: only what reads a file back needs it
+    error = best_match(_validator().iter_errors(data))
     if error is not None:
         path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
         raise DatasetError(f"is not a competency-maps export: at {path.lstrip('.') or 'the top'}, "
