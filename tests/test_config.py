@@ -21,7 +21,7 @@ def inputs(tmp_path) -> Path:
     """The shipped toml and its Markdown files, without the workbooks."""
     d = tmp_path / "inputs"
     d.mkdir()
-    for f in [INPUTS / "deliverable.toml", *INPUTS.glob("*.md")]:
+    for f in [INPUTS / "deliverable.toml", *INPUTS.glob("*.md"), *INPUTS.glob("*.svg")]:
         shutil.copy(f, d)
     (tmp_path / "secret.txt").write_text("SECRET FROM OUTSIDE", encoding="utf-8")
     return d

@@ -20,7 +20,7 @@ def inputs(tmp_path) -> Path:
     """The shipped toml and texts, expecting one cluster, Mov'eo; no workbook yet."""
     d = tmp_path / "inputs"
     d.mkdir()
-    for f in [INPUTS / "deliverable.toml", *INPUTS.glob("*.md")]:
+    for f in [INPUTS / "deliverable.toml", *INPUTS.glob("*.md"), *INPUTS.glob("*.svg")]:
         shutil.copy(f, d)
     toml = d / "deliverable.toml"
     text = toml.read_text(encoding="utf-8")

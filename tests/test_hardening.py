@@ -349,7 +349,12 @@ def test_hostile_text_comes_out_literally(tmp_path, make_workbook, schema, monke
             assert not [n for n in z.namelist() if "embed" in n.lower()]
             rels = b"".join(z.read(n) for n in z.namelist() if n.endswith(".rels"))
             body = z.read("word/document.xml")
-        assert b"passwd" not in rels and b"example.org" not in rels  # nothing linked, nothing attached
+        assert b"passwd" not in rels  # no file is linked or attached
+        # a web address typed in a cell is a link, as the partner meant it: never anything fetched
+        targets = re.findall(rb'<Relationship [^>]*Target="([^"]*example\.org[^"]*)"[^>]*>', rels)
+        assert all(rb"https://example.org/x.css" == t for t in targets)
+        assert all(rb'TargetMode="External"' in r and rb"/hyperlink" in r
+                   for r in re.findall(rb"<Relationship [^>]*example\.org[^>]*>", rels))
         assert b"<img" not in body and b"<script" not in body and b"&lt;img src=" in body
         assert b"<w:t>injected" not in body
 

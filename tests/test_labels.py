@@ -55,7 +55,7 @@ def test_an_override_in_the_toml_reaches_both_outputs(tmp_path):
     d = config.load(inputs)
     g = sample_gathered()
     content = build_content(d, [chapter(c, d) for c in g.clusters[:1]], g.clusters[:1])
-    corner = f"Thema: {d.topics[0]}"
+    corner = f"Thema: {d.short_topic(d.topics[0])}"
     assert corner in docx_blocks(render_docx(content)) and "Schlagwörter" in docx_blocks(render_docx(content))
     html = render_html(content)
     assert escape(corner) in html and "Schlagwörter" in html and "Topic: " not in html
