@@ -92,7 +92,7 @@ def make_consortium(n: int, dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     d = config.load(ROOT / "inputs")
     for f in (ROOT / "inputs").iterdir():
-        if f.suffix in (".toml", ".md"):
+        if f.suffix in (".toml", ".md", ".svg", ".png"):
             shutil.copy(f, dest / f.name)
     base = gather(ROOT / "inputs").clusters
     schema = build_schema(d.topics, d.theme_names)
