@@ -20,6 +20,7 @@ from .schema import PROFILE_FIELDS, name_key
 ADDED, REMOVED, EDITED = "added", "removed", "edited"
 KINDS = (ADDED, REMOVED, EDITED)
 SIMILAR = 0.6  # SequenceMatcher ratio from which two texts at one place are one entry, edited
+KEPT, KEPT_RATIO = 0.85, 0.3  # ... or the shorter kept at 85 % in the longer, with a ratio of 0.3
 LABELS = {f.attr: f.label for f in PROFILE_FIELDS}
 
 
@@ -96,8 +97,14 @@ def diff(old: Sequence[Item], new: Sequence[Item], part: str) -> list[Change]:
 
 
 def _similarity(a: str, b: str) -> float:
+    """SequenceMatcher's ratio; a text kept whole inside a longer one ("Strong cash flow" → "Strong
+    cash flow, and reserves for two years") counts as similar too, when it is most of its words."""
     m = SequenceMatcher(None, a, b, autojunk=False)
-    return m.ratio() if m.real_quick_ratio() >= SIMILAR and m.quick_ratio() >= SIMILAR else 0.0
+    ratio = m.ratio()
+    if ratio >= SIMILAR or ratio < KEPT_RATIO:
+        return ratio
+    kept = sum(block.size for block in m.get_matching_blocks()) / max(1, min(len(a), len(b)))
+    return SIMILAR if kept >= KEPT else ratio
 
 
 def _pair(old: Sequence[Item], new: Sequence[Item], part: str) -> list[Change]:
