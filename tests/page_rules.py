@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pdfminer.pdfdevice import PDFDevice
 from pdfminer.pdfdocument import PDFDocument
@@ -103,7 +103,17 @@ def _kind(chain: list[str], bold: bool) -> str:
     return "body"
 
 
+_parsed: dict[tuple[int, int, frozenset], list[Line]] = {}  # a PDF is read once per test session
+
+
 def lines(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset()) -> list[Line]:
+    key = (hash(pdf), len(pdf), header_rows)
+    if key not in _parsed:
+        _parsed[key] = _lines(pdf, header_rows)
+    return [replace(ln) for ln in _parsed[key]]
+
+
+def _lines(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset()) -> list[Line]:
     """Every tagged line of the PDF. `header_rows`: the cells of table header rows, for PDFs whose
     tags do not mark header rows (LibreOffice tags them as ordinary rows): a line is a header when
     all the cells of one such row stand side by side on its baseline."""

@@ -140,7 +140,17 @@ def _name(x) -> str | None:
     return x.name if isinstance(x, PSLiteral) else None
 
 
+_read: dict[tuple[int, int], list[str]] = {}  # a PDF is read once per test session
+
+
 def pdf_blocks(pdf: bytes) -> list[str]:
+    key = (hash(pdf), len(pdf))
+    if key not in _read:
+        _read[key] = _pdf_blocks(pdf)
+    return list(_read[key])
+
+
+def _pdf_blocks(pdf: bytes) -> list[str]:
     """The text of the PDF in the order of its structure tree (PDF/UA tags), as a screen reader reads
     it. Page furniture is untagged (artifacts), so it is not there. A figure is read by its
     alternative text, so its drawn text is left out (Word holds a picture); so is the text generated
