@@ -68,6 +68,7 @@ class ReviewRow:
     entries: str
     include: bool | None  # None: empty (not decided yet), or not readable (an error says so)
     wording: Text = ()
+    typed: str = ""  # the Include cell as typed, kept for the next review file when not readable
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -176,8 +177,8 @@ def _rows(ctx: Ctx, ws, columns: dict[str, int]) -> list[ReviewRow]:
         r = cells[0].row
         include = _include(ctx, ws.title, by_col.get(columns["Include"]), plain(texts["Include"]))
         row = ReviewRow(r, plain(texts["Kind"]), plain(texts["Theme"]), plain(texts.get("Clusters", ())),
-                        plain(texts["Entries"]), include, texts.get("Wording", ()))
-        _check_row(ctx, ws.title, row, columns, seen)
+                        plain(texts["Entries"]), include, texts.get("Wording", ()), plain(texts["Include"]).strip())
+        _check_row(ctx, ws.title, row, columns, seen, empty=not plain(texts["Include"]).strip())
         rows.append(row)
     return rows
 
@@ -195,7 +196,7 @@ def _include(ctx: Ctx, sheet: str, cell, raw: str) -> bool | None:
 
 
 def _check_row(ctx: Ctx, sheet: str, row: ReviewRow, columns: dict[str, int],
-               seen: dict[tuple[str, str, str], int]) -> None:
+               seen: dict[tuple[str, str, str], int], empty: bool) -> None:
     where = f"{_letter(columns['Kind'])}{row.row}"
     if row.kind and row.kind.strip().casefold() not in {k.casefold() for k in KINDS}:
         ctx.warn(sheet, where, f"{quote(row.kind)} is not a kind of finding the build proposes "
@@ -206,7 +207,7 @@ def _check_row(ctx: Ctx, sheet: str, row: ReviewRow, columns: dict[str, int],
                  "Include and Wording count.", "Delete one of the two rows.")
     else:
         seen[row.key] = row.row
-    if row.include is None and plain(row.wording).strip() and "Wording" in columns:
+    if empty and plain(row.wording).strip() and "Wording" in columns:
         ctx.warn(sheet, f"{_letter(columns['Wording'])}{row.row}", "This row has a Wording but no "
                  "Include: it is not printed.", f"Set Include to {YES} to print it with this wording.")
 
@@ -293,7 +294,7 @@ def review_workbook(decisions: list[Decision], marked: bool, when: date) -> byte
             values = [c.kind, c.theme, ", ".join(c.clusters), entries_text(c)]
         else:
             values = [d.row.kind, d.row.theme, d.row.clusters, d.row.entries]
-        include = {True: YES, False: NO, None: ""}[d.include]
+        include = {True: YES, False: NO, None: d.row.typed if d.row else ""}[d.include]
         row = [cell(v[:CELL_LIMIT], state) for v in values + [include, plain(d.wording)]]
         if state:
             row[0].comment = Comment(NEW_NOTE if state == "new" else STALE_NOTE, "competency-maps")

@@ -240,6 +240,16 @@ def test_a_broken_review_is_a_located_error_with_its_fix(tmp_path, build, where,
     assert where in str(err.location) and words in err.message and err.hint
 
 
+def test_an_unreadable_include_is_kept_in_the_next_review_file(tmp_path):
+    def build(wb):
+        _header(wb.active)
+        wb.active.append(["Convergence", "X", "", "e", "Maybe", "Mine"])
+    review = _write(tmp_path, build)
+    assert [i.location.cell for i in review.issues] == ["E2"]  # no second warning for the Wording
+    ws = _review_sheet(review_workbook(reconcile([], review), True, WHEN))
+    assert [c.value for c in ws[2]] == ["Convergence", "X", None, "e", "Maybe", "Mine"]
+
+
 def test_warnings_for_a_wording_without_include_a_repeated_row_and_control_characters(tmp_path):
     def build(wb):
         _header(wb.active)
