@@ -27,7 +27,7 @@ def _role(column: str) -> str:
 def next_version(rows: list[tuple[str, ...]], column: int) -> str:
     """One more than the highest number in the column; the first row without one counts as 0."""
     numbers = [int(m.group(0)) for r in rows if column < len(r) for m in [re.search(r"\d+", r[column])] if m]
-    return str(max(numbers, default=len(rows) - 1) + 1)
+    return str(max(numbers, default=max(len(rows) - 1, 0)) + 1)
 
 
 def new_row(d: config.Deliverable, text: str, summary: str) -> tuple[str, ...]:
@@ -40,8 +40,9 @@ def new_row(d: config.Deliverable, text: str, summary: str) -> tuple[str, ...]:
     for i, column in enumerate(d.version_log_columns):
         role = _role(column)
         row.append(next_version(d.version_log, i) if role == "version" else values.pop(role, "") if role else "")
-    if "change" in values:  # no column says so: the last one takes the text
-        row[-1] = change
+    if "change" in values:  # no column says so: the first column of no known kind, else the last
+        free = [i for i, column in enumerate(d.version_log_columns) if not _role(column)]
+        row[free[0] if free else -1] = change
     return tuple(row)
 
 
