@@ -79,10 +79,6 @@ def test_bold_from_the_workbook_is_bold_in_word():
     assert "Business Accelerator by Mov'eo" in bold  # RAI's Step 1, bold in the workbook
 
 
-def test_same_inputs_give_the_same_bytes():
-    assert render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops) == sample_docx()
-
-
 def test_markup_and_template_syntax_in_partner_text_stay_literal(sample_cluster):
     from dataclasses import replace
     from competency_maps.model import SwotEntry
