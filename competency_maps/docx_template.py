@@ -343,7 +343,7 @@ def _chapters(doc) -> None:
     _tag(doc, "{%p endfor %}")
     _bookmarked(_tag(doc, "{{ ch.steps[2] }}", "Heading 2"), "ch.anchor ~ '-step3'")
     _tag(doc, "{%p for t in ch.tows %}")
-    t = _table(doc, 4, 3, "TOWS Table", [32, 69, 69], {"firstRow": True, "firstColumn": True})
+    t = _table(doc, 4, 3, "TOWS Table", [37, 66.5, 66.5], {"firstRow": True, "firstColumn": True})
     _cell(t.cell(0, 0), "{{ t.corner }}")
     _cell(t.cell(0, 1), "{{ t.columns[0] }}")
     _cell(t.cell(0, 2), "{{ t.columns[1] }}")
