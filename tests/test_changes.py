@@ -276,3 +276,13 @@ def test_changes_log_writes_the_row_without_building(one_cluster, tmp_path):
 def test_log_goes_with_a_build_or_changes_only(argv, capsys):
     assert run(*argv)[0] == 2
     assert "--log" in capsys.readouterr().err
+
+
+def test_a_snapshot_edited_by_hand_is_checked_whole(tmp_path, sample_cluster):
+    from competency_maps.dataset import DatasetError
+    path = tmp_path / "s.json"
+    path.write_bytes(snapshot_bytes([sample_cluster]))
+    assert read_snapshot(path)[0].swot == [replace(e, row=0) for e in sample_cluster.swot]
+    path.write_text(path.read_text(encoding="utf-8").replace('"bold": true', '"bold": "yes"', 1), encoding="utf-8")
+    with pytest.raises(DatasetError, match=r"at clusters\[0\]\.profile\.about\.spans\[1\]\.bold"):
+        read_snapshot(path)
