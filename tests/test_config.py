@@ -168,4 +168,4 @@ def test_values_reach_the_deliverable(inputs):
     assert d.date == dt.date(2020, 10, 2) and d.topics[0].startswith("Cluster's business model")
     assert d.clusters[2] == "Mov'eo" and d.synthesis and d.synthesis_min_clusters == 3
     assert d.info["nature"][0] == ("report", True) and d.version_log == [("25/09/2020", "", "Mov'eo", "")]
-    assert d.links[0]["url"] == "https://recipe4mobility.eu/" and d.themes[0].keywords[0] == "fund"
+    assert d.links[0]["url"] == "https://recipe4mobility.eu/" and d.themes[0].keywords[0] == "funding"
