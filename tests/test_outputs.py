@@ -27,6 +27,8 @@ from competency_maps.outputs import OutputError, check_output_folder, locked, pu
 ROOT = Path(__file__).resolve().parent.parent
 STEM = "D2.1-clusters-competency-maps"
 OLD = {f"{STEM}.docx": b"old docx", f"{STEM}.pdf": b"old pdf"}
+NEW = {f"{STEM}.docx": b"new docx", f"{STEM}.pdf": b"new pdf"}
+SNAPSHOT = f"{STEM}.snapshot.json"  # the data the pair was built from, published with it (snapshot.py)
 
 
 @pytest.fixture
@@ -81,7 +83,7 @@ def build(inputs: Path, out_dir: Path) -> tuple[int, str]:
 def test_a_build_replaces_both_files_and_leaves_nothing_else(inputs, out_dir, stand_ins):
     code, out = build(inputs, out_dir)
     assert code == 0, out
-    assert files(out_dir) == {f"{STEM}.docx": b"new docx", f"{STEM}.pdf": b"new pdf"}
+    assert files(out_dir) == {**NEW, SNAPSHOT: files(out_dir).get(SNAPSHOT)} and files(out_dir)[SNAPSHOT]
 
 
 def test_a_full_disk_while_writing_keeps_the_old_pair_and_says_so(inputs, out_dir, stand_ins, monkeypatch):
@@ -126,7 +128,7 @@ def test_ctrl_c_between_the_renames_still_gives_a_matching_pair(inputs, out_dir,
     monkeypatch.setattr(outputs.os, "replace", interrupted)
     code, out = build(inputs, out_dir)
     assert code == 130
-    assert files(out_dir) == {f"{STEM}.docx": b"new docx", f"{STEM}.pdf": b"new pdf"}
+    assert files(out_dir) == {**NEW, SNAPSHOT: files(out_dir).get(SNAPSHOT)} and files(out_dir)[SNAPSHOT]
     assert "Interrupted after the report was written" in out and "nothing" not in out
 
 
@@ -214,7 +216,7 @@ sys.exit(main(["--inputs", {str(inputs)!r}, "--output", {str(out_dir)!r}]))
     env = {**os.environ, "COMPETENCY_MAPS_JOBS": "1"}
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 143, (proc.stdout, proc.stderr)
-    assert files(out_dir) == {f"{STEM}.docx": b"new docx", f"{STEM}.pdf": b"new pdf"}
+    assert files(out_dir) == {**NEW, SNAPSHOT: files(out_dir).get(SNAPSHOT)} and files(out_dir)[SNAPSHOT]
     assert "Interrupted after the report was written" in proc.stdout
 
 
