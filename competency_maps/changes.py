@@ -21,6 +21,7 @@ ADDED, REMOVED, EDITED = "added", "removed", "edited"
 KINDS = (ADDED, REMOVED, EDITED)
 SIMILAR = 0.6  # SequenceMatcher ratio from which two texts at one place are one entry, edited
 KEPT, KEPT_RATIO = 0.85, 0.3  # ... or the shorter kept at 85 % in the longer, with a ratio of 0.3
+WINDOW = 25  # how far ahead an edited entry is looked for among the new ones
 LABELS = {f.attr: f.label for f in PROFILE_FIELDS}
 
 
@@ -99,7 +100,11 @@ def diff(old: Sequence[Item], new: Sequence[Item], part: str) -> list[Change]:
 def _similarity(a: str, b: str) -> float:
     """SequenceMatcher's ratio; a text kept whole inside a longer one ("Strong cash flow" → "Strong
     cash flow, and reserves for two years") counts as similar too, when it is most of its words."""
+    if a == b:
+        return 1.0
     m = SequenceMatcher(None, a, b, autojunk=False)
+    if m.real_quick_ratio() < KEPT_RATIO or m.quick_ratio() < KEPT_RATIO:  # upper bounds, cheap
+        return 0.0
     ratio = m.ratio()
     if ratio >= SIMILAR or ratio < KEPT_RATIO:
         return ratio
@@ -108,20 +113,25 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _pair(old: Sequence[Item], new: Sequence[Item], part: str) -> list[Change]:
-    """Inside one differing stretch: each old item, in order, is edited into the most similar new
-    one after the last paired (if similar enough), else removed; unpaired new items were added."""
+    """Inside one differing stretch: each old item, in order, is edited into the next new one if
+    that is similar enough, else into the most similar of the few after it (WINDOW), else removed;
+    new items left unpaired were added. Bounded work, however long the stretch (every entry of a
+    renamed topic differs)."""
     pairs: dict[int, int] = {}  # new index -> old index
     start = 0
     for i, o in enumerate(old):
-        scored = [(_similarity(o.plain, n.plain), j) for j, n in enumerate(new[start:], start)]
-        best = max(scored, default=(0.0, -1), key=lambda s: (s[0], -s[1]))
-        if best[0] >= SIMILAR:
-            pairs[best[1]] = i
-            start = best[1] + 1
+        best, best_j = 0.0, -1
+        for j in range(start, min(len(new), start + WINDOW)):
+            score = _similarity(o.plain, new[j].plain)
+            if score > best:
+                best, best_j = score, j
+            if j == start and score >= SIMILAR or score == 1.0:  # the next in order, or the same text
+                break
+        if best >= SIMILAR:
+            pairs[best_j] = i
+            start = best_j + 1
     paired_old = set(pairs.values())
-    out: list[Change] = []
-    removed = [Change(REMOVED, part, o.where, before=o.shown) for i, o in enumerate(old) if i not in paired_old]
-    out.extend(removed)
+    out = [Change(REMOVED, part, o.where, before=o.shown) for i, o in enumerate(old) if i not in paired_old]
     for j, n in enumerate(new):
         if j in pairs:
             o = old[pairs[j]]
