@@ -10,6 +10,7 @@ and a part that moves to the next page leaves at most a third of a page blank.
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,7 @@ class Label:
     text: str
     anchor: str  # start | middle
     bold: bool = False
+    size: float = 11  # a long cluster name is set smaller, so that it never runs into the cells
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,33 @@ def _part(s: Synthesis, groups: list, rows: range, top: int, width: float, title
             for qi, n in enumerate(counts_of[ri]):
                 cells.append(Cell(gx + qi * CELL_W, HEAD_H + y * CELL_H, CELL_W - 1, CELL_H - 1, n, n / top))
     for y, ri in enumerate(rows):
-        labels.append(Label(4, HEAD_H + y * CELL_H + CELL_H / 2 + 4, s.rows[ri].cluster, "start"))
+        lines = _name_lines(s.rows[ri].cluster)
+        size = min(_fitting(line) for line in lines)
+        first = HEAD_H + y * CELL_H + (CELL_H / 2 + 4 if len(lines) == 1 else CELL_H / 2 - 0.15 * size)
+        labels += [Label(4, first + k * size, line, "start", size=size) for k, line in enumerate(lines)]
     return Heatmap(width, HEAD_H + len(rows) * CELL_H + FOOT, cells, labels, title)
+
+
+def _fitting(text: str, room: float = LABEL_W - 10) -> float:
+    """The font size at which a text fits the names' column: 11, or less for a long name."""
+    width = _font(False, 11).getlength(text)
+    return 11 if width <= room else max(4, int(11 * room / width * 10) / 10)
+
+
+def _name_lines(name: str) -> list[str]:
+    """A cluster's name on one line; on two (split at the space nearest its middle) when one line
+    would have to be set smaller than 8."""
+    spaces = [i for i, ch in enumerate(name) if ch == " "]
+    if _fitting(name) >= 8 or not spaces:
+        return [name]
+    cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
+    return [name[:cut], name[cut + 1:]]
+
+
+@functools.lru_cache(maxsize=None)
+def _font(bold: bool, size: float):
+    from PIL import ImageFont
+    return ImageFont.truetype(str(TEMPLATES / "fonts" / f"Carlito-{'Bold' if bold else 'Regular'}.ttf"), size)
 
 
 def text_color(shade: float) -> str:
@@ -106,18 +133,17 @@ def fill(shade: float) -> tuple[int, int, int]:
 
 
 def heatmap_png(h: Heatmap, scale: float = 3.0) -> bytes:
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw
     img = Image.new("RGB", (round(h.width * scale), round(h.height * scale)), "white")
     draw = ImageDraw.Draw(img)
-    regular = ImageFont.truetype(str(TEMPLATES / "fonts" / "Carlito-Regular.ttf"), round(11 * scale))
-    bold = ImageFont.truetype(str(TEMPLATES / "fonts" / "Carlito-Bold.ttf"), round(11 * scale))
+    regular = _font(False, round(11 * scale))
     for c in h.cells:
         box = [c.x * scale, c.y * scale, (c.x + c.w) * scale, (c.y + c.h) * scale]
         draw.rectangle(box, fill=fill(c.shade))
         draw.text(((c.x + c.w / 2) * scale, (c.y + c.h / 2) * scale), str(c.value),
                   fill=text_color(c.shade), font=regular, anchor="mm")
     for lb in h.labels:
-        draw.text((lb.x * scale, lb.y * scale), lb.text, fill=(26, 26, 26), font=bold if lb.bold else regular,
+        draw.text((lb.x * scale, lb.y * scale), lb.text, fill=(26, 26, 26), font=_font(lb.bold, round(lb.size * scale)),
                   anchor="ms" if lb.anchor == "middle" else "ls")
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=False)

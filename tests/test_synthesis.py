@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 
 from competency_maps.content import build_content, chapter
-from competency_maps.figures import FRAME_H, FRAME_W, PART_MARGIN, heatmap_png, heatmaps, rows_per_part
+from competency_maps.figures import (CELL_H, FRAME_H, FRAME_W, HEAD_H, PART_MARGIN, heatmap_png, heatmaps,
+                                     rows_per_part)
 from competency_maps.labels import Labels
 from competency_maps.model import Cluster, Profile, SwotEntry
 from competency_maps.render_docx import render_docx
@@ -133,6 +134,26 @@ def test_a_long_map_is_split_in_balanced_parts_each_with_the_header(n):
     shades = {(c.value, c.shade) for h in parts for c in h.cells}
     assert len({v for v, _ in shades}) == len(shades)  # one scale for all parts
     assert max(shades) == (max(v for v, _ in shades), 1.0) and (0, 0) in shades
+
+
+def test_a_long_cluster_name_is_set_smaller_or_on_two_lines_never_over_the_cells():
+    from PIL import ImageFont
+    from competency_maps.resources import TEMPLATES
+    s = _rows(3)
+    longer = "Automotive and Mobility Competence Network of the Greater Region e.V."
+    s.rows[1] = replace(s.rows[1], cluster="Automotive Competence Network Bavaria")
+    s.rows[2] = replace(s.rows[2], cluster=longer)
+    [h] = heatmaps(s, Labels())
+    names = [lb for lb in h.labels if lb.anchor == "start"]
+    assert [lb.text for lb in names] == ["Cluster 000", s.rows[1].cluster, "Automotive and Mobility Competence",
+                                         "Network of the Greater Region e.V."]
+    assert names[0].size == 11 and 8 <= names[1].size < 11 and names[2].size == names[3].size >= 8
+    assert HEAD_H + 2 * CELL_H < names[2].y - 0.8 * names[2].size and names[3].y < HEAD_H + 3 * CELL_H - 1
+    for lb in names:
+        font = ImageFont.truetype(str(TEMPLATES / "fonts" / "Carlito-Regular.ttf"), lb.size)
+        assert lb.x + font.getlength(lb.text) <= min(c.x for c in h.cells)
+    svg = render_figures(replace(sample_content(), synthesis=replace(sample_content().synthesis, heatmaps=[h])))
+    assert f'font-size="{names[1].size}"' in svg["memory:heatmap-1.svg"][0].decode()
 
 
 def test_heatmap_counts_match_the_model_and_render_both_ways():
