@@ -49,6 +49,14 @@ def test_a_keyword_matches_whole_words_in_any_of_their_forms():
     assert not _on(Theme("HR", ("HR",)), "Three hrs a week") and _on(Theme("HR", ("HR",)), "HR and finance")
 
 
+def test_word_forms_follow_the_reports_language_and_an_unknown_one_matches_words_as_typed():
+    theme = Theme("Förderung", ("Förderung",))
+    german = Matcher([theme], "de-DE")
+    assert german.themes_of(_entry("Keine Förderungen vom Land")) == ["Förderung"]
+    exact = Matcher([Theme("Funding", ("funding",))], "x-klingon")
+    assert exact.themes_of(_entry("Funding, FUNDING")) == ["Funding"] and not exact.themes_of(_entry("funds"))
+
+
 def test_the_shipped_themes_no_longer_file_the_entries_the_issue_names():
     d = sample_gathered().deliverable
     m = Matcher(list(d.themes), d.language)
