@@ -325,6 +325,30 @@ def test_the_review_file_is_published_with_the_report_or_not_at_all(tmp_path, mo
     assert review.read_bytes() == review_workbook(content.synthesis.decisions, False, WHEN)
 
 
+def test_a_build_without_a_review_says_how_to_review_and_the_next_one_reads_it(tmp_path, monkeypatch):
+    from competency_maps.cli import main
+    inputs, out = tmp_path / "inputs", tmp_path / "out"
+    shutil.copytree(INPUTS, inputs, ignore=lambda folder, names: [REVIEW_NAME] if REVIEW_NAME in names else [])
+    monkeypatch.setenv("COMPETENCY_MAPS_JOBS", "1")
+    monkeypatch.setattr("competency_maps.pdf_process.render_here", lambda c: RenderedPdf(b"%PDF", 1, {}, frozenset()))
+    monkeypatch.setattr("competency_maps.render_docx.render_docx", lambda c, *a, **k: b"docx")
+
+    def build() -> str:
+        said = io.StringIO()
+        assert main(["--inputs", str(inputs), "--output", str(out)], Console(said, io.StringIO(), progress=False)) == 0
+        return said.getvalue()
+    first = build()
+    written = out / "D2.1-clusters-competency-maps-synthesis-review.xlsx"
+    assert f"No {REVIEW_NAME} in the inputs folder" in first and str(written) in first
+    wb = load_workbook(written)
+    wb[SHEET]["E2"] = "Yes"
+    wb.save(inputs / REVIEW_NAME)
+    second = build()
+    assert "No synthesis-review.xlsx" not in second and "new since" not in second
+    assert f"{len(sample_content().synthesis.analysis.candidates) - 1} finding(s) in {REVIEW_NAME} have no Include" in second
+    assert load_workbook(written)[SHEET]["E2"].value == "Yes"
+
+
 def test_a_proof_writes_no_review_file():
     from reports import proof_content
     assert proof_content("Mobinov").synthesis is None
