@@ -65,6 +65,8 @@ def test_the_shipped_review_prints_exactly_its_yes_rows_in_its_order_in_both_out
     yes = [r for r in review.rows if r.include]
     assert 5 <= len(yes) < len(review.rows) and all(r.include is False for r in review.rows if not r.include)
     content = sample_content()
+    decisions = content.synthesis.decisions  # in step with the sample (else: tools/make_synthesis_review.py)
+    assert all(d.candidate is not None and d.row is not None for d in decisions)
     expected = [plain(r.wording) or None for r in yes]
     shown = _shown(content)
     assert len(shown) == len(yes)
