@@ -206,6 +206,25 @@ def test_the_prose_comes_from_the_deliverables_markdown():
     assert "generated" not in " ".join(b.plain for b in s.intro) and "more possible" not in render_html(sample_content())
 
 
+def test_the_synthesis_texts_are_optional_unless_the_toml_names_them(tmp_path):
+    import re
+    import shutil
+    from competency_maps import config
+    from reports import INPUTS
+    inputs = tmp_path / "inputs"
+    shutil.copytree(INPUTS, inputs)
+    toml = inputs / "deliverable.toml"
+    (inputs / "synthesis-intro.md").unlink()
+    d, issues = config.validate(inputs)
+    assert d is None and any("texts › synthesis_intro" in str(i.location) and "synthesis-intro.md" in i.message
+                             for i in issues)
+    toml.write_text(re.sub(r"^synthesis_intro = .*$", "", toml.read_text(encoding="utf-8"), flags=re.M),
+                    encoding="utf-8")
+    d, issues = config.validate(inputs)
+    assert d is not None and not [i for i in issues if i.is_error]
+    assert d.text("synthesis_intro") == [] and d.text("synthesis_overview")
+
+
 def test_chapter_is_in_both_outputs_and_switches_off():
     assert "Consortium synthesis" in [t for s, t in docx_paragraphs(sample_docx()) if s == "Heading 1"]
     assert 'id="synthesis"' in render_html(sample_content())
