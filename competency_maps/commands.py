@@ -386,8 +386,8 @@ def export(inputs: Path, fmt: str | None, out: Path, console: Console) -> int:
         console.print(f"\n{len(problems)} error(s): nothing was written. The export holds the whole "
                       "validated dataset: fix the workbooks (build.py check) first.")
         return 1
-    if out.exists() and out.resolve().parent == inputs.resolve():  # it may be a partner's workbook
-        raise ReportError("is in the inputs folder: it was not replaced.", Location(str(out)),
+    if out.resolve().parent == inputs.resolve():  # a partner's workbook, or a file the build would read
+        raise ReportError("is in the inputs folder: nothing was written there.", Location(str(out)),
                           "Write the export somewhere else (-o FILE).")
     data = export_bytes(g.clusters, g.deliverable, fmt)
     try:

@@ -166,3 +166,5 @@ def test_a_file_without_a_format_or_in_the_inputs_is_refused(tmp_path):
     code, printed = run("--inputs", inputs, "export", "--format", "xlsx", "-o", inputs / "moveo.xlsx")
     assert code == 1 and "is in the inputs folder" in printed
     assert (inputs / "moveo.xlsx").read_bytes() == before
+    code, printed = run("--inputs", inputs, "export", "-o", inputs / "new.xlsx")  # the build would read it
+    assert code == 1 and not (inputs / "new.xlsx").exists()
