@@ -12,14 +12,17 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import Location, ReportError
 from .model import Cluster, Note, Profile, SwotEntry, TowsEntry
 from .richtext import Block, BlockKind, Span, Text, plain
+
+if TYPE_CHECKING:
+    from .config import Deliverable
 
 FORMAT = "competency-maps"
 VERSION = 1  # raise it when a field changes meaning; a newer file is refused by an older tool
@@ -145,7 +148,8 @@ def _note(n: Note, readings: bool) -> dict:
 # --- the whole dataset --------------------------------------------------------------------------
 
 
-def to_data(clusters: list[Cluster], deliverable=None, themes_of=None, readings: bool = True) -> dict:
+def to_data(clusters: list[Cluster], deliverable: Deliverable | None = None,
+            themes_of: Callable[[SwotEntry], Iterable[str]] | None = None, readings: bool = True) -> dict:
     """The clusters, in report order, as JSON-ready data. `themes_of(entry)`: the synthesis' themes
     of a SWOT entry (the partner's choice, else its keywords'). Without `readings` (a snapshot, kept
     only to be compared), the plain and Markdown texts and the themes are left out: half the size."""
