@@ -145,6 +145,7 @@ def read_review(inputs: Path) -> Review:
     columns = _columns(ctx, ws)
     if columns is not None:
         review.rows = _rows(ctx, ws, columns)
+        _other_columns(ctx, ws, columns)
     review.issues += ctx.issues
     return review
 
@@ -166,7 +167,7 @@ def _columns(ctx: Ctx, ws) -> dict[str, int] | None:
 def _rows(ctx: Ctx, ws, columns: dict[str, int]) -> list[ReviewRow]:
     rows = []
     seen: dict[tuple[str, str, str], int] = {}
-    for cells in ws.iter_rows(min_row=2):
+    for cells in ws.iter_rows(min_row=2, max_col=max(columns.values())):  # not a stray cell's far column
         by_col = {c.column: c for c in cells if hasattr(c, "column")}
         texts: dict[str, Text] = {}
         for name, col in columns.items():
@@ -182,6 +183,20 @@ def _rows(ctx: Ctx, ws, columns: dict[str, int]) -> list[ReviewRow]:
         _check_row(ctx, ws.title, row, columns, seen, empty=not plain(texts["Include"]).strip())
         rows.append(row)
     return rows
+
+
+def _other_columns(ctx: Ctx, ws, columns: dict[str, int]) -> None:
+    """A column the build does not read (a note of the coordinator's) is said once: the next review
+    file, written from the findings, will not have it."""
+    known = set(columns.values())
+    first: dict[int, str] = {}
+    for (_, col), cell in sorted(ws._cells.items()):  # the cells the file holds, none created
+        if col not in known and col not in first and str(cell.value or "").strip():
+            first[col] = cell.coordinate
+    for col, coordinate in first.items():
+        ctx.warn(ws.title, coordinate, f"Column {_letter(col)} is not read: what it holds is not carried "
+                 "into the next review file the build writes.",
+                 "Keep such notes in a file of your own; a sentence to print goes in Wording.")
 
 
 def _include(ctx: Ctx, sheet: str, cell, raw: str) -> bool | None:

@@ -252,15 +252,17 @@ def test_an_unreadable_include_is_kept_in_the_next_review_file(tmp_path):
     assert [c.value for c in ws[2]] == ["Convergence", "X", None, "e", "Maybe", "Mine"]
 
 
-def test_warnings_for_a_wording_without_include_a_repeated_row_and_control_characters(tmp_path):
+def test_warnings_for_a_wording_without_include_a_repeated_row_control_characters_and_notes(tmp_path):
     def build(wb):
         _header(wb.active)
         wb.active.append(["Convergence", "X", "", "e", None, "Mine"])
         wb.active.append(["Convergence", "X", "", "e", "Yes", "Bell_x0007_"])  # as Excel stores it
+        wb.active["H3"] = "ask Mobinov first"
     review = _write(tmp_path, build)
     assert not review.errors
     said = " ".join(i.message for i in review.warnings)
     assert "Wording but no Include" in said and "repeats row 2" in said and "control character" in said
+    assert "Column H is not read" in said and any(i.location.cell == "H3" for i in review.warnings)
     assert plain(review.rows[1].wording) == "Bell\ufffd"
 
 
