@@ -150,7 +150,7 @@ def test_proof_holds_exactly_one_chapter(inputs, tmp_path):
     [docx] = out_dir.glob("*proof*.docx")
     h1 = [t.strip() for s, t in docx_paragraphs(docx.read_bytes()) if s == "Heading 1"]  # then the logo
     assert h1 == ["Mobinov competency map", "About the RECIPE4Mobility Partners"]
-    assert "Mobinov (Portugal)" in [t for _, t in docx_paragraphs(docx.read_bytes())]
+    assert "Mobinov (Portugal)" in [t.strip() for _, t in docx_paragraphs(docx.read_bytes())]
 
 
 def test_proof_of_an_unknown_cluster_says_which_exist(inputs, tmp_path):
