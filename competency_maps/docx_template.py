@@ -32,7 +32,7 @@ PARAGRAPH_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4",
                     "List Bullet", "List Number", "Table Label", "Table Text", "Cell Topic", "Cell Group",
                     "Cell Caption", "Caption", "Placeholder", "TOC 1", "TOC 2", "Legal", "Code")
 CHARACTER_STYLES = ("Hyperlink",)
-TABLE_STYLES = ("Info Table", "Log Table", "SWOT Table", "TOWS Table", "Counts Table")
+TABLE_STYLES = ("Info Table", "Log Table", "SWOT Table", "TOWS Table")
 COVER_STYLES = {"label": "Cover Label", "text": "Cover Text", "brand": "Cover Brand", "title": "Title",
                 "small": "Cover Small", "notice": "Cover Notice"}
 
