@@ -21,7 +21,7 @@ from openpyxl.worksheet.dimensions import ColumnDimension
 from openpyxl.worksheet.protection import SheetProtection
 
 from .schema import (COORDINATOR_SHEET, LISTS_SHEET, MAX_DATA_ROWS, PROFILE_COLUMNS, PROFILE_FIELDS,
-                     PROFILE_SHEET, QUADRANTS, README_SHEET, REQUIRED_MARK, STRATEGIES, SUMMARY_SHEET,
+                     LOGO_HELP, PROFILE_SHEET, QUADRANTS, README_SHEET, REQUIRED_MARK, STRATEGIES, SUMMARY_SHEET,
                      VERSION_PROPERTY, Schema, Sheet)
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
@@ -115,7 +115,7 @@ def readme_rows(schema: Schema, short_name: str = "") -> list[tuple[str, str, st
          "who checks it and tells you the sheet and cell of anything to correct.", "", False),
         ("", "", "", False),
         ("Sheet / column", "What to enter", "Example", True),
-        (PROFILE_SHEET, "The cluster's profile: one field per row, the value in column B.", "", True),
+        (PROFILE_SHEET, f"The cluster's profile: one field per row, the value in column B. {LOGO_HELP}", "", True),
     ]
     for f in PROFILE_FIELDS:
         rows.append((f"  {f.shown_label}", f.help, f.example, False))

@@ -22,6 +22,8 @@ from .cells import Ctx, cell_text, quote
 from .entries import read_coordinator_notes, read_entries, read_notes, read_step1
 from .errors import SortsIssues, Issue, ReportError
 from .habits import is_placeholder, is_website
+from .images import Image, ImageError
+from .images import load as load_image
 from .model import Cluster, Profile
 from .richtext import plain
 from .schema import (CHECK_SHEET, COORDINATOR_SHEET, LISTS_SHEET, NOTES_SHEET, PROFILE_COLUMNS,
@@ -182,6 +184,32 @@ def _stray_cells(ws: Worksheet, used: set[int], header: int = 1) -> dict[int, li
 # --- the Cluster sheet --------------------------------------------------------------------------
 
 
+def _pasted_logo(ctx: Ctx, ws: Worksheet) -> Image | None:
+    """The picture pasted on the Cluster sheet: the cluster's logo, checked as any image is (a file
+    in inputs/logos/ named after the cluster takes its place, see logos.py)."""
+    pictures = list(getattr(ws, "_images", ()))
+    if not pictures:
+        return None
+
+    def cell(picture) -> str:
+        start = getattr(picture.anchor, "_from", None)
+        return f"{get_column_letter(start.col + 1)}{start.row + 1}" if start is not None else ""
+
+    for extra in pictures[1:]:
+        ctx.warn(ws.title, cell(extra), "holds a second picture; only the first one is the logo.",
+                 "Keep only the cluster's logo on this sheet.")
+    try:
+        data = pictures[0]._data()
+        return load_image(data, f"logo.{(pictures[0].format or 'png').lower()}")
+    except ImageError as e:
+        ctx.err(ws.title, cell(pictures[0]), f"The picture pasted here cannot be the logo: it {e}",
+                "Paste the logo as a plain PNG or JPEG picture, or delete the picture.")
+    except Exception as e:  # openpyxl could not give the picture's bytes back
+        ctx.err(ws.title, cell(pictures[0]), f"The picture pasted here cannot be read ({type(e).__name__}).",
+                "Paste the logo again as a PNG or JPEG picture.")
+    return None
+
+
 def _read_profile(ctx: Ctx, ws: Worksheet) -> Profile | None:
     found = _header_map(ctx, ws, PROFILE_COLUMNS)
     if found is None:
@@ -309,6 +337,8 @@ def read_workbook(path: Path, schema: Schema) -> ReadResult:
     ctx.issues += template_issues(wb, schema, ctx.file)
     profile_ws = _find_sheet(ctx, wb, PROFILE_SHEET)
     profile = _read_profile(ctx, profile_ws) if profile_ws is not None else None
+    if profile is not None:
+        profile.logo = _pasted_logo(ctx, profile_ws)
     sheets = {s.name: _find_sheet(ctx, wb, s.name, s.optional) for s in schema.sheets}
 
     def read(name: str, reader):

@@ -22,6 +22,8 @@ CHECK_SHEET = "Check"  # the problems, in a copy annotated by `check --annotate`
 NOTES_SHEET = "Step 2 notes"
 COORDINATOR_SHEET = "Notes to the coordinator"  # printed by `check`, never by the report
 REQUIRED_MARK = " (required)"  # after a required field's label on the Cluster sheet
+LOGO_HELP = ("Paste the cluster's logo (a PNG or JPEG picture) anywhere on this sheet: the report shows it by "
+             "the chapter's title and in 'About the partners'.")
 
 STYLES = ("Heading", "Subheading", "Paragraph", "Bullet", "Numbered")
 QUADRANTS = ("Strength", "Weakness", "Opportunity", "Threat")

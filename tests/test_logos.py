@@ -85,3 +85,47 @@ def test_a_bad_project_logo_is_an_error_at_its_key(inputs, value, message):
     with pytest.raises(ConfigError) as e:
         config.load(inputs)
     assert message in str(e.value.as_issue()) and "cover › logo" in str(e.value.as_issue())
+
+
+def _paste(picture: bytes, at: str = "D2", again: bytes | None = None):
+    from openpyxl.drawing.image import Image as XlImage
+
+    def edit(wb):
+        ws = wb["Cluster"]
+        ws.add_image(XlImage(io.BytesIO(picture)), at)
+        if again is not None:
+            ws.add_image(XlImage(io.BytesIO(again)), "D12")
+    return edit
+
+
+def _png(width: int = 60, height: int = 30) -> bytes:
+    from PIL import Image as Pil
+    buf = io.BytesIO()
+    Pil.new("RGB", (width, height), "teal").save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_a_logo_pasted_on_the_cluster_sheet_is_the_clusters_logo(tmp_path, make_workbook, schema):
+    from competency_maps.reader import read_workbook
+    res = read_workbook(make_workbook(tmp_path, edit=_paste(_png(), again=_png(10, 10))), schema)
+    assert not res.errors and res.cluster.profile.logo is not None
+    assert res.cluster.profile.logo.format == "png" and res.cluster.profile.logo.width == 60
+    [second] = [i for i in res.warnings if "second picture" in i.message]
+    assert str(second.location).endswith("Cluster › D12")
+
+
+def test_a_pasted_picture_that_is_no_plain_image_is_an_error_at_its_cell(tmp_path, make_workbook, schema,
+                                                                         monkeypatch):
+    from competency_maps import images
+    from competency_maps.reader import read_workbook
+    monkeypatch.setattr(images, "MAX_PIXELS", 100)  # a picture of more pixels than a logo may have
+    res = read_workbook(make_workbook(tmp_path, edit=_paste(_png(), at="E5")), schema)
+    [issue] = res.errors
+    assert str(issue.location).endswith("Cluster › E5") and "too many pixels" in issue.message
+    assert res.cluster is None or res.cluster.profile.logo is None
+
+
+def test_the_read_me_says_where_the_logo_goes(schema):
+    from competency_maps.blank_workbook import readme_rows
+    from competency_maps.schema import LOGO_HELP
+    assert any(LOGO_HELP in " ".join(map(str, row)) for row in readme_rows(schema, "X"))
