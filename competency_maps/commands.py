@@ -209,6 +209,10 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
     # The PDF is laid out even for --only docx: the Word file's TOC takes its page numbers from it.
     if pdf_process is not None:
         pdf_process.start(content)
+    template = None
+    if only in (None, "docx") and pdf_process is not None:
+        from .render_docx import prepare
+        template = prepare(content)  # meanwhile the other process lays out the PDF
     console.progress("laying out the PDF")
     if pdf_process is not None:
         pdf = pdf_process.result()
@@ -217,7 +221,7 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
         pdf = render_here(content)
     if only in (None, "docx"):
         console.progress("rendering the Word document")
-        data = render_docx(content, pdf.anchors, breaks=pdf.page_tops)
+        data = render_docx(content, pdf.anchors, breaks=pdf.page_tops, template=template)
         rendered.append((output / f"{stem}.docx", data, f"{len(data) // 1024} KB"))
     if only in (None, "pdf"):
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))

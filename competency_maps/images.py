@@ -8,6 +8,7 @@ so laying it out can never read a file or fetch a URL. Word gets a PNG of an SVG
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -40,10 +41,14 @@ class Image:
 
     def raster(self) -> bytes:
         """PNG or JPEG bytes for Word, which cannot be relied on to show an SVG."""
-        if self.format != "svg":
-            return self.data
-        import cairosvg
-        return cairosvg.svg2png(bytestring=self.data, output_width=PNG_WIDTH, unsafe=False)
+        return self.data if self.format != "svg" else _png_of_svg(self.data)
+
+
+@functools.lru_cache(maxsize=64)
+def _png_of_svg(data: bytes) -> bytes:
+    """Drawn once per build: a logo appears by its chapter's title and in "About the partners"."""
+    import cairosvg
+    return cairosvg.svg2png(bytestring=data, output_width=PNG_WIDTH, unsafe=False)
 
 
 def load(data: bytes, name: str) -> Image:

@@ -130,12 +130,21 @@ def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> E
     return env
 
 
+def prepare(content: ReportContent, reference: Path = REFERENCE) -> bytes:
+    """What the Word file needs before the PDF's page numbers are known: its template, and the
+    pictures drawn (cached). The build does this while the PDF is laid out in the other process."""
+    for picture in content.pictures:
+        picture.image.raster()
+    return make_template(reference)
+
+
 def render_docx(content: ReportContent, pages: dict[str, int] | None = None,
-                reference: Path = REFERENCE, breaks: frozenset[str] = frozenset()) -> bytes:
+                reference: Path = REFERENCE, breaks: frozenset[str] = frozenset(),
+                template: bytes | None = None) -> bytes:
     """`pages`: the page of each heading's anchor in the PDF (RenderedPdf.anchors), shown by the
     TOC; without it the TOC lists the headings without page numbers. `breaks`: the headings that
     start a page of the PDF (RenderedPdf.page_tops), which start a page of the Word file too."""
-    template = make_template(reference)
+    template = template if template is not None else make_template(reference)
     try:
         tpl = DocxTemplate(io.BytesIO(template))
         lists = _Lists()
