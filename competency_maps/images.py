@@ -63,7 +63,7 @@ def load(data: bytes, name: str) -> Image:
 def _raster(data: bytes) -> Image:
     from PIL import Image as Pil
     from PIL import UnidentifiedImageError
-    Pil.MAX_IMAGE_PIXELS = MAX_PIXELS
+    limit, Pil.MAX_IMAGE_PIXELS = Pil.MAX_IMAGE_PIXELS, MAX_PIXELS  # for this image only
     try:
         import warnings
         with warnings.catch_warnings():
@@ -78,6 +78,8 @@ def _raster(data: bytes) -> Image:
                          "(save it smaller).") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         raise ImageError(f"is not a readable PNG or JPEG image ({e}).") from None
+    finally:
+        Pil.MAX_IMAGE_PIXELS = limit
     if fmt not in ("png", "jpeg"):
         raise ImageError(f"is a {fmt.upper() or 'unknown'} image; use PNG, JPEG or SVG.")
     return Image(data, fmt, float(size[0]), float(size[1]))
