@@ -199,7 +199,8 @@ def language_suggestion(raw: str) -> str | None:
 # --- web addresses ------------------------------------------------------------------------------
 
 _HOST = re.compile(r"(?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.)+"
-                   r"[a-z\u00a1-\uffff]{2,63}\.?", re.IGNORECASE)
+                   r"[a-z\u00a1-\uffff]{2,63}\.?")  # matched lowercased: IGNORECASE over these ranges
+# takes 30 ms to compile, a tenth of `check`
 _URL = re.compile(r"(?:(https?)://)?([^/?#\s:@]+)(:\d{1,5})?([/?#][^\s]*)?", re.IGNORECASE)
 
 
@@ -208,4 +209,4 @@ def is_website(raw: str) -> bool:
     e-mail address, text with spaces, or another scheme such as javascript:. (The link it makes
     is richtext.web_address's.)"""
     m = _URL.fullmatch(raw.strip())
-    return bool(m and _HOST.fullmatch(m.group(2)))
+    return bool(m and _HOST.fullmatch(m.group(2).lower()))
