@@ -26,10 +26,21 @@ from .resources import TEMPLATES
 REFERENCE = TEMPLATES / "reference.docx"
 EMBLEM = TEMPLATES / "eu-emblem.png"
 
+# List styles by nesting level (the last for anything deeper): each has its own indent and numbering.
+BULLET_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
+NUMBER_STYLES = ("List Number", "List Number 2", "List Number 3")
+
+
+def list_style(block) -> str:
+    """The reference document's list style for a list item at its nesting level."""
+    styles = NUMBER_STYLES if block.kind.value == "numbered" else BULLET_STYLES
+    return styles[min(block.level, len(styles) - 1)]
+
+
 # The styles the structure uses: the contract with reference.docx.
 PARAGRAPH_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Front Heading",
                     "Cover Label", "Cover Text", "Cover Brand", "Cover Small", "Cover Notice", "Normal",
-                    "List Bullet", "List Number", "Table Label", "Table Text", "Cell Topic", "Cell Group",
+                    *BULLET_STYLES, *NUMBER_STYLES, "Table Label", "Table Text", "Cell Topic", "Cell Group",
                     "Cell Caption", "Caption", "Placeholder", "TOC 1", "TOC 2", "Legal", "Code")
 CHARACTER_STYLES = ("Hyperlink",)
 TABLE_STYLES = ("Info Table", "Log Table", "SWOT Table", "TOWS Table")
@@ -131,17 +142,20 @@ def _rich_blocks(container, expr: str, lang: str = "", paragraph: str | None = N
     rich = f"rich({lang})" if lang else "rich"
     text, cell = f"{{{{r b.text|{rich} }}}}", f"{{{{r c|{rich} }}}}"
     _tag(container, f"{{%p for b in {expr} %}}")
-    _tag(container, "{%p if b.kind.value == 'bullet' %}")
-    _tag(container, text, "List Bullet")
-    _tag(container, "{%p elif b.kind.value == 'numbered' %}")
-    p = container.add_paragraph(style=_style("List Number"))
-    num_pr = OxmlElement("w:numPr")
-    ilvl, num_id = OxmlElement("w:ilvl"), OxmlElement("w:numId")
-    ilvl.set(qn("w:val"), "0")
-    num_id.set(qn("w:val"), "{{ b|list_number }}")  # Word's numbering, restarting with each list
-    num_pr.extend([ilvl, num_id])
-    p._p.get_or_add_pPr().append(num_pr)
-    p.add_run(text)
+    for i, style in enumerate(BULLET_STYLES):  # the style of the item's nesting level
+        test = f"b.kind.value == 'bullet' and b|list_style == '{style}'"
+        _tag(container, f"{{%p {'if' if i == 0 else 'elif'} {test} %}}")
+        _tag(container, text, style)
+    for style in NUMBER_STYLES:
+        _tag(container, f"{{%p elif b.kind.value == 'numbered' and b|list_style == '{style}' %}}")
+        p = container.add_paragraph(style=_style(style))
+        num_pr = OxmlElement("w:numPr")
+        ilvl, num_id = OxmlElement("w:ilvl"), OxmlElement("w:numId")
+        ilvl.set(qn("w:val"), "0")
+        num_id.set(qn("w:val"), "{{ b|list_number }}")  # Word's numbering, restarting with each list
+        num_pr.extend([ilvl, num_id])
+        p._p.get_or_add_pPr().append(num_pr)
+        p.add_run(text)
     _tag(container, "{%p elif b.kind.value == 'heading' %}")
     _tag(container, text, "Heading 3")
     _tag(container, "{%p elif b.kind.value == 'subheading' %}")

@@ -23,7 +23,7 @@ from .content import ReportContent
 from .errors import RenderError
 from .figures import heatmap_png
 from .docx_package import clean
-from .docx_template import REFERENCE, make_template
+from .docx_template import REFERENCE, list_style, make_template
 from .richtext import Span, Text, safe_url
 
 
@@ -79,34 +79,37 @@ class _Figure(InlineImage):
 
 
 class _Lists:
-    """Real Word numbering for numbered lists, restarting at 1 with each list: every list gets a
-    numbering instance of its own over the numbering of the "List Number" style (reference.docx)."""
+    """Real Word numbering for numbered lists, restarting at 1 with each list: every list (at every
+    nesting level) gets a numbering instance of its own over its style's numbering (reference.docx)."""
 
     def __init__(self) -> None:
-        self.ids: list[int] = []
+        self.ids: list[tuple[int, str]] = []  # (numbering id, the list style it numbers)
+        self.current: dict[int, int] = {}  # nesting level -> its list's numbering id
         self.first = 0
 
     def __call__(self, block) -> int:
-        if block.number == 1 or not self.ids:
-            self.ids.append(self.first + len(self.ids))
-        return self.ids[-1]
+        if block.number == 1 or block.level not in self.current:
+            num_id = self.first + len(self.ids)
+            self.ids.append((num_id, list_style(block)))
+            self.current[block.level] = num_id
+        return self.current[block.level]
 
     def start(self, tpl: DocxTemplate) -> None:
         numbering = tpl.get_docx().part.numbering_part.element
         self.first = 1 + max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))), default=0)
 
     def write(self, tpl: DocxTemplate) -> None:
-        """The numbering instances the lists used, each over the style's own list definition."""
+        """The numbering instances the lists used, each over its style's own list definition."""
         docx = tpl.docx
         numbering = docx.part.numbering_part.element
-        style_num = docx.styles["List Number"].element.pPr.find(f"{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
-        abstract = next(n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in numbering.findall(qn("w:num"))
-                        if n.get(qn("w:numId")) == style_num)
-        for num_id in self.ids:
+        abstract_of = {n.get(qn("w:numId")): n.find(qn("w:abstractNumId")).get(qn("w:val"))
+                       for n in numbering.findall(qn("w:num"))}
+        for num_id, style in self.ids:
+            style_num = docx.styles[style].element.pPr.find(f"{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
             num = OxmlElement("w:num")
             num.set(qn("w:numId"), str(num_id))
             abs_id = OxmlElement("w:abstractNumId")
-            abs_id.set(qn("w:val"), abstract)
+            abs_id.set(qn("w:val"), abstract_of[style_num])
             override = OxmlElement("w:lvlOverride")
             override.set(qn("w:ilvl"), "0")
             start = OxmlElement("w:startOverride")
@@ -121,6 +124,7 @@ def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> E
     env.filters["rich"] = lambda text, lang="": rich(text, lang, tpl)
     env.filters["link"] = lambda text, url: rich(_link(text, url), "", tpl)
     env.filters["list_number"] = lists or _Lists()
+    env.filters["list_style"] = list_style
     if tpl is not None:
         env.filters["heatmap_image"] = lambda h: _Figure(tpl, heatmap_png(h), h.title, width=Mm(170))
         env.filters["picture"] = lambda p, height_mm: _Figure(tpl, p.image.raster(), p.alt, height=Mm(height_mm))

@@ -41,6 +41,7 @@ class Block:
     number: int = 0  # position in its numbered list, for NUMBERED blocks
     extra: dict = field(default_factory=dict, compare=False, hash=False)
     rows: tuple[tuple[Text, ...], ...] = ()  # TABLE blocks: rows of cells, the header first
+    level: int = 0  # BULLET and NUMBERED blocks: how deep in nested lists (0: the outer list)
 
     @property
     def plain(self) -> str:
@@ -115,14 +116,21 @@ def linkify_blocks(blocks: list[Block] | tuple[Block, ...]) -> list[Block]:
 
 
 def number_lists(blocks: list[Block]) -> list[Block]:
-    """Give each numbered block its number; a list restarts after any other block."""
-    out, n = [], 0
+    """Give each numbered block its number, per nesting level: a list goes on after the lists
+    nested in it, and restarts after any block that is no list item."""
+    out: list[Block] = []
+    counters: dict[int, int] = {}
     for b in blocks:
+        if b.kind not in (BlockKind.BULLET, BlockKind.NUMBERED):
+            counters = {}
+            out.append(b)
+            continue
+        counters = {lv: n for lv, n in counters.items() if lv <= b.level}
         if b.kind is BlockKind.NUMBERED:
-            n += 1
-            out.append(Block(b.kind, b.text, n, b.extra, b.rows))
+            counters[b.level] = counters.get(b.level, 0) + 1
+            out.append(replace(b, number=counters[b.level]))
         else:
-            n = 0
+            counters.pop(b.level, None)
             out.append(b)
     return out
 
@@ -189,7 +197,7 @@ def parse_inline_markdown(s: str) -> Text:
 
 
 def parse_markdown(source: str) -> list[Block]:
-    """Paragraphs, `#` headings, lists at any depth (shown flat), tables, code blocks, bold, italic
+    """Paragraphs, `#` headings, lists at any depth (each item with its level), tables, code blocks, bold, italic
     and links (their target printed after them). Nothing typed is dropped: Markdown nested beyond
     what can be read is a MarkdownError at its line."""
     tokens = _md.parse(source)
@@ -228,5 +236,6 @@ def parse_markdown(source: str) -> list[Block]:
             rows[-1] += (_inline(tok),)
         elif tok.type == "inline":
             kind = heading or (list_kinds[-1] if list_kinds else BlockKind.PARAGRAPH)
-            blocks.append(Block(kind, _inline(tok)))
+            level = len(list_kinds) - 1 if list_kinds and not heading else 0
+            blocks.append(Block(kind, _inline(tok), level=level))
     return number_lists(blocks)

@@ -84,3 +84,18 @@ def test_markdown_tables_and_code_are_tables_and_code_in_word(tmp_path):
     assert [[c.text for c in r.cells] for r in table.rows] == [["Partner", "Role"], ["Mov'eo", "lead"]]
     assert [p.text for p in doc.paragraphs if p.style.name == "Code"] == ["code  here\n  indented"]
     assert any(LONG_URL in p.text for p in doc.paragraphs)
+
+
+def test_nested_list_items_keep_their_level_in_both_outputs(tmp_path):
+    import io
+    from docx import Document
+    from competency_maps.render_pdf import render_html
+    content = _markdown_blocks(tmp_path)
+    nested = [b for b in content.chapters[0].step1 if b.level > 0]
+    assert nested, "the Markdown sample has a nested list"
+    doc = Document(io.BytesIO(render_docx(content)))
+    styles = {p.text: p.style.name for p in doc.paragraphs}
+    for b in nested:
+        assert styles[b.plain].endswith(("2", "3")), (b.plain, styles[b.plain])
+    html = render_html(content)
+    assert 'class="level-1"' in html

@@ -171,3 +171,10 @@ def test_addresses_as_people_type_them_become_links():
 def test_nothing_but_web_and_mail_links_is_ever_clickable():
     for url in ("javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "\\\\server\\share", "ftp://x"):
         assert safe_url(url) == ""
+
+
+def test_nested_lists_keep_their_level_and_numbering_goes_on_after_a_nested_list():
+    blocks = parse_markdown("1. a\n   - x\n     - deep\n2. b\n   1. c\n\npara\n\n1. f")
+    assert [(b.kind.value, b.level, b.number, b.plain) for b in blocks] == [
+        ("numbered", 0, 1, "a"), ("bullet", 1, 0, "x"), ("bullet", 2, 0, "deep"), ("numbered", 0, 2, "b"),
+        ("numbered", 1, 1, "c"), ("paragraph", 0, 0, "para"), ("numbered", 0, 1, "f")]
