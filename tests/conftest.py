@@ -69,6 +69,12 @@ def typed(cells: dict[str, object]) -> Callable:
     return edit
 
 
+@pytest.fixture
+def inputs(tmp_path) -> Path:
+    """A copy of the shipped inputs folder, free to be changed (modules may define their own)."""
+    return Path(shutil.copytree(ROOT / "inputs", tmp_path / "inputs"))
+
+
 @pytest.fixture(name="require_tool", scope="session")
 def _require_tool_fixture():
     return require_tool

@@ -121,3 +121,23 @@ def proof_content(name: str = "Mobinov") -> ReportContent:
 @functools.lru_cache(maxsize=None)
 def proof_pdf(name: str = "Mobinov") -> RenderedPdf:
     return render_pdf(proof_content(name))
+
+
+def run_cli(*argv) -> tuple[int, str]:
+    """The command line as a coordinator runs it (cli.main, in this process): exit code and what it printed."""
+    import io
+
+    from competency_maps.cli import main
+    from competency_maps.console import Console
+    out = io.StringIO()
+    code = main([str(a) for a in argv], Console(out, io.StringIO(), progress=False))
+    return code, out.getvalue()
+
+
+def copy_deliverable(folder: Path) -> Path:
+    """The shipped deliverable.toml and the files it names (Markdown texts, logo), no workbooks."""
+    import shutil
+    folder.mkdir(parents=True, exist_ok=True)
+    for f in [INPUTS / "deliverable.toml", *INPUTS.glob("*.md"), *INPUTS.glob("*.svg")]:
+        shutil.copy(f, folder)
+    return folder

@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-import io
-import shutil
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from reports import docx_paragraphs, sample_docx, sample_pdf
+from reports import run_cli as run
 
 from competency_maps import commands
-from competency_maps.cli import main
-from competency_maps.console import Console
 from competency_maps.outputs import write_atomically
-from reports import INPUTS, docx_paragraphs, sample_docx, sample_pdf
 
 STEM = "D2.1-clusters-competency-maps"
 CLUSTERS = ["E-Mobility Cluster", "Mobinov", "Mov'eo", "RAI Automotive Industry NL", "Zone Cluster"]
-
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main(list(argv), Console(out, io.StringIO(), progress=False))
-    return code, out.getvalue()
-
-
-@pytest.fixture
-def inputs(tmp_path) -> Path:
-    d = tmp_path / "inputs"
-    shutil.copytree(INPUTS, d)
-    return d
 
 
 @pytest.fixture

@@ -4,35 +4,28 @@ the build and `build.py changes` print it, and the version log row it gives (--l
 from __future__ import annotations
 
 import difflib
-import io
 import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
+from reports import INPUTS, docx_text, sample_gathered
+from reports import run_cli as run
 
 from competency_maps import pdf_process
 from competency_maps.changes import ADDED, EDITED, REMOVED, compare, report_lines
-from competency_maps.cli import main
 from competency_maps.dataset import to_markdown
-from competency_maps.console import Console
 from competency_maps.model import Profile, SwotEntry
 from competency_maps.outputs import RenderedPdf
 from competency_maps.richtext import Block, BlockKind, Span
 from competency_maps.snapshot import read_snapshot, snapshot_bytes, snapshot_path
-from reports import INPUTS, docx_text, sample_gathered
 
 STEM = "D2.1-clusters-competency-maps"
 OTHERS = "No changes: E-Mobility Cluster, Mobinov, RAI Automotive Industry NL, Zone Cluster."
-
-
-def run(*argv) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main([str(a) for a in argv], Console(out, io.StringIO(), progress=False))
-    return code, out.getvalue()
 
 
 def entry(text: str, quadrant: str = "Strength", **style) -> SwotEntry:
@@ -120,13 +113,6 @@ def _cluster(swot, name="Test", step1=None):
 
 
 # --- the build and `changes`, end to end ----------------------------------------------------------
-
-
-@pytest.fixture
-def inputs(tmp_path) -> Path:
-    d = tmp_path / "inputs"
-    shutil.copytree(INPUTS, d)
-    return d
 
 
 @pytest.fixture

@@ -1,17 +1,16 @@
 """The command line, called as `main(argv)`: exit codes and what the coordinator reads."""
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import typed
 
 from competency_maps import commands
 from competency_maps.cli import main
 from competency_maps.console import Console
 from competency_maps.reader import read_workbook
 from competency_maps.schema import build_schema
-from conftest import typed
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 
@@ -25,12 +24,6 @@ def run(*argv) -> Run:
     out, err = io.StringIO(), io.StringIO()
     code = main([str(a) for a in argv], Console(out, err, progress=False))
     return Run(code, out.getvalue(), err.getvalue())
-
-
-@pytest.fixture
-def inputs(tmp_path):
-    """A copy of the shipped inputs folder, free to be changed."""
-    return Path(shutil.copytree(INPUTS, tmp_path / "inputs"))
 
 
 @pytest.fixture
@@ -204,6 +197,7 @@ def test_a_broken_configuration_stops_the_build_a_draft_too(inputs, tmp_path, ex
 
 def test_new_workbook_never_overwrites_a_file_without_force(tmp_path):
     import io
+
     from competency_maps.cli import main
     from competency_maps.console import Console
     target = tmp_path / "Moveo.xlsx"

@@ -4,10 +4,10 @@ every problem listed at once with its section and key, unknown keys warned, file
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
+from reports import copy_deliverable
 
 from competency_maps import config
 from competency_maps.errors import ConfigError
@@ -19,10 +19,7 @@ INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 @pytest.fixture
 def inputs(tmp_path) -> Path:
     """The shipped toml and its Markdown files, without the workbooks."""
-    d = tmp_path / "inputs"
-    d.mkdir()
-    for f in [INPUTS / "deliverable.toml", *INPUTS.glob("*.md"), *INPUTS.glob("*.svg")]:
-        shutil.copy(f, d)
+    d = copy_deliverable(tmp_path / "inputs")
     (tmp_path / "secret.txt").write_text("SECRET FROM OUTSIDE", encoding="utf-8")
     return d
 

@@ -4,32 +4,17 @@ the environment, with the path named; 3 only for a fault of the tool), options a
 
 from __future__ import annotations
 
-import io
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from reports import run_cli as run
 
-from competency_maps.cli import _parser, main
-from competency_maps.console import Console
+from competency_maps.cli import _parser
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main(list(argv), Console(out, io.StringIO(), progress=False))
-    return code, out.getvalue()
-
-
-@pytest.fixture
-def inputs(tmp_path) -> Path:
-    d = tmp_path / "inputs"
-    shutil.copytree(ROOT / "inputs", d)
-    return d
 
 
 def _edit(inputs: Path, old: str, new: str) -> None:
@@ -120,6 +105,7 @@ def test_rows_only_formatted_below_the_entries_are_not_counted(tmp_path, make_wo
     """Excel keeps a formatted empty row as cells without a value; 100,000 of them used to be
     refused as 'has 100000 rows'. Here the limit is lowered instead of writing 100,000 rows."""
     from openpyxl.styles import PatternFill
+
     from competency_maps import reader
 
     def formatted(wb):

@@ -15,22 +15,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 from openpyxl import load_workbook
+from reports import INPUTS, sample_gathered
+from reports import run_cli as run
 
 from competency_maps import export
-from competency_maps.cli import main
 from competency_maps.commands import STATUS_HEADER, status_rows
-from competency_maps.console import Console
 from competency_maps.model import Cluster, Profile, SwotEntry, TowsEntry
 from competency_maps.richtext import Block, BlockKind, Span
-from reports import INPUTS, sample_gathered
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*argv) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main([str(a) for a in argv], Console(out, io.StringIO(), progress=False))
-    return code, out.getvalue()
 
 
 @pytest.fixture(scope="module")

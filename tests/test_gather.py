@@ -3,11 +3,11 @@ then the workbooks, one chapter per cluster however its name is spelt."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from reports import copy_deliverable
 
 from competency_maps.gather import gather
 from competency_maps.schema import name_key
@@ -18,10 +18,7 @@ INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 @pytest.fixture
 def inputs(tmp_path) -> Path:
     """The shipped toml and texts, expecting one cluster, Mov'eo; no workbook yet."""
-    d = tmp_path / "inputs"
-    d.mkdir()
-    for f in [INPUTS / "deliverable.toml", *INPUTS.glob("*.md"), *INPUTS.glob("*.svg")]:
-        shutil.copy(f, d)
+    d = copy_deliverable(tmp_path / "inputs")
     toml = d / "deliverable.toml"
     text = toml.read_text(encoding="utf-8")
     start = text.index("order = [")

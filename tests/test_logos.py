@@ -7,26 +7,18 @@ import io
 import re
 import shutil
 import zipfile
-from pathlib import Path
 
 import pytest
+from reports import INPUTS, sample_content, sample_docx, sample_gathered
 
 from competency_maps import config
 from competency_maps.cli import main
 from competency_maps.console import Console
 from competency_maps.errors import ConfigError
 from competency_maps.gather import gather
-from reports import INPUTS, sample_content, sample_docx, sample_gathered
 
 HOSTILE = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="9" '
            b'height="9"><image xlink:href="file:///etc/passwd"/></svg>')
-
-
-@pytest.fixture
-def inputs(tmp_path) -> Path:
-    d = tmp_path / "inputs"
-    shutil.copytree(INPUTS, d)
-    return d
 
 
 def test_every_sample_cluster_and_the_project_have_their_logo_in_both_outputs():
