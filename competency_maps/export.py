@@ -12,17 +12,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import zipfile
 
 from . import dataset
 from .config import Deliverable
 from .model import Cluster
 from .schema import PROFILE_FIELDS
+from .stable_zip import stable_workbook
 
 FORMATS = ("json", "csv", "xlsx")
 CSV_COLUMNS = ("cluster", "part", "order", "topic", "quadrant", "strategy", "group", "format", "style",
                "label", "language", "field", "theme", "themes", "text", "markdown")
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def export_data(clusters: list[Cluster], d: Deliverable) -> dict:
@@ -112,7 +111,7 @@ def to_xlsx(data: dict, date: dt.date) -> bytes:
     wb.properties.creator = "competency-maps"
     buf = io.BytesIO()
     wb.save(buf)
-    return _fixed_zip(buf.getvalue())
+    return stable_workbook(buf.getvalue(), date)
 
 
 def _sheet(wb, title: str, columns: tuple[str, ...], rows: list[list]) -> None:
@@ -135,19 +134,6 @@ def _sheet(wb, title: str, columns: tuple[str, ...], rows: list[list]) -> None:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The package again with fixed member times (openpyxl stamps them with the clock)."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, ZIP_EPOCH)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            z.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
 
 
 def export_bytes(clusters: list[Cluster], d: Deliverable, fmt: str) -> bytes:

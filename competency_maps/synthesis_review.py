@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import copy
 import io
-import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,6 +25,7 @@ from pathlib import Path
 from .cells import Ctx, cell_text, quote
 from .errors import Issue, Location, ReportError, SortsIssues, warning
 from .richtext import Text, plain
+from .stable_zip import stable_workbook
 from .synthesis import KINDS, Candidate
 
 REVIEW_NAME = "synthesis-review.xlsx"  # in inputs/; the build writes `<report>-synthesis-review.xlsx`
@@ -329,27 +328,7 @@ def review_workbook(decisions: list[Decision], marked: bool, when: date) -> byte
         notes.append([cell(line)])
     buf = io.BytesIO()
     wb.save(buf)
-    return _stable(buf.getvalue(), when)
-
-
-_STAMP = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def _stable(data: bytes, when: date) -> bytes:
-    """The same bytes for the same rows: openpyxl stamps the time of writing into the properties and
-    the zip entries; both get the deliverable's date instead."""
-    stamp = when.isoformat().encode() + b"T12:00:00Z"
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "docProps/core.xml":
-                body = _STAMP.sub(lambda m: m.group(1) + stamp + m.group(3), body)
-            fixed = zipfile.ZipInfo(info.filename, (when.year, when.month, when.day, 12, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            dst.writestr(fixed, body)
-    return out.getvalue()
+    return stable_workbook(buf.getvalue(), when)
 
 
 # --- what the console says ----------------------------------------------------------------------
