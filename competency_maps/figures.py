@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 from .labels import QUADRANT_LETTERS, Labels
 from .resources import TEMPLATES

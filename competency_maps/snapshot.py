@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 from . import dataset
-from .errors import Location
 from .model import Cluster
 from .outputs import output_stem
 

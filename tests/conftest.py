@@ -81,14 +81,15 @@ def _require_tool_fixture():
 
 
 def convert_with_libreoffice(files: list[Path], outdir: Path, fmt: str = "xlsx") -> list[Path]:
-    """Re-save files with LibreOffice headless, with a private profile; return the new files."""
+    """Re-save files with LibreOffice headless, with a private profile; return the new files. `fmt` is
+    an extension, optionally with LibreOffice's filter and its options ("pdf:writer_pdf_Export:{…}")."""
     soffice = require_tool("soffice", "libreoffice")
     outdir.mkdir(parents=True, exist_ok=True)
     profile = outdir.parent / f"lo-profile-{outdir.name}"
     cmd = [soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
            "--convert-to", fmt, "--outdir", str(outdir), *map(str, files)]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
-    out = [outdir / f"{Path(f).stem}.{fmt}" for f in files]
+    out = [outdir / f"{Path(f).stem}.{fmt.split(':')[0]}" for f in files]  # "pdf:filter:{options}"
     missing = [p.name for p in out if not p.exists()]
     assert proc.returncode == 0 and not missing, (
         f"LibreOffice failed (exit {proc.returncode}, missing {missing}):\n{proc.stdout}\n{proc.stderr}")

@@ -11,14 +11,14 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from pdfminer.pdfdevice import PDFDevice
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, resolve1
-from pdfminer.psparser import PSLiteral
 from pdfminer.utils import apply_matrix_pt, mult_matrix
+
+from parity import MarkedContent, shown_text, tag_name
 
 PAGE_HEIGHT, TOP, BOTTOM = 842.0, 62.4, 56.7  # A4 in points; report.css @page margins 22 mm, 20 mm
 MIN_FILL = 0.60
@@ -35,37 +35,20 @@ class Line:
     text: str
 
 
-class _Texts(PDFDevice):
+class _Texts(MarkedContent):
     """Records each string drawn: its marked-content id, baseline, size and font (no per-character
     layout, which would take seconds)."""
 
     def __init__(self, resources):
         super().__init__(resources)
-        self.stack: list[int | None] = []
         self.shown: list[tuple[int | None, float, float, str, str]] = []
-
-    def begin_tag(self, tag, props=None):
-        mcid = props.get("MCID") if isinstance(props, dict) else None
-        self.stack.append(mcid if mcid is not None else (self.stack[-1] if self.stack else None))
-
-    def end_tag(self):
-        if self.stack:
-            self.stack.pop()
 
     def render_string(self, textstate, seq, ncs, graphicstate):
         matrix = mult_matrix(textstate.matrix, self.ctm)
         x, y = textstate.linematrix
         _, baseline = apply_matrix_pt(matrix, (x, y + textstate.rise))
         size = textstate.fontsize * abs(matrix[3])
-        text = "".join(textstate.font.to_unichr(cid) for item in seq if isinstance(item, bytes)
-                       for cid in textstate.font.decode(item))
-        self.shown.append((self.stack[-1] if self.stack else None, baseline, size,
-                           textstate.font.fontname or "", text))
-
-
-def _name(x) -> str | None:
-    x = resolve1(x)
-    return x.name if isinstance(x, PSLiteral) else None
+        self.shown.append((self.mcid, baseline, size, textstate.font.fontname or "", shown_text(textstate, seq)))
 
 
 def _structure(document) -> dict[tuple[int, int], list[str]]:
@@ -82,10 +65,10 @@ def _structure(document) -> dict[tuple[int, int], list[str]]:
         elif isinstance(el, dict):
             if isinstance(el.get("Pg"), PDFObjRef):
                 page = el["Pg"].objid
-            if _name(el.get("Type")) == "MCR":
+            if tag_name(el.get("Type")) == "MCR":
                 chains[(page, el["MCID"])] = chain
                 return
-            kind = _name(el.get("S"))
+            kind = tag_name(el.get("S"))
             if "K" in el:
                 walk(el["K"], page, chain + [kind] if kind else chain)
 

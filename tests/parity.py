@@ -111,31 +111,46 @@ def docx_blocks(data: bytes) -> list[str]:
     return [t for t in _linear(items) if t.strip()]
 
 
-class _MarkedText(PDFDevice):
-    """Collects the text shown inside each marked-content sequence, by page and MCID."""
+class MarkedContent(PDFDevice):
+    """A pdfminer device that knows, for each string drawn, the marked-content id (MCID) it belongs
+    to: the key from the drawing to the PDF's structure tree (tags). Artifacts have none."""
 
     def __init__(self, resources: PDFResourceManager):
         super().__init__(resources)
-        self.page = None
         self.stack: list[int | None] = []
-        self.text: dict[tuple[object, int | None], list[str]] = defaultdict(list)
+
+    @property
+    def mcid(self) -> int | None:
+        return self.stack[-1] if self.stack else None
 
     def begin_tag(self, tag, props=None) -> None:
         mcid = props.get("MCID") if isinstance(props, dict) else None
-        self.stack.append(mcid if mcid is not None else (self.stack[-1] if self.stack else None))
+        self.stack.append(mcid if mcid is not None else self.mcid)
 
     def end_tag(self) -> None:
         if self.stack:
             self.stack.pop()
 
+
+def shown_text(textstate, seq) -> str:
+    return "".join(textstate.font.to_unichr(cid) for item in seq if isinstance(item, bytes)
+                   for cid in textstate.font.decode(item))
+
+
+class _MarkedText(MarkedContent):
+    """Collects the text shown inside each marked-content sequence, by page and MCID."""
+
+    def __init__(self, resources: PDFResourceManager):
+        super().__init__(resources)
+        self.page = None
+        self.text: dict[tuple[object, int | None], list[str]] = defaultdict(list)
+
     def render_string(self, textstate, seq, ncs, graphicstate) -> None:
-        out = self.text[(self.page, self.stack[-1] if self.stack else None)]
-        for item in seq:
-            if isinstance(item, bytes):
-                out.extend(textstate.font.to_unichr(cid) for cid in textstate.font.decode(item))
+        self.text[(self.page, self.mcid)].append(shown_text(textstate, seq))
 
 
-def _name(x) -> str | None:
+def tag_name(x) -> str | None:
+    """The name of a structure element's tag (/S) or type, as plain text."""
     x = resolve1(x)
     return x.name if isinstance(x, PSLiteral) else None
 
@@ -174,9 +189,9 @@ def _pdf_blocks(pdf: bytes) -> list[str]:
             return []
         if isinstance(el.get("Pg"), PDFObjRef):
             page = el["Pg"].objid
-        if _name(el.get("Type")) == "MCR":
+        if tag_name(el.get("Type")) == "MCR":
             return ["".join(device.text.get((page, el["MCID"]), ()))]
-        kind = _name(el.get("S"))
+        kind = tag_name(el.get("S"))
         if kind in ("Figure", "Lbl") or (kind == "Link" and parent == "Link") or "K" not in el:
             return []
         if kind == "Table":
@@ -189,10 +204,10 @@ def _pdf_blocks(pdf: bytes) -> list[str]:
             kid = resolve1(kid)
             if not isinstance(kid, dict):
                 continue
-            kind = _name(kid.get("S"))
+            kind = tag_name(kid.get("S"))
             pg = kid["Pg"].objid if isinstance(kid.get("Pg"), PDFObjRef) else page
             if kind == "TR":
-                cells = [c for c in _kids(kid) if _name(c.get("S")) in ("TH", "TD")]
+                cells = [c for c in _kids(kid) if tag_name(c.get("S")) in ("TH", "TD")]
                 row = [" ".join(_linear(text_of(c.get("K", []), pg, "TD"))) for c in cells]
                 (t.header if head else t.body).append(row)
             elif kind in ("THead", "TBody", "TFoot"):

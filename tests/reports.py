@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 
 from competency_maps.assemble import assemble, assemble_proof
 from competency_maps.content import ReportContent
+from competency_maps.docx_template import REFERENCE
 from competency_maps.gather import Gathered, gather
 from competency_maps.render_docx import render_docx
 from competency_maps.render_pdf import RenderedPdf, render_pdf
@@ -33,7 +34,12 @@ def sample_content() -> ReportContent:
 
 @functools.lru_cache(maxsize=None)
 def sample_docx() -> bytes:
-    return render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops)
+    return sample_docx_from(REFERENCE)
+
+
+def sample_docx_from(reference: Path) -> bytes:
+    """The sample's Word file made from another reference document (a restyled one)."""
+    return render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops, reference=reference)
 
 
 @functools.lru_cache(maxsize=None)

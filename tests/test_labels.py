@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 from dataclasses import replace
 
 import pytest
-from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape

@@ -20,7 +20,7 @@ from competency_maps.errors import RenderError
 from competency_maps.render_docx import jinja_env, render_docx
 from competency_maps.resources import TEMPLATES
 from reports import (docx_paragraphs, docx_text, model_texts, sample_content, sample_docx,
-                     sample_gathered, sample_pdf, squash)
+                    sample_docx_from, sample_gathered, sample_pdf, squash)
 
 
 def test_every_entry_and_paragraph_of_the_model_is_in_the_docx():
@@ -116,20 +116,15 @@ def _heading_1_colour(docx: bytes) -> str:
 
 def test_a_heading_restyled_in_the_reference_document_reaches_the_report(tmp_path):
     assert _heading_1_colour(sample_docx()) != "C00000"
-    data = render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops, reference=_restyled_heading_1(tmp_path, "C00000"))
+    data = sample_docx_from(_restyled_heading_1(tmp_path, "C00000"))
     assert _heading_1_colour(data) == "C00000"
     assert [t for s, t in docx_paragraphs(data)] == [t for s, t in docx_paragraphs(sample_docx())]
 
 
-def test_the_reference_document_saved_by_libreoffice_still_builds(tmp_path, require_tool):
-    soffice = require_tool("soffice", "libreoffice")
-    src = _restyled_heading_1(tmp_path, "00B050")
-    out = tmp_path / "saved"
-    proc = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                           "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(src)],
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0 and (out / "reference.docx").exists(), proc.stderr
-    data = render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops, reference=out / "reference.docx")
+def test_the_reference_document_saved_by_libreoffice_still_builds(tmp_path, convert_with_libreoffice):
+    [saved] = convert_with_libreoffice([_restyled_heading_1(tmp_path, "00B050")], tmp_path / "saved",
+                                       "docx:MS Word 2007 XML")
+    data = sample_docx_from(saved)
     assert _heading_1_colour(data) == "00B050"
     assert [t for s, t in docx_paragraphs(data)] == [t for s, t in docx_paragraphs(sample_docx())]
     doc = Document(io.BytesIO(data))
@@ -150,22 +145,18 @@ def test_a_reference_document_without_a_style_the_structure_needs_is_a_clear_err
     ref.styles["SWOT Table"].element.getparent().remove(ref.styles["SWOT Table"].element)
     ref.save(str(tmp_path / "reference.docx"))
     with pytest.raises(RenderError, match="lacks the style.*SWOT Table"):
-        render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops, reference=tmp_path / "reference.docx")
+        sample_docx_from(tmp_path / "reference.docx")
 
 
 @pytest.fixture(scope="module")
-def libreoffice_pdf(tmp_path_factory, require_tool) -> Path:
+def libreoffice_pdf(tmp_path_factory, convert_with_libreoffice) -> Path:
     """The sample DOCX as LibreOffice prints it (tagged, so the page rules can read it)."""
-    soffice = require_tool("soffice", "libreoffice")
     work = tmp_path_factory.mktemp("lo")
     src = work / "report.docx"
     src.write_bytes(sample_docx())
-    export = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
-    proc = subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-                           "--convert-to", export, "--outdir", str(work), str(src)],
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0 and (work / "report.pdf").exists(), proc.stderr
-    return work / "report.pdf"
+    [pdf] = convert_with_libreoffice([src], work / "pdf",
+                                     'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}')
+    return pdf
 
 
 def test_in_libreoffice_no_heading_or_table_header_stands_at_a_page_foot(libreoffice_pdf):

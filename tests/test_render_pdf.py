@@ -14,8 +14,8 @@ from competency_maps.content import build_content, chapter
 from competency_maps.model import SwotEntry
 from competency_maps.render_pdf import TEMPLATES, TEMPLATES_URL, LocalOnlyFetcher, render_html, render_pdf
 from competency_maps.richtext import Span
-from reports import (docx_text, model_texts, pdf_text, proof_content, proof_pdf, sample_content, sample_docx,
-                     sample_gathered, sample_pdf, squash)
+from reports import (docx_text, model_texts, pdf_text, proof_content, proof_pdf, sample_docx,
+                    sample_gathered, sample_pdf, squash)
 
 
 @pytest.fixture(scope="module")
@@ -123,8 +123,9 @@ def test_the_pdf_does_not_depend_on_where_the_templates_are(tmp_path):
 
 
 def test_web_addresses_are_links_in_the_pdf():
-    from pypdf import PdfReader
     import io as _io
+
+    from pypdf import PdfReader
     reader = PdfReader(_io.BytesIO(sample_pdf().data))
     uris = {a.get_object()["/A"].get("/URI") for p in reader.pages for a in p.get("/Annots", [])
             if a.get_object().get("/A", {}).get("/S") == "/URI"}
@@ -138,11 +139,8 @@ def test_table_header_cells_carry_their_scope_in_the_tags():
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1
-    from pdfminer.psparser import PSLiteral
 
-    def name(x):
-        x = resolve1(x)
-        return x.name if isinstance(x, PSLiteral) else None
+    from parity import tag_name as name
 
     scopes: dict[str, list[str]] = {"THead": [], "TBody": []}
 

@@ -93,7 +93,7 @@ def test_number_lists_restart_after_other_blocks():
 
 import pytest  # noqa: E402
 
-from competency_maps.richtext import MAX_NESTING, MarkdownError, parse_markdown  # noqa: E402
+from competency_maps.richtext import MAX_NESTING, MarkdownError  # noqa: E402
 
 LONG_URL = "https://example.org/" + "a" * 3000
 NESTED = "".join("  " * i + f"- level {i}\n" for i in range(10))
