@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from competency_maps.assemble import assemble  # noqa: E402
-from competency_maps.gather import gather  # noqa: E402
-from competency_maps.render_docx import render_docx  # noqa: E402
-from competency_maps.render_pdf import render_pdf  # noqa: E402
+from competency_maps.report.assemble import assemble  # noqa: E402
+from competency_maps.inputs.gather import gather  # noqa: E402
+from competency_maps.render.docx.render import render_docx  # noqa: E402
+from competency_maps.render.pdf.render import render_pdf  # noqa: E402
 
 
 def phases(inputs: Path) -> dict:
@@ -86,9 +86,9 @@ def check_one(path: Path) -> float:
 
 def make_consortium(n: int, dest: Path) -> Path:
     """n clusters: the five sample workbooks, repeated with new short names."""
-    from competency_maps import config
-    from competency_maps.schema import build_schema
-    from competency_maps.workbook_writer import write_filled_workbook
+    from competency_maps.inputs import config
+    from competency_maps.model.schema import build_schema
+    from competency_maps.xlsx.writer import write_filled_workbook
     dest.mkdir(parents=True, exist_ok=True)
     d = config.load(ROOT / "inputs")
     for f in (ROOT / "inputs").iterdir():

@@ -16,9 +16,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import __version__
-from .console import Console
-from .errors import ReportError
+from competency_maps import __version__
+from competency_maps.console import Console
+from competency_maps.errors import ReportError
 
 ROOT = Path.cwd()
 
@@ -155,23 +155,23 @@ def _main(argv: list[str] | None, console: Console) -> int:
         return int(e.code or 0)
     try:
         if args.command == "check":
-            from .commands import check
+            from competency_maps.commands import check
             return check(args.files, args.inputs, console, args.annotate)
         if args.command == "new-workbook":
-            from .commands import new_workbook
+            from competency_maps.commands import new_workbook
             return new_workbook(args.short_name, args.out, args.inputs, console, args.force, args.source,
                                 args.every)
         if args.command == "changes":
-            from .commands import changes
+            from competency_maps.commands import changes
             return changes(args.inputs, args.output, args.since, args.log, console)
         if args.command == "export":
-            from .commands import export
+            from competency_maps.commands import export
             return export(args.inputs, args.format, args.out, console)
-        from .pdf_process import started
+        from competency_maps.render.pdf.process import started
         # Started first, so that it imports the layout engine while this process imports the rest
         # and reads the workbooks.
         with started(needed=args.only != "docx") as pdf_process:
-            from . import commands
+            from competency_maps import commands
             if args.command == "proof":
                 return commands.proof(args.short_name, args.inputs, args.output, args.only, console,
                                       pdf_process)

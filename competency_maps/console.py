@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Iterable, TextIO
 
-from .errors import Issue
+from competency_maps.errors import Issue
 
 
 class Console:

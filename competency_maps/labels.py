@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 
-from .richtext import Span, Text, normalise
+from competency_maps.model.richtext import Span, Text, normalise
 
 # The four SWOT quadrants as one entry says them and as a heading says them.
 QUADRANT_PLURALS = {"Strength": "Strengths", "Weakness": "Weaknesses",

@@ -25,10 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the package is not installed: import it from the project folder
     sys.path.insert(0, str(ROOT))
 
-from competency_maps.model import Cluster, Profile, SwotEntry, TowsEntry  # noqa: E402
-from competency_maps.richtext import Block, BlockKind, Span, number_lists  # noqa: E402
-from competency_maps.schema import QUADRANTS, STRATEGIES, build_schema  # noqa: E402
-from competency_maps.workbook_writer import fill_workbook  # noqa: E402
+from competency_maps.model.cluster import Cluster, Profile, SwotEntry, TowsEntry  # noqa: E402
+from competency_maps.model.richtext import Block, BlockKind, Span, number_lists  # noqa: E402
+from competency_maps.model.schema import QUADRANTS, STRATEGIES, build_schema  # noqa: E402
+from competency_maps.xlsx.writer import fill_workbook  # noqa: E402
 
 INPUTS = ROOT / "inputs"
 
@@ -119,7 +119,7 @@ def _comparable_fixture():
 @pytest.fixture
 def schema():
     """The schema of the shipped deliverable (its topics and synthesis themes)."""
-    from competency_maps import config
+    from competency_maps.inputs import config
     d = config.load(INPUTS)
     return build_schema(d.topics, d.theme_names)
 

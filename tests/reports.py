@@ -11,12 +11,12 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-from competency_maps.assemble import assemble, assemble_proof
-from competency_maps.content import ReportContent
-from competency_maps.docx_template import REFERENCE
-from competency_maps.gather import Gathered, gather
-from competency_maps.render_docx import render_docx
-from competency_maps.render_pdf import RenderedPdf, render_pdf
+from competency_maps.report.assemble import assemble, assemble_proof
+from competency_maps.report.content import ReportContent
+from competency_maps.render.docx.template import REFERENCE
+from competency_maps.inputs.gather import Gathered, gather
+from competency_maps.render.docx.render import render_docx
+from competency_maps.render.pdf.render import RenderedPdf, render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"

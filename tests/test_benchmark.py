@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from bench.benchmark import _timed, make_consortium
-from competency_maps.gather import gather
+from competency_maps.inputs.gather import gather
 
 
 def test_a_synthetic_consortium_of_seven_reads_without_errors(tmp_path):

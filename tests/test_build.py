@@ -10,7 +10,7 @@ from reports import docx_paragraphs, sample_docx, sample_pdf
 from reports import run_cli as run
 
 from competency_maps import commands
-from competency_maps.outputs import write_atomically
+from competency_maps.publish import write_atomically
 
 STEM = "D2.1-clusters-competency-maps"
 CLUSTERS = ["E-Mobility Cluster", "Mobinov", "Mov'eo", "RAI Automotive Industry NL", "Zone Cluster"]
@@ -65,7 +65,7 @@ def test_a_failed_render_leaves_no_partial_file_and_keeps_the_old_one(inputs, tm
     def killed(content):
         raise KeyboardInterrupt
 
-    import competency_maps.render_pdf as rp
+    import competency_maps.render.pdf.render as rp
     monkeypatch.setattr(rp, "render_pdf", killed)
     monkeypatch.setenv("COMPETENCY_MAPS_JOBS", "1")  # the patch is in this process only
     code, out = run("--inputs", str(inputs), "--output", str(out_dir))

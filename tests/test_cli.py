@@ -9,8 +9,8 @@ from conftest import typed
 from competency_maps import commands
 from competency_maps.cli import main
 from competency_maps.console import Console
-from competency_maps.reader import read_workbook
-from competency_maps.schema import build_schema
+from competency_maps.inputs.reader import read_workbook
+from competency_maps.model.schema import build_schema
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 

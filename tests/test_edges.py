@@ -106,7 +106,7 @@ def test_rows_only_formatted_below_the_entries_are_not_counted(tmp_path, make_wo
     refused as 'has 100000 rows'. Here the limit is lowered instead of writing 100,000 rows."""
     from openpyxl.styles import PatternFill
 
-    from competency_maps import reader
+    from competency_maps.inputs import reader
 
     def formatted(wb):
         ws = wb["SWOT"]

@@ -29,19 +29,21 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
-from competency_maps import commands, config, render_pdf as render_pdf_module
+from competency_maps import commands
+from competency_maps.inputs import config
+from competency_maps.render.pdf import render as render_pdf_module
 from competency_maps.cli import main
 from competency_maps.console import Console
-from competency_maps.content import build_content, chapter
-from competency_maps.gather import gather
-from competency_maps.model import Cluster, Profile, SwotEntry, TowsEntry
-from competency_maps.outputs import output_stem
-from competency_maps.reader import MAX_ROWS, read_workbook
-from competency_maps.render_docx import render_docx
-from competency_maps.render_pdf import render_pdf
-from competency_maps.richtext import Block, BlockKind, text_of
-from competency_maps.schema import PROFILE_SHEET
-from competency_maps.workbook_file import OLE_MAGIC
+from competency_maps.report.content import build_content, chapter
+from competency_maps.inputs.gather import gather
+from competency_maps.model.cluster import Cluster, Profile, SwotEntry, TowsEntry
+from competency_maps.publish import output_stem
+from competency_maps.inputs.reader import MAX_ROWS, read_workbook
+from competency_maps.render.docx.render import render_docx
+from competency_maps.render.pdf.render import render_pdf
+from competency_maps.model.richtext import Block, BlockKind, text_of
+from competency_maps.model.schema import PROFILE_SHEET
+from competency_maps.inputs.workbook_file import OLE_MAGIC
 from conftest import make_sample_cluster, part_with, parts, typed, with_rows, write_parts
 from reports import docx_text, pdf_text, squash
 

@@ -17,16 +17,16 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from openpyxl.cell.cell import ERROR_CODES
 
-from competency_maps import config
-from competency_maps.content import build_content, chapter
-from competency_maps.habits import is_placeholder, same_text_key, typed_list
-from competency_maps.model import Cluster, Profile, SwotEntry
-from competency_maps.reader import read_workbook
-from competency_maps.render_docx import render_docx
-from competency_maps.render_pdf import render_pdf
-from competency_maps.richtext import Block, BlockKind, text_of
-from competency_maps.schema import build_schema
-from competency_maps.workbook_writer import fill_workbook
+from competency_maps.inputs import config
+from competency_maps.report.content import build_content, chapter
+from competency_maps.inputs.habits import is_placeholder, same_text_key, typed_list
+from competency_maps.model.cluster import Cluster, Profile, SwotEntry
+from competency_maps.inputs.reader import read_workbook
+from competency_maps.render.docx.render import render_docx
+from competency_maps.render.pdf.render import render_pdf
+from competency_maps.model.richtext import Block, BlockKind, text_of
+from competency_maps.model.schema import build_schema
+from competency_maps.xlsx.writer import fill_workbook
 from reports import docx_text, pdf_text, squash
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"

@@ -16,11 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from competency_maps import config  # noqa: E402
-from competency_maps.model import Cluster, Note, Profile, SwotEntry, TowsEntry  # noqa: E402
-from competency_maps.richtext import Block, BlockKind, number_lists, parse_inline_markdown  # noqa: E402
-from competency_maps.schema import build_schema  # noqa: E402
-from competency_maps.workbook_writer import write_filled_workbook  # noqa: E402
+from competency_maps.inputs import config  # noqa: E402
+from competency_maps.model.cluster import Cluster, Note, Profile, SwotEntry, TowsEntry  # noqa: E402
+from competency_maps.model.richtext import Block, BlockKind, number_lists, parse_inline_markdown  # noqa: E402
+from competency_maps.model.schema import build_schema  # noqa: E402
+from competency_maps.xlsx.writer import write_filled_workbook  # noqa: E402
 
 DATA = ROOT / "tools" / "sample_data"
 

@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from competency_maps.gather import gather  # noqa: E402
-from competency_maps.richtext import text_of  # noqa: E402
-from competency_maps.synthesis import COMPLEMENTARITY, CONVERGENCE, Candidate, analyse  # noqa: E402
-from competency_maps.synthesis_review import (REVIEW_NAME, Decision, ReviewRow, entries_text,  # noqa: E402
+from competency_maps.inputs.gather import gather  # noqa: E402
+from competency_maps.model.richtext import text_of  # noqa: E402
+from competency_maps.analysis.synthesis import COMPLEMENTARITY, CONVERGENCE, Candidate, analyse  # noqa: E402
+from competency_maps.inputs.review import (REVIEW_NAME, Decision, ReviewRow, entries_text,  # noqa: E402
                                               review_workbook)
 
 INPUTS = ROOT / "inputs"

@@ -1,0 +1,306 @@
+"""The rows of Step 1, SWOT, TOWS and the notes sheets, as the model: paragraphs, entries, notes.
+
+Here the habits of partners (`habits.py`) meet their cells: a cell typed as a list becomes several
+entries, placeholders and repeats are left out, groups are gathered. Each is said with its cell,
+as an information line when the report shows what the partner meant, as a warning otherwise.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+from openpyxl.utils import get_column_letter
+
+from competency_maps.inputs.cells import Ctx, cell_text, choice, quote
+from competency_maps.inputs.habits import (LANGUAGE_NAMES, group_key, is_placeholder, language_code, language_suggestion,
+                     same_text_key, typed_list)
+from competency_maps.model.cluster import Note, SwotEntry, TowsEntry
+from competency_maps.model.richtext import Block, BlockKind, Text, number_lists, plain
+from competency_maps.model.schema import Sheet
+
+Rows = Iterable[tuple[int, dict]]  # (row number, {column name: cell}), from reader.rows
+
+
+def _skipped(ctx: Ctx, sheet: str, cell, text: Text | None) -> bool:
+    """A free-text cell that gives nothing to print: not text (reported), struck through as a
+    whole (reported), or a placeholder (reported here)."""
+    if text is None or (sheet, cell.coordinate) in ctx.struck:
+        return True
+    if text and is_placeholder(plain(text)):
+        ctx.warn(sheet, cell.coordinate, f"{quote(plain(text))} looks like a placeholder: the row is "
+                 "left out of the report.", "Type the real text, or clear the row if there is none.")
+        return True
+    return False
+
+
+def _blocks_of_row(ctx: Ctx, sheet: str, coord: str, style: str, text: Text) -> list[Block]:
+    """One row of Step 1 or of a Step 2 note: one block, or one per item of a list typed in it."""
+    kind = BlockKind(style.lower())
+    tl = typed_list(text) if kind not in (BlockKind.HEADING, BlockKind.SUBHEADING) else None
+    if tl is None:
+        return [Block(kind, text)]
+    typed = "numbered" if tl.numbered else "bulleted"
+    n = len(tl.items)
+    if kind is BlockKind.PARAGRAPH:
+        if tl.numbered and n < 2:  # "1. Introduction" as a paragraph: printed as typed
+            return [Block(kind, text)]
+        kind = BlockKind.NUMBERED if tl.numbered else BlockKind.BULLET
+        ctx.info(sheet, coord, f"This cell is typed as a {typed} list: it is printed as "
+                 f"{n} {kind.value} item{'s' if n > 1 else ''}.",
+                 f"Nothing to do; choosing the Style {kind.value.capitalize()} says so.")
+    else:
+        _said_list(ctx, sheet, coord, tl, "printed as an item of its own")
+    return [Block(kind, item) for item in tl.items]
+
+
+def _said_list(ctx: Ctx, sheet: str, coord: str, tl, each: str) -> None:
+    """The information line for a cell typed as a list: split, or only its marker left out."""
+    typed = "numbered" if tl.numbered else "bulleted"
+    if len(tl.items) > 1:
+        ctx.info(sheet, coord, f"This cell holds {len(tl.items)} {typed} lines: each is {each}.",
+                 "Nothing to do; one per row keeps the workbook easy to check.")
+    else:
+        what = "number" if tl.numbered else "bullet"
+        ctx.info(sheet, coord, f"The {what} typed at the start of this cell is left out: the report "
+                 f"adds its own.", f"Nothing to do; there is no need to type the {what}.")
+
+
+def read_step1(ctx: Ctx, title: str, sheet: Sheet, cols: dict[str, int], rows: Rows) -> list[Block]:
+    blocks: list[Block] = []
+    for r, cells in rows:
+        style = choice(ctx, title, cells["Style"], sheet.column("Style"))
+        text = cell_text(ctx, title, cells["Text"], drop_struck=True)
+        if style is None or _skipped(ctx, title, cells["Text"], text):
+            continue
+        if not text:
+            ctx.warn(title, cells["Text"].coordinate, "This row has a Style but no text: it is skipped.",
+                     "Type the text, or clear the row.")
+            continue
+        blocks += _blocks_of_row(ctx, title, cells["Text"].coordinate, style, text)
+    return number_lists(blocks)
+
+
+def _entry_items(ctx: Ctx, sheet: str, coord: str, text: Text, fmt: str) -> tuple[list[Text], str]:
+    """The entries of one SWOT or TOWS cell: several when it holds a typed list (one per line, the
+    bullets or numbers left to the report). `fmt` is how the row is printed (Bullet or Paragraph)."""
+    tl = typed_list(text)
+    if tl is None:
+        return [text], fmt
+    n = len(tl.items)
+    if fmt == "Paragraph":
+        if tl.numbered:  # a TOWS paragraph has no numbered form: printed as typed
+            return [text], fmt
+        ctx.info(sheet, coord, f"This cell is typed as a bulleted list: it is printed as {n} "
+                 f"bullet{'s' if n > 1 else ''}.", "Nothing to do; choosing the Format Bullet says so.")
+        return tl.items, "Bullet"
+    _said_list(ctx, sheet, coord, tl, "read as an entry of its own")
+    return tl.items, fmt
+
+
+def read_entries(ctx: Ctx, title: str, sheet: Sheet, cols: dict[str, int], rows: Rows) -> list:
+    """SWOT or TOWS entries (`sheet` says which), one or more per row."""
+    kind = "swot" if "Quadrant" in cols else "tows"
+    out = []
+    first: dict[tuple[str, str, str], str] = {}  # (topic, quadrant or strategy, text) -> its cell
+    for r, cells in rows:
+        entry = cells["Entry"]
+        text = cell_text(ctx, title, entry, drop_struck=True)
+        if (title, entry.coordinate) in ctx.struck:
+            continue  # a row struck through: said once, on its entry
+        vals = {c.name: "" for c in sheet.columns if c.name not in cols}
+        ok = True
+        for c in sheet.columns:
+            if c.name == "Entry" or c.name not in cols:
+                continue
+            if c.closed:
+                vals[c.name] = choice(ctx, title, cells[c.name], c)
+            else:
+                t = cell_text(ctx, title, cells[c.name])
+                vals[c.name] = plain(t).strip() if t is not None else None
+            ok = ok and vals[c.name] is not None
+        if not ok or _skipped(ctx, title, entry, text):
+            continue
+        if not text:
+            ctx.warn(title, entry.coordinate, "This row has no entry; it is skipped.",
+                     "Type the entry, or clear the row.")
+            continue
+        missing = [c for c in sheet.columns if c.required and c.closed and not vals[c.name]]
+        for c in missing:
+            ctx.err(title, cells[c.name].coordinate,
+                    f"The entry in {entry.coordinate} has no {c.name}.",
+                    f"Choose one of: {', '.join(c.choices)}.")
+        if missing:
+            continue
+        fmt = "Bullet" if kind == "swot" else vals["Format"] or "Bullet"
+        items, fmt = _entry_items(ctx, title, entry.coordinate, text, fmt)
+        where = vals["Quadrant"] if kind == "swot" else vals["Strategy"]
+        for item in items:
+            if is_placeholder(plain(item)):
+                ctx.warn(title, entry.coordinate, f"{quote(plain(item))} looks like a placeholder: "
+                         "it is left out of the report.", "Type the real entry, or delete that line.")
+                continue
+            key = (vals["Topic"], where, same_text_key(plain(item)))
+            if key in first:
+                ctx.warn(title, entry.coordinate, f"Repeats the entry in {first[key]} word for word "
+                         f"({quote(plain(item))}): it is printed once.",
+                         "Delete this row if it is a copy; if both are meant, word them differently.")
+                continue
+            first[key] = entry.coordinate
+            if kind == "swot":
+                out.append(SwotEntry(vals["Topic"], vals["Quadrant"], vals["Group"] or "", item, r,
+                                     vals.get("Theme") or ""))
+            else:
+                out.append(TowsEntry(vals["Topic"], vals["Strategy"], fmt, item, r))
+    if kind == "swot":
+        out = _gather_groups(ctx, title, get_column_letter(cols["Group"]), out)
+    return out
+
+
+def _gather_groups(ctx: Ctx, sheet: str, letter: str, entries: list[SwotEntry]) -> list[SwotEntry]:
+    """Group headings compared without case or spacing ('HR', 'hr ') and, inside a topic's quadrant,
+    gathered in order of first appearance: 'HR', 'Financial', 'HR' prints one 'HR'. A row without a
+    group stays with the group above it (people leave the cell empty for 'same as above')."""
+    spelling: dict[str, tuple[str, int]] = {}
+    out: list[SwotEntry] = []
+    for e in entries:
+        k = group_key(e.group)
+        if k:
+            name, row = spelling.setdefault(k, (e.group, e.row))
+            if e.group != name:
+                ctx.info(sheet, f"{letter}{e.row}", f"The Group {quote(e.group)} is printed as '{name}', "
+                         f"as in {letter}{row}.", "Nothing to do; typing it the same way each time "
+                         "makes it certain.")
+                e = replace(e, group=name)
+        out.append(e)
+    rank: dict[tuple[str, str, str], int] = {}
+    keys: list[tuple[str, str, str]] = []
+    current: dict[tuple[str, str], str] = {}
+    regroup: set[tuple[str, str]] = set()
+    for e in out:
+        bucket = (e.topic, e.quadrant)
+        k = group_key(e.group) or current.get(bucket, "")
+        key = (*bucket, k)
+        if key in rank and current.get(bucket) != k:
+            regroup.add(bucket)
+            ctx.info(sheet, f"{letter}{e.row}", f"The Group '{e.group}' comes back after another one: "
+                     f"its entries are printed together, under the first '{e.group}' "
+                     f"({letter}{spelling[k][1]}).", "Nothing to do; keeping a group's rows together "
+                     "makes the workbook easier to read.")
+        rank.setdefault(key, len(rank))
+        current[bucket] = k
+        keys.append(key)
+    for bucket in regroup:
+        at = [i for i, e in enumerate(out) if (e.topic, e.quadrant) == bucket]
+        moved = sorted(at, key=lambda i: rank[keys[i]])  # stable: rows keep their order in a group
+        out = _place(out, at, _same_as_above([out[i] for i in moved]))
+    return out
+
+
+def _same_as_above(entries: list[SwotEntry]) -> list[SwotEntry]:
+    """Rows left without a group, moved with the group above them, say its name: so that the
+    gathered group is printed under one heading."""
+    out, above = [], ""
+    for e in entries:
+        if e.group.strip():
+            above = e.group
+        elif above:
+            e = replace(e, group=above)
+        out.append(e)
+    return out
+
+
+def _place(items: list, at: list[int], values: list) -> list:
+    out = list(items)
+    for i, v in zip(at, values):
+        out[i] = v
+    return out
+
+
+# --- Step 2 notes and notes to the coordinator ------------------------------------------------------
+
+
+@dataclass
+class _NoteDraft:
+    label: str
+    label_row: int
+    language: str = ""
+    language_cell: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+
+def _language(ctx: Ctx, sheet: str, cell) -> str | None:
+    """The code typed in a Language cell ('' when empty); None when it is not one (reported)."""
+    t = cell_text(ctx, sheet, cell)
+    if t is None:
+        return None
+    raw = plain(t).strip()
+    if not raw:
+        return ""
+    code = language_code(raw)
+    if code is None:
+        country = language_suggestion(raw)
+        also = f" ('{raw.strip()}' is a country's code; its language is '{country}')" if country else ""
+        close = difflib.get_close_matches(raw.casefold(), list(LANGUAGE_NAMES), n=1, cutoff=0.75)
+        if close and not also:
+            also = f" (did you mean {LANGUAGE_NAMES[close[0]]}, {close[0].capitalize()}?)"
+        ctx.err(sheet, cell.coordinate, f"{quote(raw)} is not a language code{also}.",
+                "Type the language's code: de (German), fr (French), hu (Hungarian), nl (Dutch), "
+                "pt (Portuguese), es, it, pl... or its name in English; leave it empty for the "
+                "report's language.")
+    return code
+
+
+def read_notes(ctx: Ctx, title: str, sheet: Sheet, cols: dict[str, int], rows: Rows) -> list[Note]:
+    """Step 2 notes: a row with a Label starts a note, the rows below continue it."""
+    drafts: list[_NoteDraft] = []
+    label_letter = get_column_letter(cols["Label"])
+    for r, cells in rows:
+        label_t = cell_text(ctx, title, cells["Label"])
+        language = _language(ctx, title, cells["Language"])
+        style = choice(ctx, title, cells["Style"], sheet.column("Style"))
+        text = cell_text(ctx, title, cells["Text"], drop_struck=True)
+        label = " ".join(plain(label_t).split()) if label_t else ""
+        if label or not drafts:
+            drafts.append(_NoteDraft(label, r))
+        note = drafts[-1]
+        if language:
+            if not note.language:
+                note.language, note.language_cell = language, cells["Language"].coordinate
+            elif language != note.language:
+                ctx.err(title, cells["Language"].coordinate,
+                        f"This row continues the note {quote(note.label or '(no label)')} of row "
+                        f"{note.label_row}, whose language is '{note.language}' ({note.language_cell}): "
+                        "a note has one language.", f"Clear this cell, or start a new note here by "
+                        f"typing its Label in {label_letter}{r}.")
+        if style is None or _skipped(ctx, title, cells["Text"], text):
+            continue
+        if not text:
+            if not label and cells["Style"].value not in (None, ""):
+                ctx.warn(title, cells["Text"].coordinate, "This row has a Style but no text: it is "
+                         "skipped.", "Type the text, or clear the row.")
+            continue
+        note.blocks += _blocks_of_row(ctx, title, cells["Text"].coordinate, style, text)
+    notes = []
+    for d in drafts:
+        if not d.blocks and d.label:
+            ctx.warn(title, f"{label_letter}{d.label_row}", f"The note {quote(d.label)} has no text: "
+                     "only its label is printed.", "Type its text in the rows below it (column Text), "
+                     "or delete the label.")
+        if d.blocks or d.label:
+            notes.append(Note(d.label, tuple(number_lists(d.blocks)), d.language))
+    return notes
+
+
+def read_coordinator_notes(ctx: Ctx, title: str, sheet: Sheet, cols: dict[str, int],
+                           rows: Rows) -> list[tuple[str, str]]:
+    """(cell, text) of each note to the coordinator: printed by `check`, never by the report."""
+    out = []
+    for _, cells in rows:
+        t = cell_text(ctx, title, cells["Note"])
+        if t:
+            out.append((cells["Note"].coordinate, plain(t)))
+    return out
+
+

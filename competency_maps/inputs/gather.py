@@ -1,0 +1,146 @@
+"""Read and validate every input before anything is written (the mkdocs way: gather, then build)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from competency_maps.inputs import config
+from competency_maps.inputs.config import Deliverable
+from competency_maps.errors import SortsIssues, Issue, Location, error, warning
+from competency_maps.inputs.logos import attach_logos
+from competency_maps.model.cluster import Cluster
+from competency_maps.inputs.reader import ReadResult, read_workbook
+from competency_maps.model.schema import Schema, build_schema, name_key
+from competency_maps.inputs.review import REVIEW_NAME, Review, read_review
+from competency_maps.inputs.validate import validate_cluster
+
+
+@dataclass
+class PartnerStatus(SortsIssues):
+    """One line of the coordinator's status table."""
+
+    name: str
+    file: Path | None = None
+    cluster: Cluster | None = None
+    issues: list[Issue] = field(default_factory=list)
+    expected: bool = True
+
+    @property
+    def usable(self) -> bool:
+        return self.cluster is not None and not self.errors
+
+
+@dataclass
+class Gathered:
+    deliverable: Deliverable
+    schema: Schema
+    partners: list[PartnerStatus]
+    issues: list[Issue]  # not tied to one partner (configuration, duplicates, unreadable files)
+    configured: bool = True  # deliverable.toml read: without it nothing, not even a draft, is built
+    review: Review = field(default_factory=Review)  # the coordinator's synthesis review, if any
+
+    @property
+    def all_issues(self) -> list[Issue]:
+        return self.issues + [i for p in self.partners for i in p.issues]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.all_issues if i.is_error]
+
+    @property
+    def clusters(self) -> list[Cluster]:
+        return [p.cluster for p in self.partners if p.usable]
+
+
+# .xlsm is the same format with macros beside it; openpyxl never loads them, let alone runs them.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+OTHER_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".fods", ".csv", ".numbers", ".xltx", ".xltm")
+
+
+def _files(inputs: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    # Excel's `~$` lock files and macOS's `._` shadow files are not workbooks; Windows users' .XLSX are
+    return sorted(p for p in inputs.iterdir() if p.suffix.lower() in suffixes
+                  and not p.name.startswith(("~$", "._")) and p.is_file())
+
+
+def workbook_files(inputs: Path) -> list[Path]:
+    """Every partner's workbook in the folder (.xlsx or .xlsm, in any case); the coordinator's
+    synthesis review is not one."""
+    return [p for p in _files(inputs, WORKBOOK_SUFFIXES) if p.name.casefold() != REVIEW_NAME.casefold()]
+
+
+def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...]) -> list[ReadResult]:
+    results = []
+    for path in paths:
+        res = read_workbook(path, schema)
+        if res.cluster is not None:  # sheets with errors are not judged again for completeness
+            broken = {i.location.sheet for i in res.errors}
+            res.issues.extend(validate_cluster(res.cluster, topics, broken))
+        results.append(res)
+    return results
+
+
+def gather(inputs: Path) -> Gathered:
+    """Configuration first: with an error in it nothing else is judged (its topics and themes are
+    what the workbooks are checked against), and every problem of the toml is listed at once."""
+    schema = build_schema()
+    if not inputs.is_dir():
+        what = "is not a folder" if inputs.exists() else "does not exist"
+        return Gathered(config.Deliverable(), schema, [], [error(
+            Location(str(inputs)), f"The inputs folder {what}.",
+            "Name the folder that holds deliverable.toml and the partners' workbooks (--inputs DIR).")],
+            configured=False)
+    if not (inputs / config.CONFIG_NAME).exists():
+        return Gathered(config.Deliverable(), schema, [], [error(
+            Location(str(inputs / config.CONFIG_NAME)), "is missing: the report's cover, "
+            "document information, texts and chapter order come from it.",
+            "Copy deliverable.toml (and the .md files) from the shipped inputs folder and adapt them.")],
+            configured=False)
+    deliverable, issues = config.validate(inputs)
+    if deliverable is None:
+        return Gathered(config.Deliverable(), schema, [], issues, configured=False)
+    schema = build_schema(deliverable.topics, deliverable.theme_names)
+    results = check_files(workbook_files(inputs), schema, deliverable.topics)
+    for p in _files(inputs, OTHER_SPREADSHEETS):  # said, so that a returned .ods is not just "missing"
+        issues.append(warning(Location(p.name), "is not read: the build reads Excel workbooks (.xlsx) only.",
+                              "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)', "
+                              "or move it out of the folder."))
+    expected = {name_key(n): PartnerStatus(n) for n in deliverable.clusters}
+    extra: list[PartnerStatus] = []
+    by_name: dict[str, PartnerStatus] = {}
+    for res in results:
+        if res.cluster is None:
+            # unreadable: list it on its own line so it is seen
+            extra.append(PartnerStatus(res.path.stem, res.path, None, res.issues, expected=False))
+            continue
+        k = name_key(res.cluster.name)
+        if k in by_name:
+            first = by_name[k]
+            issues.append(error(Location(res.path.name, "Cluster", "B2"),
+                                f"Two workbooks are for the same cluster '{res.cluster.name}': "
+                                f"{first.file.name} and {res.path.name}.",
+                                "Remove the outdated one from the inputs folder."))
+            continue
+        status = expected.get(k)
+        if status is None:
+            status = PartnerStatus(res.cluster.name, expected=False)
+            if deliverable.clusters:
+                res.issues.append(warning(
+                    Location(res.path.name, "Cluster", "B2"),
+                    f"'{res.cluster.name}' is not in the deliverable's list of clusters; its chapter "
+                    "comes after the listed ones.",
+                    "Add it to [clusters] order in deliverable.toml, or correct its Short name."))
+            extra.append(status)
+        status.file, status.cluster, status.issues = res.path, res.cluster, res.issues
+        by_name[k] = status
+    for status in expected.values():
+        if status.file is None:
+            status.issues.append(error(Location(f"{inputs.name}/"),
+                                       f"{status.name}: no workbook in {inputs.name}/.",
+                                       "Ask the partner for it, or build a --draft without it."))
+    partners = list(expected.values()) + extra
+    issues += attach_logos(inputs, [p.cluster for p in partners if p.cluster is not None])
+    review = read_review(inputs) if deliverable.synthesis else Review()
+    issues += review.issues
+    return Gathered(deliverable, schema, partners, issues, review=review)

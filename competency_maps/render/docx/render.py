@@ -1,0 +1,175 @@
+"""ReportContent -> DOCX bytes: docxtpl fills the template that docx_template.py makes from
+templates/reference.docx.
+
+Partner text reaches Word only as data: autoescape is on, and rich text becomes runs through
+docxtpl's RichText, which escapes it too. Same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage, RichText
+from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup, escape
+
+from competency_maps.report.content import ReportContent
+from competency_maps.errors import RenderError
+from competency_maps.report.figures import heatmap_png
+from competency_maps.render.docx.package import clean
+from competency_maps.render.docx.template import REFERENCE, list_style, make_template
+from competency_maps.model.richtext import Span, Text, safe_url
+
+
+
+# docxtpl turns "{_{", "}_}", "{_%", "%_}" in its output into Jinja delimiters (its escape for
+# template authors); in partner text those underscores must survive, so they become "&#95;".
+_MARKER_UNDERSCORE = re.compile(r"(?<=[{}%])_(?=[{}%])")
+
+
+def _guard(xml: str) -> str:
+    return _MARKER_UNDERSCORE.sub("&#95;", xml)
+
+
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47: safe inside an attribute
+
+
+def rich(text: Text | str, lang: str = "", tpl: DocxTemplate | None = None) -> RichText:
+    """Runs of rich text (a plain string is one run); `lang` marks their language (w:lang). With
+    `tpl`, a span with a (safe) URL becomes a hyperlink in the "Hyperlink" character style."""
+    if isinstance(text, str):
+        text = (Span(text),) if text else ()
+    lang = lang if lang and _LANG.fullmatch(lang) else None
+    rt = RichText()
+    for s in text:
+        url = safe_url(s.url) if tpl is not None else ""
+        link = {"url_id": tpl.build_url_id(url), "style": "Hyperlink"} if url else {}
+        rt.add(s.text, bold=s.bold or None, italic=s.italic or None, lang=lang, **link)
+    rt.xml = _guard(rt.xml)
+    return rt
+
+
+def _link(text: str, url: str) -> Text:
+    return (Span(text, url=safe_url(url)),) if text else ()
+
+
+def _finalize(value):
+    """Plain values are escaped here (autoescape would do it too) and guarded as above."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return Markup(_guard(str(escape(value))))
+    return value
+
+
+class _Figure(InlineImage):
+    """A picture with its alternative text (what a screen reader says, as the PDF's alt)."""
+
+    def __init__(self, tpl: DocxTemplate, image: bytes, alt: str, width=None, height=None):
+        super().__init__(tpl, io.BytesIO(image), width=width, height=height)
+        self.alt = alt
+
+    def _insert_image(self) -> str:
+        xml = super()._insert_image()
+        return xml.replace("<wp:docPr ", f'<wp:docPr descr="{escape(self.alt)}" ', 1)
+
+
+class _Lists:
+    """Real Word numbering for numbered lists, restarting at 1 with each list: every list (at every
+    nesting level) gets a numbering instance of its own over its style's numbering (reference.docx)."""
+
+    def __init__(self) -> None:
+        self.ids: list[tuple[int, str]] = []  # (numbering id, the list style it numbers)
+        self.current: dict[int, int] = {}  # nesting level -> its list's numbering id
+        self.first = 0
+
+    def __call__(self, block) -> int:
+        if block.number == 1 or block.level not in self.current:
+            num_id = self.first + len(self.ids)
+            self.ids.append((num_id, list_style(block)))
+            self.current[block.level] = num_id
+        return self.current[block.level]
+
+    def start(self, tpl: DocxTemplate) -> None:
+        numbering = tpl.get_docx().part.numbering_part.element
+        self.first = 1 + max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))), default=0)
+
+    def write(self, tpl: DocxTemplate) -> None:
+        """The numbering instances the lists used, each over its style's own list definition."""
+        docx = tpl.docx
+        numbering = docx.part.numbering_part.element
+        abstract_of = {n.get(qn("w:numId")): n.find(qn("w:abstractNumId")).get(qn("w:val"))
+                       for n in numbering.findall(qn("w:num"))}
+        for num_id, style in self.ids:
+            style_num = docx.styles[style].element.pPr.find(f"{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
+            num = OxmlElement("w:num")
+            num.set(qn("w:numId"), str(num_id))
+            abs_id = OxmlElement("w:abstractNumId")
+            abs_id.set(qn("w:val"), abstract_of[style_num])
+            override = OxmlElement("w:lvlOverride")
+            override.set(qn("w:ilvl"), "0")
+            start = OxmlElement("w:startOverride")
+            start.set(qn("w:val"), "1")
+            override.append(start)
+            num.extend([abs_id, override])
+            numbering.append(num)
+
+
+def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> Environment:
+    env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    env.filters["rich"] = lambda text, lang="": rich(text, lang, tpl)
+    env.filters["link"] = lambda text, url: rich(_link(text, url), "", tpl)
+    env.filters["list_number"] = lists or _Lists()
+    env.filters["list_style"] = list_style
+    if tpl is not None:
+        env.filters["heatmap_image"] = lambda h: _Figure(tpl, heatmap_png(h), h.title, width=Mm(170))
+        env.filters["picture"] = lambda p, height_mm: _Figure(tpl, p.image.raster(), p.alt, height=Mm(height_mm))
+    else:
+        env.filters["heatmap_image"] = lambda h: h
+        env.filters["picture"] = lambda p, height_mm: p
+    return env
+
+
+def prepare(content: ReportContent, reference: Path = REFERENCE) -> bytes:
+    """What the Word file needs before the PDF's page numbers are known: its template, and the
+    pictures drawn (cached). The build does this while the PDF is laid out in the other process."""
+    for picture in content.pictures:
+        picture.image.raster()
+    return make_template(reference)
+
+
+def render_docx(content: ReportContent, pages: dict[str, int] | None = None,
+                reference: Path = REFERENCE, breaks: frozenset[str] = frozenset(),
+                template: bytes | None = None) -> bytes:
+    """`pages`: the page of each heading's anchor in the PDF (RenderedPdf.anchors), shown by the
+    TOC; without it the TOC lists the headings without page numbers. `breaks`: the headings that
+    start a page of the PDF (RenderedPdf.page_tops), which start a page of the Word file too."""
+    template = template if template is not None else make_template(reference)
+    try:
+        tpl = DocxTemplate(io.BytesIO(template))
+        lists = _Lists()
+        lists.start(tpl)
+        tpl.render({"r": content, "pages": pages or {}, "breaks": breaks}, jinja_env=jinja_env(tpl, lists),
+                   autoescape=True)
+        lists.write(tpl)
+    except Exception as e:  # template errors are ours, but still a message, not a traceback
+        raise RenderError(f"The Word template could not be filled ({type(e).__name__}: {e}).") from e
+    d = content.d
+    when = dt.datetime.combine(d.date, dt.time(12, 0))
+    cp = tpl.docx.core_properties
+    cp.title = content.document_title
+    cp.subject = d.project_title
+    cp.author = d.info.get("authors", "") if isinstance(d.info, dict) else ""
+    cp.keywords = d.info.get("keywords", "") if isinstance(d.info, dict) else ""
+    cp.language = d.language
+    cp.created = cp.modified = when
+    cp.last_modified_by = ""
+    cp.comments = ""
+    cp.revision = 1
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return clean(buf.getvalue())

@@ -1,0 +1,37 @@
+"""Gathered inputs -> ReportContent: chapter order, draft placeholders, proofs."""
+
+from __future__ import annotations
+
+from competency_maps.report.content import ReportContent, build_content, chapter, placeholder_chapter
+from competency_maps.inputs.gather import Gathered, PartnerStatus
+from competency_maps.labels import Labels
+from competency_maps.model.schema import name_key
+
+
+def _placeholder(p: PartnerStatus, labels: Labels) -> str:
+    if p.file is None:
+        return labels("placeholder_missing")
+    return labels.count("placeholder_errors", len(p.errors))
+
+
+def assemble(g: Gathered, draft: bool = False) -> ReportContent:
+    labels = g.deliverable.labels
+    chapters, left_out = [], []
+    for p in g.partners:
+        if p.usable:
+            chapters.append(chapter(p.cluster, g.deliverable))
+        elif draft:
+            chapters.append(placeholder_chapter(p.name, _placeholder(p, labels), g.deliverable))
+            left_out.append(p.name)
+    note = (labels.count("draft_note_left_out", len(left_out), names=", ".join(left_out)) if left_out
+            else labels("draft_note_complete"))
+    return build_content(g.deliverable, chapters, g.clusters, g.deliverable.about_order, draft=draft,
+                         draft_note=note, review=g.review)
+
+
+def assemble_proof(g: Gathered, name: str) -> ReportContent | None:
+    for p in g.partners:
+        if p.cluster is not None and name_key(p.cluster.name) == name_key(name):
+            return build_content(g.deliverable, [chapter(p.cluster, g.deliverable)], [p.cluster],
+                                 proof=True)
+    return None

@@ -1,0 +1,80 @@
+"""Last round's map, sent back pre-filled: `new-workbook NAME --from DIR_OR_EXPORT` (or `--all`).
+
+The source is read and validated whole first (a folder of workbooks, as the build reads them, or a
+JSON export or snapshot); the workbook written is the standard one (workbook_writer.py: same sheets,
+dropdowns, Read me, protection) holding the cluster's profile, Step 1, Step 2 notes, SWOT and TOWS,
+rich text kept, so that the partner updates rather than retypes.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from competency_maps.dataset import records as dataset
+from competency_maps.inputs.config import Deliverable
+from competency_maps.errors import Issue, Location, ReportError
+from competency_maps.inputs.gather import check_files, workbook_files
+from competency_maps.model.cluster import Cluster
+from competency_maps.model.schema import Schema, name_key
+
+
+@dataclass
+class Source:
+    """What a source holds: usable clusters, and the files that could not be used, with why."""
+    clusters: list[Cluster] = field(default_factory=list)
+    problems: list[tuple[str, list[Issue]]] = field(default_factory=list)  # (file name, its errors)
+
+
+def read_source(source: Path, deliverable: Deliverable, schema: Schema) -> Source:
+    """A folder of workbooks (each checked as `check` does) or a JSON export or snapshot; a
+    ReportError naming the source when it is neither."""
+    if source.is_dir():
+        return _from_folder(source, deliverable, schema)
+    if source.suffix.lower() == ".json" or not source.exists():
+        return Source(dataset.load(source))
+    raise ReportError("is neither a folder of workbooks nor a JSON export.", Location(str(source)),
+                      "Name the folder of last round's workbooks (e.g. inputs), or a file written by "
+                      "`build.py export --format json` (a build's .snapshot.json works too).")
+
+
+def _from_folder(folder: Path, deliverable: Deliverable, schema: Schema) -> Source:
+    out = Source()
+    seen: dict[str, Path] = {}
+    files = workbook_files(folder)
+    if not files:
+        raise ReportError("holds no workbook (.xlsx).", Location(str(folder)),
+                          "Name the folder of last round's workbooks, or a JSON export.")
+    for res in check_files(files, schema, deliverable.topics):
+        if res.cluster is None or res.errors:
+            out.problems.append((res.path.name, res.errors))
+            continue
+        k = name_key(res.cluster.name)
+        if k in seen:
+            raise ReportError(f"holds two workbooks for '{res.cluster.name}': {seen[k].name} and "
+                              f"{res.path.name}.", Location(str(folder)), "Remove the outdated one.")
+        seen[k] = res.path
+        out.clusters.append(res.cluster)
+    return out
+
+
+def find(clusters: list[Cluster], name: str) -> Cluster | None:
+    return next((c for c in clusters if name_key(c.name) == name_key(name)), None)
+
+
+def workbook_bytes(schema: Schema, cluster: Cluster) -> bytes:
+    from competency_maps.xlsx.writer import fill_workbook
+    buf = io.BytesIO()
+    fill_workbook(schema, cluster).save(buf)
+    return buf.getvalue()
+
+
+def outdated(cluster: Cluster, d: Deliverable) -> list[str]:
+    """What this deliverable no longer offers (a topic or theme renamed since): the partner will
+    have to choose again, and `check` will say where."""
+    topics = set(d.topics)
+    out = sorted({e.topic for e in [*cluster.swot, *cluster.tows] if e.topic not in topics})
+    themes = set(d.theme_names)
+    out += sorted({f"theme {e.theme}" for e in cluster.swot if e.theme and e.theme not in themes})
+    return out

@@ -1,0 +1,69 @@
+"""Model -> filled standard workbook: the reader's inverse, for sample inputs and round-trip tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.workbook.workbook import Workbook
+
+from competency_maps.xlsx.blank import make_blank_workbook
+from competency_maps.model.cluster import Cluster, Note
+from competency_maps.model.richtext import Text, plain
+from competency_maps.model.schema import NOTES_SHEET, PROFILE_FIELDS, PROFILE_SHEET, Schema
+
+
+def cell_value(text: Text):
+    """Plain str when the text has no emphasis, else openpyxl rich text."""
+    if all(not s.bold and not s.italic for s in text):
+        return plain(text) or None
+    return CellRichText([TextBlock(InlineFont(rFont="Calibri", sz=11, b=s.bold or None, i=s.italic or None), s.text)
+                         if s.bold or s.italic else s.text for s in text])
+
+
+def fill_workbook(schema: Schema, cluster: Cluster) -> Workbook:
+    wb = make_blank_workbook(schema, cluster.profile.short_name)
+    ws = wb[PROFILE_SHEET]
+    for r, f in enumerate(PROFILE_FIELDS, start=2):
+        v = getattr(cluster.profile, f.attr)
+        if f.attr == "about":
+            v = cell_value(v)
+        ws.cell(row=r, column=2, value=v if v not in ("", None) else None)
+    step1 = wb["Step 1"]
+    for r, b in enumerate(cluster.step1, start=2):
+        step1.cell(row=r, column=1, value=b.kind.value.capitalize())
+        step1.cell(row=r, column=2, value=cell_value(b.text))
+    swot = wb["SWOT"]
+    has_theme = any(c.name == "Theme" for c in schema.sheet("SWOT").columns)
+    for r, e in enumerate(cluster.swot, start=2):
+        values = [e.topic, e.quadrant, e.group or None, cell_value(e.text)]
+        if has_theme:
+            values.append(e.theme or None)
+        for c, v in enumerate(values, start=1):
+            swot.cell(row=r, column=c, value=v)
+    tows = wb["TOWS"]
+    for r, e in enumerate(cluster.tows, start=2):
+        for c, v in enumerate((e.topic, e.strategy, e.format, cell_value(e.text)), start=1):
+            tows.cell(row=r, column=c, value=v)
+    if cluster.step2_notes:
+        _write_notes(wb[NOTES_SHEET], cluster.step2_notes)
+    return wb
+
+
+def _write_notes(ws, notes: list[Note]) -> None:
+    """A note's label and language on its first row, one block per row (Label | Style | Text | Language)."""
+    r = 2
+    for note in notes:
+        rows = [(b.kind.value.capitalize(), cell_value(b.text)) for b in note.blocks] or [(None, None)]
+        for k, (style, text) in enumerate(rows):
+            first = k == 0
+            values = (note.label or None if first else None, style, text, note.language or None if first else None)
+            for c, v in enumerate(values, start=1):
+                ws.cell(row=r, column=c, value=v)
+            r += 1
+
+
+def write_filled_workbook(schema: Schema, cluster: Cluster, path: Path) -> Path:
+    fill_workbook(schema, cluster).save(path)
+    return path

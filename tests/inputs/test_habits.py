@@ -1,0 +1,377 @@
+"""What partners really type (issue 16), one habit per test, each on a workbook typed that way:
+`check` names the cell, and the report shows the entry as the partner meant it.
+
+The workbooks are the small sample cluster of conftest.py with a few cells typed over; the report is
+the chapter as content.py composes it for both templates (one test renders the Word file and the
+HTML as well).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.styles import Font
+
+from competency_maps.inputs import config
+from competency_maps.cli import main
+from competency_maps.console import Console
+from competency_maps.report.content import about_block, build_content, chapter
+from competency_maps.inputs.gather import check_files
+from competency_maps.inputs.habits import is_placeholder, typed_list
+from competency_maps.model.richtext import Span, plain
+from conftest import INPUTS, typed
+
+FILE = "cluster.xlsx"
+
+
+@pytest.fixture(scope="module")
+def deliverable():
+    return config.load(INPUTS)
+
+
+def check(path) -> str:
+    """What `build.py check FILE` prints."""
+    out = io.StringIO()
+    main(["--inputs", str(INPUTS), "check", str(path)], Console(out, io.StringIO(), False))
+    return out.getvalue()
+
+
+def read(path, schema, deliverable):
+    [res] = check_files([path], schema, deliverable.topics)
+    return res
+
+
+def swot(ch, topic: str, quadrant: str) -> list[tuple[str, list[str]]]:
+    """(group, entries) of one topic and quadrant as the chapter prints them."""
+    side = "left" if quadrant in ("Strength", "Opportunity") else "right"
+    pair = ch.swot_pairs[0 if quadrant in ("Strength", "Weakness") else 1]
+    row = next((r for r in pair.rows if r.topic == topic), None)
+    block = getattr(row, side) if row else None
+    return [(g.name, [plain(e) for e in g.entries]) for g in block.groups] if block else []
+
+
+def shown(path, schema, deliverable):
+    return chapter(read(path, schema, deliverable).cluster, deliverable)
+
+
+def line(out: str, sheet: str, cell: str, severity: str = "") -> str:
+    """The line of the check output about file › sheet › cell."""
+    where = f"{FILE} › {sheet} › {cell}:"
+    found = [x for x in out.splitlines() if where in x and (not severity or severity in x)]
+    assert found, f"nothing about {where} in:\n{out}"
+    return found[0]
+
+
+# --- 1. bullets, dashes and numbers typed by hand ---------------------------------------------
+
+
+def test_bulleted_lines_in_one_cell_become_entries(tmp_path, make_workbook, schema, deliverable):
+    path = make_workbook(tmp_path, edit=typed({"SWOT!D2": "• Matchmaking events\n• Training for SMEs"}))
+    assert "This cell holds 2 bulleted lines: each is read as an entry of its own" in line(
+        check(path), "SWOT", "D2", "INFO")
+    t1 = schema.topics[0]
+    assert swot(shown(path, schema, deliverable), t1, "Strength")[0] == (
+        "HR", ["Matchmaking events", "Training for SMEs"])
+
+
+def test_a_typed_dash_is_not_printed_before_the_bullet(tmp_path, make_workbook, schema, deliverable):
+    path = make_workbook(tmp_path, edit=typed({"SWOT!D4": "- Few resources", "TOWS!D2": "•Develop a plan"}))
+    out = check(path)
+    assert "bullet typed at the start of this cell is left out" in line(out, "SWOT", "D4")
+    line(out, "TOWS", "D2", "INFO")
+    ch = shown(path, schema, deliverable)
+    assert swot(ch, schema.topics[0], "Weakness")[0] == ("HR", ["Few resources"])
+    assert plain(ch.tows[0].rows[0].cells[0].entries[0].text) == "Develop a plan"
+
+
+def test_a_typed_number_in_a_numbered_row_is_not_doubled(tmp_path, make_workbook, schema, deliverable):
+    path = make_workbook(tmp_path, edit=typed({"Step 1!B6": "1. Already numbered",
+                                               "Step 1!B7": "2) Also numbered"}))
+    out = check(path)
+    assert "number typed at the start" in line(out, "Step 1", "B6")
+    step1 = shown(path, schema, deliverable).step1
+    assert [(b.number, b.plain) for b in step1[4:6]] == [(1, "Already numbered"), (2, "Also numbered")]
+
+
+def test_a_paragraph_typed_as_a_list_is_printed_as_one(tmp_path, make_workbook, schema, deliverable):
+    path = make_workbook(tmp_path, edit=typed({"Step 1!A3": None, "Step 1!B3": "* first\n* second\n* third"}))
+    assert "typed as a bulleted list: it is printed as 3 bullet items" in line(check(path), "Step 1", "B3")
+    step1 = shown(path, schema, deliverable).step1
+    assert [(b.kind.value, b.plain) for b in step1[1:4]] == [("bullet", "first"), ("bullet", "second"),
+                                                            ("bullet", "third")]
+
+
+def test_a_careful_partners_text_is_left_as_typed():
+    for s in ("-5 % of members", "2020. was a hard year", "1.5 million euros", "*important* news",
+              "→ F+E → Fördermittel", "Heading: then text", "Trippel Kette: EXCELLENCE | Startups"):
+        assert typed_list((Span(s),)) is None, s
+        assert not is_placeholder(s), s
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1),
+                min_size=1, max_size=5), st.sampled_from(["• ", "- ", "–  ", "\uf0b7\t", "1. ", "(2) "]))
+def test_typed_items_come_back_without_their_markers(items, marker):
+    items = [" ".join(i.split()) for i in items]
+    if any(not i or typed_list((Span(i),)) is not None for i in items):
+        return  # an item that itself looks like a marker: not this property
+    tl = typed_list((Span("\n".join(marker + i for i in items)),))
+    assert tl is not None and [plain(t) for t in tl.items] == items
+
+
+# --- 1. incomplete or odd content ---------------------------------------------------------------
+
+
+def test_a_skipped_swot_topic_is_a_warning(tmp_path, make_workbook, sample_cluster, schema, deliverable):
+    t3 = schema.topics[2]
+    sample_cluster.swot = [e for e in sample_cluster.swot if e.topic != t3]
+    path = make_workbook(tmp_path, sample_cluster)
+    out = check(path)
+    assert f"WARNING {FILE} › SWOT: There are no SWOT entries for the topic '{t3}': the topic is left out" in out
+    assert "at all" not in out  # the other topics have every quadrant
+    assert all(r.topic != t3 for p in shown(path, schema, deliverable).swot_pairs for r in p.rows)
+
+
+def test_the_same_entry_three_times_is_printed_once(tmp_path, make_workbook, schema, deliverable):
+    t1 = schema.topics[0]
+    path = make_workbook(tmp_path, edit=typed({
+        "SWOT!A4": t1, "SWOT!B4": "Strength", "SWOT!C4": "HR", "SWOT!D4": "Strength 1a",
+        "SWOT!A5": t1, "SWOT!B5": "Strength", "SWOT!C5": "HR", "SWOT!D5": " strength 1A "}))
+    out = check(path)
+    for cell in ("D4", "D5"):
+        assert "Repeats the entry in D2 word for word" in line(out, "SWOT", cell, "WARNING")
+    assert swot(shown(path, schema, deliverable), t1, "Strength")[0] == ("HR", ["Strength 1a"])
+
+
+@pytest.mark.parametrize("placeholder", ["TBD", "...", "xxx", "?", "…", "tbc."])
+def test_placeholders_are_left_out_with_a_warning(tmp_path, make_workbook, schema, deliverable, placeholder):
+    path = make_workbook(tmp_path, edit=typed({"SWOT!D2": placeholder}))
+    assert "looks like a placeholder" in line(check(path), "SWOT", "D2", "WARNING")
+    assert swot(shown(path, schema, deliverable), schema.topics[0], "Strength") == [
+        ("Financial", ["Strength 1b with bold\nand a second line"])]
+
+
+def test_struck_through_text_is_left_out_and_said(tmp_path, make_workbook, schema, deliverable):
+    def edit(wb):
+        ws = wb["SWOT"]
+        ws["D2"].font = Font(strike=True)  # the whole entry: how people mark a deletion
+        ws["D4"] = CellRichText(["Keep this", TextBlock(InlineFont(strike=True), " but not this")])
+
+    path = make_workbook(tmp_path, edit=edit)
+    out = check(path)
+    assert "This cell is struck through: 'Strength 1a' is left out of the report" in line(out, "SWOT", "D2")
+    assert "Part of this cell is struck through: 'but not this' is left out" in line(out, "SWOT", "D4")
+    assert "no entry" not in out  # the struck row is said once
+    ch = shown(path, schema, deliverable)
+    t1 = schema.topics[0]
+    assert [g for g, _ in swot(ch, t1, "Strength")] == ["Financial"]
+    assert swot(ch, t1, "Weakness")[0] == ("HR", ["Keep this"])
+
+
+def test_hidden_rows_and_columns_are_read_and_said(tmp_path, make_workbook, schema, deliverable):
+    def edit(wb):
+        wb["SWOT"].row_dimensions[5].hidden = True
+        wb["TOWS"].column_dimensions["C"].hidden = True
+
+    path = make_workbook(tmp_path, edit=edit)
+    out = check(path)
+    last = chr(ord("A") + len(schema.sheet("SWOT").columns) - 1)  # D, or E with the Theme column
+    assert "Row 5 is hidden, but it is read" in line(out, "SWOT", f"A5:{last}5", "WARNING")
+    assert "Column C (Format) is hidden" in line(out, "TOWS", "C:C", "WARNING")
+    assert "Weakness 1b with bold\nand a second line" in swot(
+        shown(path, schema, deliverable), schema.topics[0], "Weakness")[1][1]
+
+
+def test_text_beside_the_table_or_in_the_read_me_is_quoted(tmp_path, make_workbook):
+    path = make_workbook(tmp_path, edit=typed({"SWOT!F3": "ask Anna about this one",
+                                               "Read me!B30": "Our SWOT was done in June"}))
+    out = check(path)
+    assert "Text outside the standard columns will not appear in the report: 'ask Anna about this one'" \
+        in line(out, "SWOT", "F3", "WARNING")
+    assert "Text typed in the Read me is not read: 'Our SWOT was done in June'" in line(
+        out, "Read me", "B30", "WARNING")
+
+
+def test_groups_are_gathered_in_order_of_first_appearance(tmp_path, make_workbook, schema, deliverable):
+    t1 = schema.topics[0]
+    path = make_workbook(tmp_path, edit=typed({
+        "SWOT!A4": t1, "SWOT!B4": "Strength", "SWOT!C4": " hr", "SWOT!D4": "Another HR entry"}))
+    out = check(path)
+    assert "The Group 'hr' is printed as 'HR', as in C2" in line(out, "SWOT", "C4", "INFO")
+    assert "comes back after another one" in out
+    assert swot(shown(path, schema, deliverable), t1, "Strength") == [
+        ("HR", ["Strength 1a", "Another HR entry"]), ("Financial", ["Strength 1b with bold\nand a second line"])]
+
+
+def test_a_row_left_without_group_stays_with_the_group_above(tmp_path, make_workbook, schema, deliverable):
+    t1 = schema.topics[0]
+    path = make_workbook(tmp_path, edit=typed({  # HR, (same), Financial: nothing to gather
+        "SWOT!A3": t1, "SWOT!B3": "Strength", "SWOT!C3": None, "SWOT!D3": "Same group as above",
+        "SWOT!A4": t1, "SWOT!B4": "Strength", "SWOT!C4": "Financial", "SWOT!D4": "Money"}))
+    assert "comes back" not in check(path)
+    assert [g for g, _ in swot(shown(path, schema, deliverable), t1, "Strength")] == ["HR", "", "Financial"]
+
+
+# --- 1. and 2. messages that do not mislead -------------------------------------------------------
+
+
+def test_a_title_row_above_the_header_is_skipped_and_named(tmp_path, make_workbook, schema, deliverable,
+                                                           sample_cluster):
+    def edit(wb):
+        ws = wb["SWOT"]
+        ws.insert_rows(1)
+        ws["A1"] = "SWOT analysis of the Test Cluster"
+
+    path = make_workbook(tmp_path, edit=edit)
+    out = check(path)
+    assert "Row 1 is above the header row (row 2) and is not read: 'SWOT analysis of the Test Cluster'" \
+        in line(out, "SWOT", "A1", "WARNING")
+    assert "Delete row 1" in out and "ERROR" not in out and "at all" not in out
+    assert shown(path, schema, deliverable).swot_pairs == chapter(sample_cluster, deliverable).swot_pairs
+
+
+def test_two_quadrants_in_one_cell_say_one_per_row(tmp_path, make_workbook):
+    out = check(make_workbook(tmp_path, edit=typed({"SWOT!B2": "Weakness, Threat"})))
+    msg = line(out, "SWOT", "B2", "ERROR")
+    assert "names 2 values in one cell; a row has one Quadrant" in msg and "Copy the row" in msg
+    assert "keep 'Weakness' in one row, 'Threat' in the other" in msg
+
+
+def test_a_misspelt_choice_gets_a_suggestion(tmp_path, make_workbook):
+    msg = line(check(make_workbook(tmp_path, edit=typed({"SWOT!B2": "Strenght"}))), "SWOT", "B2", "ERROR")
+    assert "'Strenght' is not an allowed Quadrant. Did you mean 'Strength'?" in msg
+
+
+def test_a_year_typed_into_a_date_formatted_cell(tmp_path, make_workbook, schema, deliverable):
+    def edit(wb):
+        wb["Cluster"]["B5"] = 2019
+        wb["Cluster"]["B5"].number_format = "dd/mm/yyyy"  # shows 11/07/1905
+        wb["Cluster"]["B6"] = dt.datetime(1901, 9, 11)  # 620 typed into a date cell, as saved
+
+    path = make_workbook(tmp_path, edit=edit)
+    out = check(path)
+    assert "it is read as 2019" in line(out, "Cluster", "B5", "INFO")
+    assert "it is read as 620" in line(out, "Cluster", "B6", "INFO")
+    p = read(path, schema, deliverable).cluster.profile
+    assert (p.founded, p.members) == (2019, 620)
+    assert "Founded 2019" in about_block(read(path, schema, deliverable).cluster, deliverable.labels).facts
+
+
+def test_one_warning_per_missing_tows_topic_saying_what_is_shown(tmp_path, make_workbook, sample_cluster,
+                                                                 schema):
+    t2 = schema.topics[1]
+    sample_cluster.tows = [e for e in sample_cluster.tows if e.topic != t2]
+    out = check(make_workbook(tmp_path, sample_cluster))
+    tows = [x for x in out.splitlines() if "› TOWS" in x]
+    assert len(tows) == 1 and f"no TOWS strategies for the topic '{t2}': its table is left out" in tows[0]
+
+
+def test_an_empty_step1_says_what_the_report_shows(tmp_path, make_workbook, sample_cluster):
+    sample_cluster.step1 = []
+    out = check(make_workbook(tmp_path, sample_cluster))
+    assert "the report will show the Step 1 heading with nothing under it" in out
+
+
+def test_an_error_is_not_followed_by_the_warnings_it_causes(tmp_path, make_workbook):
+    out = check(make_workbook(tmp_path, edit=typed({"SWOT!B1": "Quadrnt"})))
+    assert "ERROR cluster.xlsx › SWOT › B1: The header 'Quadrant' is missing" in out
+    assert "at all" not in out and "for the topic" not in out.split("SWOT › B1")[1]
+
+
+# --- the report itself ------------------------------------------------------------------------
+
+
+def test_both_outputs_print_what_the_partner_meant(tmp_path, make_workbook, schema, deliverable):
+    from competency_maps.render.docx.render import render_docx
+    from competency_maps.render.pdf.render import render_html
+    from reports import docx_paragraphs
+
+    path = make_workbook(tmp_path, edit=typed({
+        "SWOT!D2": "• Matchmaking events\n• Training for SMEs", "SWOT!D4": "- Few resources",
+        "Step 1!B6": "1. Already numbered"}))
+    cluster = read(path, schema, deliverable).cluster
+    content = build_content(deliverable, [chapter(cluster, deliverable)], [cluster])
+    paragraphs = docx_paragraphs(render_docx(content))
+    words = [t for _, t in paragraphs]
+    for text in ("Matchmaking events", "Training for SMEs", "Few resources"):
+        assert ("List Bullet", text) in paragraphs, text
+    assert "Already numbered" in words or "1.\tAlready numbered" in words  # Word numbers it, once
+    assert not any(w.startswith(("•", "- ")) or "1. 1." in w for w in words)
+    html = render_html(content)
+    assert "<li>Matchmaking events</li>" in html and "<li>Few resources</li>" in html
+    assert "• Matchmaking" not in html
+
+
+# --- 5. the website, printed as a link -------------------------------------------------------------
+
+
+def test_a_website_without_https_is_linked_in_both_outputs(tmp_path, make_workbook, schema, deliverable):
+    from competency_maps.render.docx.render import render_docx
+    from competency_maps.render.pdf.render import render_html
+
+    path = make_workbook(tmp_path, edit=typed({"Cluster!B8": " www.test-cluster.eu "}))
+    assert "OK, 0 warning(s)" in check(path)
+    cluster = read(path, schema, deliverable).cluster
+    content = build_content(deliverable, [chapter(cluster, deliverable)], [cluster])
+    [about] = content.about
+    assert (about.website, about.website_url) == ("www.test-cluster.eu", "https://www.test-cluster.eu")
+    assert '<a href="https://www.test-cluster.eu">www.test-cluster.eu</a>' in render_html(content)
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(render_docx(content))) as z:
+        rels = z.read("word/_rels/document.xml.rels").decode()
+        body = z.read("word/document.xml").decode()
+    [rid] = re.findall(r'Id="(rId\d+)"[^>]*Target="https://www.test-cluster.eu"', rels) or \
+        re.findall(r'Target="https://www.test-cluster.eu"[^>]*Id="(rId\d+)"', rels)
+    assert re.search(rf'<w:hyperlink r:id="{rid}"[^>]*>.*?www.test-cluster.eu</w:t>', body)
+
+
+@pytest.mark.parametrize("website, words", [("info@test-cluster.eu", "an e-mail address, not a web address"),
+                                            ("javascript:alert(1)", "not a web address"),
+                                            ("see our site", "not a web address")])
+def test_what_is_no_website_is_a_located_error(tmp_path, make_workbook, website, words):
+    msg = line(check(make_workbook(tmp_path, edit=typed({"Cluster!B8": website}))), "Cluster", "B8", "ERROR")
+    assert words in msg and "e.g. https://pole-moveo.org or pole-moveo.org" in msg
+
+
+# --- 3. what the workbook itself says -------------------------------------------------------------
+
+
+def test_notes_to_the_coordinator_are_printed_by_check_never_by_the_report(tmp_path, make_workbook, schema,
+                                                                           deliverable):
+    from competency_maps.render.docx.render import render_docx
+    from competency_maps.render.pdf.render import render_html
+    from reports import docx_text
+
+    path = make_workbook(tmp_path, edit=typed({"Notes to the coordinator!A2": "TOWS topic 3 follows next week",
+                                               "Notes to the coordinator!A4": "Who signs?\nAnna or Ben"}))
+    out = check(path)
+    assert ("  Notes to the coordinator:\n    A2: TOWS topic 3 follows next week\n"
+            "    A4: Who signs?\n      Anna or Ben\n") in out
+    cluster = read(path, schema, deliverable).cluster
+    content = build_content(deliverable, [chapter(cluster, deliverable)], [cluster])
+    assert "next week" not in render_html(content) and "next week" not in docx_text(render_docx(content))
+
+
+def test_a_workbook_of_another_template_version_is_said(tmp_path, make_workbook):
+    def edit(wb):
+        wb.custom_doc_props["CompetencyMapSchemaVersion"].value = "3"
+
+    out = check(make_workbook(tmp_path, edit=edit))
+    assert f"WARNING {FILE}: was made by a newer version of this tool (template version 3" in out
+
+
+def test_a_gathered_group_takes_its_rows_left_without_group_along(tmp_path, make_workbook, schema, deliverable):
+    t1 = schema.topics[0]
+    path = make_workbook(tmp_path, edit=typed({  # HR, (same), Financial, HR
+        "SWOT!A3": t1, "SWOT!B3": "Strength", "SWOT!C3": None, "SWOT!D3": "Same group as above",
+        "SWOT!A4": t1, "SWOT!B4": "Strength", "SWOT!C4": "Financial", "SWOT!D4": "Money",
+        "SWOT!A5": t1, "SWOT!B5": "Strength", "SWOT!C5": "HR", "SWOT!D5": "HR again"}))
+    assert "comes back after another one" in line(check(path), "SWOT", "C5", "INFO")
+    assert swot(shown(path, schema, deliverable), t1, "Strength") == [
+        ("HR", ["Strength 1a", "Same group as above", "HR again"]), ("Financial", ["Money"])]

@@ -1,0 +1,68 @@
+"""Logos are untrusted input: every image is checked before use, and nothing in one is ever fetched."""
+
+from __future__ import annotations
+
+import io
+import zlib
+
+import pytest
+from PIL import Image as Pil
+
+from competency_maps.inputs.images import MAX_PIXELS, ImageError, load
+
+GOOD_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 40"><rect width="80" height="40"/></svg>'
+
+
+def _png(width: int, height: int) -> bytes:
+    buf = io.BytesIO()
+    Pil.new("RGB", (width, height), "navy").save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _bomb_png() -> bytes:
+    """A tiny file that claims 20000 x 20000 pixels (an IHDR written by hand)."""
+    import struct
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    ihdr = struct.pack(">IIBBBBB", 20000, 20000, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b"")
+
+
+def test_plain_logos_are_read_with_their_size():
+    png = load(_png(120, 40), "logo.png")
+    assert (png.format, png.width, png.height) == ("png", 120.0, 40.0)
+    svg = load(GOOD_SVG, "logo.svg")
+    assert (svg.format, svg.width, svg.height) == ("svg", 80.0, 40.0)
+    assert svg.raster().startswith(b"\x89PNG")  # what Word gets
+
+
+@pytest.mark.parametrize("data, name, message", [
+    (_bomb_png(), "bomb.png", "too many pixels"),
+    (_png(50, 50)[:60], "cut.png", "not a readable"),
+    (b"GIF89a" + b"\0" * 40, "x.png", "not a readable"),
+    (b"<svg", "x.svg", "not a well-formed"),
+    (b'<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>',
+     "x.svg", "DTD"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="9" height="9">'
+     b'<image xlink:href="file:///etc/passwd"/></svg>', "x.svg", "<image>"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><use href="https://example.org/a.svg#x"/></svg>',
+     "x.svg", "refers to"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><script>alert(1)</script></svg>', "x.svg",
+     "<script>"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9" onload="x()"/>', "x.svg", "event handler"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect style="fill:url(https://x.org/p)"/></svg>',
+     "x.svg", "url("),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><style>@import "x.css";</style></svg>',
+     "x.svg", "imports"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>', "x.svg", "no size"),
+    (b'<html/>', "x.svg", "not an SVG"),
+    (b"\0" * (3 * 1024 * 1024), "huge.png", "at most"),
+])
+def test_an_unusable_or_hostile_image_is_refused_with_the_reason(data, name, message):
+    with pytest.raises(ImageError, match=message.replace("(", r"\(")):
+        load(data, name)
+
+
+def test_the_pixel_limit_is_what_the_message_says():
+    assert MAX_PIXELS >= 5000 * 5000

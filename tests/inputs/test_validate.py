@@ -1,0 +1,107 @@
+"""Checks across cells (validate.py), run on workbooks as `check` runs them; and across the
+workbooks of the inputs folder (gather.py), which stop the build before anything is written."""
+
+import io
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from competency_maps.cli import main
+from competency_maps.console import Console
+from competency_maps.errors import Severity
+from competency_maps.inputs.gather import gather
+from competency_maps.inputs.reader import read_workbook
+from competency_maps.inputs.validate import validate_cluster
+
+INPUTS = Path(__file__).resolve().parents[2] / "inputs"
+
+FILE = "cluster.xlsx"
+
+
+def check(path, schema):
+    res = read_workbook(path, schema)
+    assert res.issues == [], [str(i) for i in res.issues]
+    return validate_cluster(res.cluster, schema.topics)
+
+
+def locations(issues):
+    return [(i.severity, i.location.file, i.location.sheet, i.location.cell) for i in issues]
+
+
+def test_the_sample_cluster_is_complete(tmp_path, make_workbook, schema):
+    assert check(make_workbook(tmp_path), schema) == []
+
+
+def test_smes_greater_than_members(tmp_path, make_workbook, schema):
+    def edit(wb):
+        wb["Cluster"]["B6"], wb["Cluster"]["B7"] = 10, 20
+
+    [issue] = check(make_workbook(tmp_path, edit=edit), schema)
+    assert locations([issue]) == [(Severity.ERROR, FILE, "Cluster", "B7")]
+    assert "SMEs (20) is greater than Members (10)" in issue.message
+    assert f"{FILE} › Cluster › B7" in str(issue)
+
+
+def test_smes_equal_to_members_or_unknown_is_fine(tmp_path, make_workbook, schema):
+    def edit(wb):
+        wb["Cluster"]["B6"], wb["Cluster"]["B7"] = 20, 20
+
+    assert check(make_workbook(tmp_path, edit=edit), schema) == []
+
+    def edit2(wb):
+        wb["Cluster"]["B6"], wb["Cluster"]["B7"] = None, 20
+
+    assert check(make_workbook(tmp_path, edit=edit2, name="b.xlsx"), schema) == []
+
+
+def test_a_quadrant_with_no_entries_is_a_warning(tmp_path, make_workbook, sample_cluster, schema):
+    sample_cluster.swot = [e for e in sample_cluster.swot if e.quadrant != "Opportunity"]
+    [issue] = check(make_workbook(tmp_path, sample_cluster), schema)
+    assert locations([issue]) == [(Severity.WARNING, FILE, "SWOT", "")]
+    assert "no Opportunities" in issue.message
+    assert str(issue).startswith(f"WARNING {FILE} › SWOT:")
+
+
+def test_a_missing_tows_strategy_is_a_warning(tmp_path, make_workbook, sample_cluster, schema):
+    t2 = schema.topics[1]
+    sample_cluster.tows = [e for e in sample_cluster.tows if (e.topic, e.strategy) != (t2, "W-O")]
+    [issue] = check(make_workbook(tmp_path, sample_cluster), schema)
+    assert locations([issue]) == [(Severity.WARNING, FILE, "TOWS", "")]
+    assert "W-O" in issue.message and t2 in issue.message
+
+
+def test_no_tows_and_no_step1_are_warnings(tmp_path, make_workbook, sample_cluster, schema):
+    sample_cluster.tows, sample_cluster.step1 = [], []
+    issues = check(make_workbook(tmp_path, sample_cluster), schema)
+    assert sorted(locations(issues)) == [(Severity.WARNING, FILE, "Step 1", ""),
+                                         (Severity.WARNING, FILE, "TOWS", "")]
+
+
+def test_location_without_a_source_file_uses_the_cluster_name(sample_cluster, schema):
+    sample_cluster.profile = replace(sample_cluster.profile, members=1, smes=2)
+    [issue] = validate_cluster(sample_cluster, schema.topics)
+    assert issue.location.file == "Test Cluster"
+
+
+# --- across workbooks -------------------------------------------------------------------------
+
+
+def test_two_workbooks_for_one_cluster_stop_the_build_naming_both(tmp_path, make_workbook):
+    inputs = tmp_path / "inputs"  # the shipped configuration and texts, without the sample workbooks
+    shutil.copytree(INPUTS, inputs, ignore=shutil.ignore_patterns("*.xlsx"))
+    make_workbook(inputs, name="a-first.xlsx")
+    make_workbook(inputs, name="b-second.xlsx")
+
+    g = gather(inputs)
+    [issue] = [i for i in g.issues if "same cluster" in i.message]
+    assert issue.is_error and "a-first.xlsx" in str(issue) and "b-second.xlsx" in str(issue)
+    assert "'Test Cluster'" in issue.message and issue.hint
+
+    out = io.StringIO()
+    code = main(["--inputs", str(inputs), "--output", str(tmp_path / "out")],
+                Console(out, io.StringIO(), progress=False))
+    assert code == 1, out.getvalue()
+    line = next(x for x in out.getvalue().splitlines() if "same cluster" in x)
+    assert "a-first.xlsx and b-second.xlsx" in line and "Test Cluster" in line
+    assert "Traceback" not in out.getvalue() and "internal error" not in out.getvalue()
+    assert not (tmp_path / "out").exists()

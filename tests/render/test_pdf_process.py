@@ -1,0 +1,133 @@
+"""The PDF laid out in a second process: same bytes, failures reported whole, a fallback.
+
+These lay out one cluster's proof (a few pages); that a whole build's PDF, laid out in the second
+process, is the sample's bytes is test_build.py's end-to-end test.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+
+from competency_maps.render.pdf import process as pdf_process
+from competency_maps.errors import Location, RenderError
+from competency_maps.render.pdf.process import PdfProcess
+from reports import proof_content, proof_pdf, sample_content
+
+
+def test_the_second_process_lays_out_the_same_bytes():
+    with PdfProcess() as p:
+        p.start(proof_content())
+        pdf = p.result()
+    assert pdf.data == proof_pdf().data and pdf.pages == proof_pdf().pages
+
+
+def test_a_dead_process_falls_back_to_this_one():
+    with PdfProcess() as p:
+        p._process.kill()  # as the kernel's out-of-memory killer would
+        p._process.join()
+        p.start(proof_content())
+        assert p.result().data == proof_pdf().data
+
+
+def test_errors_cross_processes_with_location_and_hint():
+    e = RenderError("could not be laid out", Location("a.xlsx", "SWOT", "B2"), "Shorten it.")
+    back = pickle.loads(pickle.dumps(e))
+    assert type(back) is RenderError and str(back.as_issue()) == str(e.as_issue())
+
+
+def test_a_failure_in_the_second_process_is_raised_here():
+    with PdfProcess() as p:
+        p._content = object()
+        p._conn.send(("not content",))  # what the template cannot fill
+        p._sent = True
+        with pytest.raises(RenderError, match="PDF template could not be filled"):
+            p.result()
+
+
+@pytest.mark.parametrize("env, cpus, expected", [("", 2, True), ("", 1, False), ("1", 2, False),
+                                                 ("2", 1, True), ("x", 2, True)])
+def test_a_second_process_only_with_a_second_core(monkeypatch, env, cpus, expected):
+    monkeypatch.setenv(pdf_process.ENV_JOBS, env)
+    monkeypatch.setattr(os, "cpu_count", lambda: cpus)
+    assert pdf_process.wanted() is expected
+
+
+def test_closing_early_ends_the_process():
+    p = PdfProcess()
+    proc = p._process
+    p.close()  # the build stopped on input errors: nothing to lay out
+    assert not proc.is_alive()
+
+
+def test_started_only_when_the_pdf_is_wanted_and_ended_on_leaving(monkeypatch):
+    monkeypatch.setenv(pdf_process.ENV_JOBS, "2")
+    with pdf_process.started(needed=False) as none:
+        assert none is None
+    with pdf_process.started(needed=True) as p:
+        proc = p._process
+        assert proc.is_alive()
+    assert not proc.is_alive()
+    monkeypatch.setenv(pdf_process.ENV_JOBS, "1")
+    with pdf_process.started(needed=True) as none:
+        assert none is None
+
+
+def test_a_missing_pdf_engine_is_a_message_with_what_to_do(monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "competency_maps.render.pdf.render", None)  # import fails, as without Pango
+    with pytest.raises(RenderError, match="PDF engine could not be loaded") as info:
+        pdf_process.render_here(sample_content())
+    assert "tools/setup.sh" in info.value.hint and "--only docx" in info.value.hint
+
+
+# --- no temp files left, no hang, no traceback of its own ------------------------------------------
+
+
+def test_the_second_process_leaves_no_temporary_files(tmp_path, monkeypatch):
+    """weasyprint's copy of the fonts (3.5 MB a build) used to stay in the temp folder."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the new process's temp folder
+    with PdfProcess() as p:
+        p.start(proof_content())
+        assert p.result().pages == proof_pdf().pages
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_stopped_process_does_not_hang_the_build(monkeypatch):
+    import signal
+    import threading
+    import time
+    from competency_maps.publish import RenderedPdf
+    monkeypatch.setattr(pdf_process, "STALL_SECONDS", 1.0)
+    monkeypatch.setattr(pdf_process, "render_here", lambda content: RenderedPdf(b"made here", 1))
+    p = PdfProcess()
+    proc = p._process
+    os.kill(proc.pid, signal.SIGSTOP)  # as Ctrl+Z, a debugger or a frozen machine would
+    got = []
+    worker = threading.Thread(target=lambda: got.append(p.result()), daemon=True)
+    started = time.monotonic()
+    try:
+        p.start(proof_content())
+        worker.start()
+        worker.join(timeout=20)
+        assert got and got[0].data == b"made here", "the build waited for a stopped PDF process"
+        assert time.monotonic() - started < 15
+        p.close()
+        assert not proc.is_alive()
+    finally:
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
+
+
+def test_the_second_process_ignores_ctrl_c_from_its_very_start():
+    """A Ctrl+C while it still imports used to print a traceback of its own on the terminal."""
+    p = PdfProcess()
+    try:
+        status = open(f"/proc/{p._process.pid}/status").read()  # at once: it is still starting
+        ignored = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:")), 16)
+        assert ignored & (1 << (2 - 1)), "SIGINT is not ignored"  # bit 1: SIGINT (2)
+    finally:
+        p.close()

@@ -1,0 +1,107 @@
+"""The tool's own words: one place, overridable in deliverable.toml, never mixing with partner text."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import escape
+
+from competency_maps.inputs import config
+from competency_maps.report.content import build_content, chapter
+from competency_maps.errors import ConfigError
+from competency_maps.labels import DEFAULT_LABELS, Labels, fields
+from competency_maps.render.docx.render import render_docx
+from competency_maps.render.pdf.render import render_html
+from competency_maps.model.richtext import Span
+from parity import docx_blocks
+from reports import INPUTS, sample_content, sample_gathered
+
+
+@given(st.text(), st.text())
+def test_values_are_inserted_literally_never_read_as_markup_or_patterns(a, b):
+    out = Labels().rich("convergence_quote", cluster=a, entry=b)
+    assert "".join(s.text for s in out) == f"{a}: “{b}”"
+    assert out[0] == Span(a, bold=True) if a else True
+
+
+def test_bold_in_a_pattern_and_singular_or_plural():
+    lb = Labels()
+    assert lb.rich("complementarity_strength", cluster="A", entry="x")[0] == Span("A", bold=True)
+    assert lb.count("placeholder_errors", 1) == "Workbook has 1 error — not shown."
+    assert lb.count("placeholder_errors", 3) == "Workbook has 3 errors — not shown."
+
+
+def test_every_plural_has_its_singular():
+    stems = {k.rsplit("_", 1)[0] for k in DEFAULT_LABELS if k.endswith(("_one", "_other"))}
+    assert all(f"{s}_one" in DEFAULT_LABELS and f"{s}_other" in DEFAULT_LABELS for s in stems)
+
+
+def _inputs_with(tmp_path, toml_extra: str):
+    inputs = tmp_path / "inputs"
+    shutil.copytree(INPUTS, inputs)
+    with open(inputs / "deliverable.toml", "a", encoding="utf-8") as f:
+        f.write(toml_extra)
+    return inputs
+
+
+def test_an_override_in_the_toml_reaches_both_outputs(tmp_path):
+    inputs = _inputs_with(tmp_path, '\n[labels]\ntows_corner = "Thema: {topic}"\ninfo_keywords = "Schlagwörter"\n')
+    d = config.load(inputs)
+    g = sample_gathered()
+    content = build_content(d, [chapter(c, d) for c in g.clusters[:1]], g.clusters[:1])
+    corner = f"Thema: {d.short_topic(d.topics[0])}"
+    assert corner in docx_blocks(render_docx(content)) and "Schlagwörter" in docx_blocks(render_docx(content))
+    html = render_html(content)
+    assert escape(corner) in html and "Schlagwörter" in html and "Topic: " not in html
+
+
+@pytest.mark.parametrize("toml_extra, message", [
+    ('\n[labels]\ntows_corners = "x"\n', "unknown label 'tows_corners'"),
+    ('\n[labels]\ntows_corner = "{thema}"\n', "blanks that do not exist: thema"),
+])
+def test_a_wrong_override_is_a_located_error(tmp_path, toml_extra, message):
+    with pytest.raises(ConfigError, match=message) as e:
+        config.load(_inputs_with(tmp_path, toml_extra))
+    assert str(e.value.as_issue()).startswith("ERROR deliverable.toml › labels › ")
+
+
+def test_the_version_log_and_history_columns_come_from_the_toml(tmp_path):
+    inputs = _inputs_with(tmp_path, "")
+    text = (inputs / "deliverable.toml").read_text(encoding="utf-8")
+    (inputs / "deliverable.toml").write_text(text.replace('"Rev. No."', '"Revision"'), encoding="utf-8")
+    d = config.load(inputs)
+    content = build_content(d, [], [])
+    assert content.front.logs[0].columns == ["Issue Date", "Revision", "Author", "Change"]
+    assert "Revision" in docx_blocks(render_docx(content)) and "<th scope=\"col\">Revision</th>" in render_html(content)
+
+
+def test_the_heat_map_has_a_group_per_configured_topic_in_both_outputs():
+    g = sample_gathered()
+    d = replace(g.deliverable, topics=g.deliverable.topics[:2])
+    clusters = [replace(c, swot=[e for e in c.swot if e.topic in d.topics]) for c in g.clusters]
+    content = build_content(d, [chapter(c, d) for c in clusters], clusters)
+    [h] = content.synthesis.heatmaps
+    assert [lb.text for lb in h.labels if lb.bold] == ["Topic 1", "Topic 2", "All topics"]
+    note = content.synthesis.topics_note
+    assert note == f"Topics: 1. {d.topics[0]}; 2. {d.topics[1]}."
+    assert note in docx_blocks(render_docx(content)) and note.replace("'", "&#39;") in render_html(content)
+
+
+def test_every_label_is_used_by_the_content_module():
+    import competency_maps.report.assemble as assemble
+    import competency_maps.report.content as content
+    import competency_maps.report.figures as figures
+    import inspect
+    source = "".join(inspect.getsource(m) for m in (content, assemble, figures))
+    unused = [k for k in DEFAULT_LABELS
+              if f'"{k}"' not in source and f'"{k.rsplit("_", 1)[0]}"' not in source]
+    assert not unused, unused
+
+
+def test_every_pattern_names_only_known_blanks():
+    assert fields("{a} and {b}") == {"a", "b"}
+    assert sample_content().furniture.page_before == "Page "

@@ -1,0 +1,132 @@
+"""`build.py check FILE… --annotate DIR`: a copy of each workbook with its problems marked, which
+opens in LibreOffice with its comments and Check sheet, and checks clean once the fixes are typed."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.styles import Font
+
+from competency_maps.xlsx.annotate import AUTHOR
+from competency_maps.cli import main
+from competency_maps.console import Console
+from conftest import INPUTS, typed
+
+# A workbook as a hurried partner returns it: each cell typed here is a problem of its own.
+PROBLEMS = {
+    "SWOT!B2": "Weakness, Threat",  # two quadrants in one cell: an error
+    "Cluster!B4": None,  # Country, required: an error
+    "TOWS!D3": "TBD",  # a placeholder: a warning
+    "SWOT!F5": "ask Anna",  # beside the table: a warning
+    "SWOT!D6": "• Matchmaking\n• Training",  # split in two entries: information only
+}
+FIXES = {"SWOT!B2": "Weakness", "Cluster!B4": "Belgium", "TOWS!D3": "S-T for topic 1, at last",
+         "SWOT!F5": None}
+
+
+def check(*args) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(["--inputs", str(INPUTS), "check", *map(str, args)], Console(out, io.StringIO(), False))
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def returned(tmp_path, make_workbook) -> Path:
+    (tmp_path / "returned").mkdir()
+    return make_workbook(tmp_path / "returned", edit=typed(PROBLEMS), name="Moveo.xlsx")
+
+
+def test_the_copy_marks_every_problem_in_its_cell(tmp_path, returned):
+    before = returned.read_bytes()
+    code, out = check(returned, "--annotate", tmp_path / "annotated")
+    copy = tmp_path / "annotated" / "Moveo.xlsx"
+    assert code == 1 and f"Annotated copy: {copy}" in out
+    assert returned.read_bytes() == before  # the partner's own file is untouched
+    wb = load_workbook(copy)
+    assert wb.sheetnames[0] == "Check" and wb.active.title == "Check"
+    for ref, words in (("SWOT!B2", "a row has one Quadrant"), ("Cluster!B4", "Country is required"),
+                       ("TOWS!D3", "placeholder"), ("SWOT!F5", "'ask Anna'")):
+        sheet, cell = ref.split("!")
+        c = wb[sheet][cell]
+        assert c.comment is not None and c.comment.author == AUTHOR and words in c.comment.text, ref
+        assert c.fill.fgColor.rgb.endswith(("FFC7CE", "FFEB9C")), ref
+    assert wb["SWOT"]["D6"].comment is None  # information is listed, not marked
+    rows = list(wb["Check"].iter_rows(min_row=4, values_only=True))
+    assert sorted(r[0] for r in rows[:2]) == ["Cluster › B4", "SWOT › B2"]  # errors first
+    assert {r[1] for r in rows} == {"Error", "Warning", "For information"}
+    links = {wb["Check"].cell(row=r, column=1).value: wb["Check"].cell(row=r, column=1).hyperlink
+             for r in range(4, 4 + len(rows))}
+    assert links["SWOT › B2"].location == "'SWOT'!B2" and links["Cluster › B4"].location == "'Cluster'!B4"
+
+
+def test_the_copy_opens_in_libreoffice_and_checks_clean_once_fixed(tmp_path, returned,
+                                                                   convert_with_libreoffice):
+    check(returned, "--annotate", tmp_path / "annotated")
+    # the partner opens the copy in LibreOffice and saves it: comments and Check sheet are kept
+    [resaved] = convert_with_libreoffice([tmp_path / "annotated" / "Moveo.xlsx"], tmp_path / "lo")
+    wb = load_workbook(resaved)
+    assert wb.sheetnames[0] == "Check"
+    assert "a row has one Quadrant" in wb["SWOT"]["B2"].comment.text
+    assert "Country is required" in wb["Cluster"]["B4"].comment.text
+    assert wb["Check"]["A4"].hyperlink is not None
+    typed(FIXES)(wb)  # the partner types the fixes into the copy
+    wb.save(resaved)
+    code, out = check(resaved)
+    assert code == 0, out
+    assert "OK, 0 warning(s)" in out and "ERROR" not in out and "WARNING" not in out
+
+
+def test_annotating_again_replaces_the_earlier_marks(tmp_path, returned):
+    check(returned, "--annotate", tmp_path / "first")
+    copy = tmp_path / "first" / "Moveo.xlsx"
+    wb = load_workbook(copy, rich_text=True)
+    typed(FIXES)(wb)
+    wb.save(copy)
+    code, out = check(copy, "--annotate", tmp_path / "second")
+    assert code == 0, out
+    again = load_workbook(tmp_path / "second" / "Moveo.xlsx")
+    assert again.sheetnames.count("Check") == 1
+    assert all(c.comment is None for ws in again.worksheets for row in ws.iter_rows() for c in row)
+    assert again["SWOT"]["B2"].fill.fill_type is None  # the highlight of the fixed cell is gone
+    assert again["Check"]["A1"].value.startswith("Moveo.xlsx: 0 error(s) to correct, 0 warning(s)")
+
+
+def test_the_copy_never_replaces_the_original(tmp_path, returned):
+    before = returned.read_bytes()
+    code, out = check(returned, "--annotate", returned.parent)
+    assert "No annotated copy: ERROR" in out and "another folder" in out
+    assert returned.read_bytes() == before
+
+
+def test_a_file_that_is_no_workbook_gets_no_copy(tmp_path):
+    bad = tmp_path / "notes.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    code, out = check(bad, "--annotate", tmp_path / "annotated")
+    assert code == 1 and "No annotated copy: ERROR notes.xlsx: is not an Excel workbook" in out
+    assert "Traceback" not in out and not (tmp_path / "annotated" / "notes.xlsx").exists()
+
+
+def test_a_struck_row_in_the_copy_keeps_its_strike(tmp_path, make_workbook):
+    def edit(wb):
+        wb["SWOT"]["D2"].font = Font(strike=True)
+
+    path = make_workbook(tmp_path, edit=edit)
+    check(path, "--annotate", tmp_path / "annotated")
+    wb = load_workbook(tmp_path / "annotated" / path.name)
+    assert wb["SWOT"]["D2"].font.strike and "struck through" in wb["SWOT"]["D2"].comment.text
+
+
+def test_dropdowns_the_copy_would_lose_are_put_back(tmp_path, make_workbook, schema):
+    # Excel stores a dropdown whose list is on another sheet in an extension openpyxl cannot keep
+    def edit(wb):
+        wb["SWOT"].data_validations.dataValidation = []
+
+    path = make_workbook(tmp_path, edit=edit)
+    check(path, "--annotate", tmp_path / "annotated")
+    ws = load_workbook(tmp_path / "annotated" / path.name)["SWOT"]
+    from competency_maps.xlsx.blank import list_refs
+    [topics] = [dv for dv in ws.data_validations.dataValidation if dv.type == "list" and "A2" in dv.sqref]
+    assert topics.formula1 == list_refs(schema)["Topics"]

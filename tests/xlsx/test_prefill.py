@@ -1,0 +1,169 @@
+"""prefill.py and `new-workbook --from`: last round's map in the standard workbook, which checks
+clean and builds into the same chapters."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.cell.rich_text import CellRichText
+
+from competency_maps.inputs import config
+from competency_maps.dataset import records as dataset
+from competency_maps.report.assemble import assemble
+from competency_maps.xlsx.blank import make_blank_workbook
+from competency_maps.cli import main
+from competency_maps.console import Console
+from competency_maps.report.content import chapter
+from competency_maps.inputs.gather import gather
+from competency_maps.xlsx.prefill import workbook_bytes
+from competency_maps.inputs.reader import read_workbook
+from competency_maps.render.docx.render import render_docx
+from golden import outline
+from reports import INPUTS, sample_docx, sample_gathered, sample_pdf
+
+
+def run(*argv) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main([str(a) for a in argv], Console(out, io.StringIO(), progress=False))
+    return code, out.getvalue()
+
+
+def test_each_sample_cluster_prefilled_checks_clean_and_builds_the_same_chapter(tmp_path, comparable):
+    sent = tmp_path / "to-send"
+    code, printed = run("--inputs", INPUTS, "new-workbook", "--all", "--from", INPUTS, "-o", sent)
+    assert code == 0, printed
+    files = sorted(sent.iterdir())
+    assert [p.name for p in files] == ["E-Mobility-Cluster-competency-map.xlsx", "Mobinov-competency-map.xlsx",
+                                       "Mov-eo-competency-map.xlsx",
+                                       "RAI-Automotive-Industry-NL-competency-map.xlsx",
+                                       "Zone-Cluster-competency-map.xlsx"]
+    returned = tmp_path / "inputs"  # the same deliverable, the pre-filled workbooks sent back as they are
+    originals = {p.name for p in _workbooks()}
+    shutil.copytree(INPUTS, returned, ignore=lambda d, names: [n for n in names if n in originals])
+    for f in files:
+        shutil.copy(f, returned)
+    g, original = gather(returned), sample_gathered()
+    assert g.all_issues == []  # checks clean: no error, no warning, no information line
+    assert [c.name for c in g.clusters] == [c.name for c in original.clusters]
+    for before, after in zip(original.clusters, g.clusters):
+        assert comparable(after) == comparable(before)
+        assert chapter(after, g.deliverable) == chapter(before, original.deliverable)
+    # the build: the same Word file as the original's, byte for byte (so its chapters' text too)
+    pdf = sample_pdf()
+    docx = render_docx(assemble(g), pdf.anchors, breaks=pdf.page_tops)
+    assert outline(docx) == outline(sample_docx()) and docx == sample_docx()
+
+
+def _workbooks() -> list[Path]:
+    from competency_maps.inputs.gather import workbook_files
+    return workbook_files(INPUTS)
+
+
+def _loaded(wb_or_bytes):
+    if not isinstance(wb_or_bytes, bytes):
+        buf = io.BytesIO()
+        wb_or_bytes.save(buf)
+        wb_or_bytes = buf.getvalue()
+    return load_workbook(io.BytesIO(wb_or_bytes), rich_text=True)
+
+
+def test_a_prefilled_workbook_is_the_standard_workbook_holding_the_data(schema, sample_cluster):
+    filled = _loaded(workbook_bytes(schema, sample_cluster))
+    blank = _loaded(make_blank_workbook(schema, sample_cluster.name))
+    assert filled.sheetnames == blank.sheetnames
+    assert filled.active.title == blank.active.title
+    for ws in blank.worksheets:
+        other = filled[ws.title]
+        assert other.sheet_state == ws.sheet_state and other.protection.sheet == ws.protection.sheet
+        assert [(str(v.sqref), v.type, v.formula1) for v in other.data_validations.dataValidation] == \
+            [(str(v.sqref), v.type, v.formula1) for v in ws.data_validations.dataValidation]
+        assert [str(r.sqref) for r in other.conditional_formatting] == [str(r.sqref) for r in ws.conditional_formatting]
+    assert [[c.value for c in r] for r in filled["Read me"].iter_rows()] == \
+        [[c.value for c in r] for r in blank["Read me"].iter_rows()]
+    assert isinstance(filled["SWOT"]["D3"].value, CellRichText)  # bold kept in the cell
+
+
+@pytest.fixture
+def export_file(tmp_path, sample_cluster) -> Path:
+    path = tmp_path / "last-year.json"
+    path.write_bytes(dataset.dumps(dataset.to_data([sample_cluster])))
+    return path
+
+
+def test_from_an_export_the_workbook_reads_back_as_the_same_cluster(tmp_path, export_file, schema,
+                                                                   sample_cluster, comparable):
+    out = tmp_path / "test.xlsx"
+    code, printed = run("--inputs", INPUTS, "new-workbook", "TEST CLUSTER", "--from", export_file, "-o", out)
+    assert code == 0 and f"Wrote {out}: Test Cluster's map pre-filled (24 SWOT entries, 12 TOWS" in printed
+    res = read_workbook(out, schema)
+    assert res.issues == [] and comparable(res.cluster) == comparable(sample_cluster)
+
+
+def test_what_this_deliverable_no_longer_has_is_said(tmp_path, sample_cluster):
+    old = replace(sample_cluster, swot=[replace(sample_cluster.swot[0], topic="Last year's topic", theme="Gone")])
+    src = tmp_path / "old.json"
+    src.write_bytes(dataset.dumps(dataset.to_data([old])))
+    code, printed = run("--inputs", INPUTS, "new-workbook", "Test Cluster", "--from", src, "-o", tmp_path / "x.xlsx")
+    assert code == 0 and "to be chosen again: Last year's topic; theme Gone." in printed
+
+
+def test_an_unknown_name_says_which_clusters_there_are(tmp_path, export_file):
+    code, printed = run("--inputs", INPUTS, "new-workbook", "Nope", "--from", export_file, "-o", tmp_path / "x.xlsx")
+    assert code == 1 and "No cluster 'Nope'" in printed and "Test Cluster" in printed
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_an_existing_file_is_kept_unless_forced(tmp_path, export_file):
+    target = tmp_path / "x.xlsx"
+    target.write_bytes(b"a partner's returned workbook")
+    code, printed = run("--inputs", INPUTS, "new-workbook", "Test Cluster", "--from", export_file, "-o", target)
+    assert code == 1 and "already exists" in printed and target.read_bytes() == b"a partner's returned workbook"
+    assert run("--inputs", INPUTS, "new-workbook", "Test Cluster", "--from", export_file, "-o", target,
+               "--force")[0] == 0
+    assert load_workbook(target).sheetnames[0] == "Read me"
+
+
+@pytest.mark.parametrize("argv", [["new-workbook", "--all", "--from", "inputs"],
+                                  ["new-workbook", "X", "--all", "--from", "inputs", "-o", "d"],
+                                  ["new-workbook", "--all", "-o", "d"], ["new-workbook"]])
+def test_all_or_a_name_is_a_usage_question(argv, capsys):
+    assert run(*argv)[0] == 2
+    assert "new-workbook" in capsys.readouterr().err
+
+
+def test_a_source_that_is_neither_a_folder_nor_an_export_is_said(tmp_path):
+    (tmp_path / "data.csv").write_text("cluster\n")
+    code, printed = run("new-workbook", "X", "--from", tmp_path / "data.csv", "-o", tmp_path / "x.xlsx")
+    assert code == 1 and "is neither a folder of workbooks nor a JSON export" in printed
+    (tmp_path / "data.json").write_text("{")
+    code, printed = run("new-workbook", "X", "--from", tmp_path / "data.json", "-o", tmp_path / "x.xlsx")
+    assert code == 1 and f"ERROR {tmp_path / 'data.json'}: is not JSON" in printed
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_all_writes_nothing_while_a_source_workbook_has_errors(tmp_path):
+    src = tmp_path / "last-year"
+    src.mkdir()
+    for name in ("mobinov.xlsx", "zone.xlsx"):
+        shutil.copy(INPUTS / name, src)
+    wb = load_workbook(src / "zone.xlsx", rich_text=True)
+    wb["SWOT"]["B2"] = "Strenght"
+    wb.save(src / "zone.xlsx")
+    code, printed = run("--inputs", INPUTS, "new-workbook", "--all", "--from", src, "-o", tmp_path / "out")
+    assert code == 1 and "zone.xlsx: cannot be used (1 error(s))" in printed and "Nothing was written" in printed
+    assert not (tmp_path / "out").exists()
+    # one cluster that reads is still pre-filled on its own
+    assert run("--inputs", INPUTS, "new-workbook", "Mobinov", "--from", src, "-o", tmp_path / "m.xlsx")[0] == 0
+
+
+def test_the_deliverable_config_gives_the_dropdowns(tmp_path, export_file):
+    out = tmp_path / "x.xlsx"
+    assert run("--inputs", INPUTS, "new-workbook", "Test Cluster", "--from", export_file, "-o", out)[0] == 0
+    themes = config.load(INPUTS).theme_names
+    header = [c.value for c in load_workbook(out)["SWOT"][1]]
+    assert header[-1] == "Theme" and themes  # the deliverable's synthesis themes, as in a blank one
