@@ -1,0 +1,29 @@
+"""A message template: a code, its severity, its message and hint with named `str.format` fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from string import Formatter
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Template:
+    code: str
+    severity: str  # one of SEVERITIES
+    message: str
+    hint: str = ""
+
+    def fields(self) -> set[str]:
+        return {f for text in (self.message, self.hint) for _, f, _, _ in Formatter().parse(text) if f}
+
+
+def catalog(*templates: Template) -> dict[str, Template]:
+    """One area's templates by code (each area module ends with `TEMPLATES = catalog(...)`)."""
+    out: dict[str, Template] = {}
+    for t in templates:
+        if t.code in out:
+            raise ValueError(f"message code {t.code} declared twice")
+        out[t.code] = t
+    return out
