@@ -155,27 +155,28 @@ def _main(argv: list[str] | None, console: Console) -> int:
         return int(e.code or 0)
     try:
         if args.command == "check":
-            from competency_maps.commands import check
+            from competency_maps.commands.check import check
             return check(args.files, args.inputs, console, args.annotate)
         if args.command == "new-workbook":
-            from competency_maps.commands import new_workbook
+            from competency_maps.commands.new_workbook import new_workbook
             return new_workbook(args.short_name, args.out, args.inputs, console, args.force, args.source,
                                 args.every)
         if args.command == "changes":
-            from competency_maps.commands import changes
+            from competency_maps.commands.changes import changes
             return changes(args.inputs, args.output, args.since, args.log, console)
         if args.command == "export":
-            from competency_maps.commands import export
+            from competency_maps.commands.export import export
             return export(args.inputs, args.format, args.out, console)
         from competency_maps.render.pdf.process import started
         # Started first, so that it imports the layout engine while this process imports the rest
         # and reads the workbooks.
         with started(needed=args.only != "docx") as pdf_process:
-            from competency_maps import commands
             if args.command == "proof":
-                return commands.proof(args.short_name, args.inputs, args.output, args.only, console,
+                from competency_maps.commands.proof import proof
+                return proof(args.short_name, args.inputs, args.output, args.only, console,
                                       pdf_process)
-            return commands.build(args.inputs, args.output, args.only, args.draft, console, pdf_process,
+            from competency_maps.commands.build import build
+            return build(args.inputs, args.output, args.only, args.draft, console, pdf_process,
                                   args.log)
     except ReportError as e:
         for issue in getattr(e, "issues", None) or [e.as_issue()]:

@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from reports import docx_paragraphs, sample_docx, sample_pdf
 from reports import run_cli as run
 
-from competency_maps import commands
-from competency_maps.publish import write_atomically
+from competency_maps.commands import build as build_command
+from competency_maps.publish.files import write_atomically
 
 STEM = "D2.1-clusters-competency-maps"
 CLUSTERS = ["E-Mobility Cluster", "Mobinov", "Mov'eo", "RAI Automotive Industry NL", "Zone Cluster"]
@@ -146,6 +146,6 @@ def test_an_internal_fault_is_a_message_not_a_traceback(inputs, tmp_path, monkey
     def bug(*a, **k):
         raise ZeroDivisionError("oops")
 
-    monkeypatch.setattr(commands, "gather", bug)
+    monkeypatch.setattr(build_command, "gather", bug)
     code, out = run("--inputs", str(inputs), "--output", str(tmp_path))
     assert code == 3 and "internal error" in out and "Traceback" not in out

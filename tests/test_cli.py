@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from conftest import typed
 
-from competency_maps import commands
+from competency_maps.commands import build as build_command, proof as proof_command
 from competency_maps.cli import main
 from competency_maps.console import Console
 from competency_maps.inputs.reader import read_workbook
@@ -35,7 +35,8 @@ def rendered(monkeypatch):
         calls.append((content, output, stem, only))
         return []
 
-    monkeypatch.setattr(commands, "render_all", fake_render_all)
+    monkeypatch.setattr(build_command, "render_all", fake_render_all)
+    monkeypatch.setattr(proof_command, "render_all", fake_render_all)
     monkeypatch.setenv("COMPETENCY_MAPS_JOBS", "1")  # no second process for a PDF never made
     return calls
 

@@ -1,4 +1,4 @@
-"""The report's files are published as one unit (outputs.py): whatever interrupts a build, the output
+"""The report's files are published as one unit (publish/): whatever interrupts a build, the output
 folder holds a matching pair, no temporary file, and the message says truthfully what happened.
 
 The renderers are replaced by stand-ins here (the rendering has tests of its own): what is tested is
@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from competency_maps import publish as outputs
+from competency_maps.publish import files as outputs
 from competency_maps.cli import main
 from competency_maps.console import Console
-from competency_maps.publish import OutputError, check_output_folder, locked, publish
+from competency_maps.publish.files import publish
+from competency_maps.publish.folder import OutputError, check_output_folder, locked
 
 ROOT = Path(__file__).resolve().parent.parent
 STEM = "D2.1-clusters-competency-maps"
@@ -59,7 +60,7 @@ def stand_ins(monkeypatch):
     """Renderers that answer at once, with new bytes; the build in this one process."""
     from competency_maps.render.pdf import process as pdf_process
     from competency_maps.render.docx import render as render_docx
-    from competency_maps.publish import RenderedPdf
+    from competency_maps.render.pdf.result import RenderedPdf
     calls = []
     monkeypatch.setenv("COMPETENCY_MAPS_JOBS", "1")
     monkeypatch.setattr(render_docx, "render_docx", lambda content, *a, **k: calls.append("docx") or b"new docx")
@@ -134,14 +135,14 @@ def test_ctrl_c_between_the_renames_still_gives_a_matching_pair(inputs, out_dir,
 
 
 def test_ctrl_c_after_done_does_not_claim_that_nothing_changed(inputs, out_dir, stand_ins, monkeypatch):
-    from competency_maps import commands
-    real = commands._report_written
+    from competency_maps.commands import build as build_command
+    real = build_command._report_written
 
     def then_ctrl_c(*args):
         real(*args)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(commands, "_report_written", then_ctrl_c)
+    monkeypatch.setattr(build_command, "_report_written", then_ctrl_c)
     code, out = build(inputs, out_dir)
     assert code == 130 and "Done in" in out
     assert "nothing in the output folder was changed" not in out
@@ -179,7 +180,7 @@ import os, signal, sys
 sys.path.insert(0, {str(ROOT)!r})
 from competency_maps.render.pdf import process as pdf_process
 from competency_maps.render.docx import render as render_docx
-from competency_maps.publish import RenderedPdf
+from competency_maps.render.pdf.result import RenderedPdf
 render_docx.render_docx = lambda content, *a, **k: b"new docx"
 pdf_process.render_here = lambda content: RenderedPdf(b"new pdf", 1)
 real = os.fsync
@@ -204,7 +205,7 @@ import os, signal, sys
 sys.path.insert(0, {str(ROOT)!r})
 from competency_maps.render.pdf import process as pdf_process
 from competency_maps.render.docx import render as render_docx
-from competency_maps.publish import RenderedPdf
+from competency_maps.render.pdf.result import RenderedPdf
 render_docx.render_docx = lambda content, *a, **k: b"new docx"
 pdf_process.render_here = lambda content: RenderedPdf(b"new pdf", 1)
 real = os.replace

@@ -22,7 +22,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from competency_maps.report.content import ReportContent
 from competency_maps.errors import RenderError
-from competency_maps.publish import RenderedPdf
+from competency_maps.render.pdf.result import RenderedPdf
 from competency_maps.render.pdf.tags import table_header_scopes
 from competency_maps.model.richtext import safe_url
 from competency_maps.render.pdf.tuning import few_gc_pauses, page_references_cached

@@ -1,43 +1,19 @@
-"""Writing outputs without ever leaving a half-written file, a mismatched pair, or losing the last
-good one.
-
-The DOCX and the PDF are published as one unit (`publish`): both are written beside the old ones,
-then swapped in with Ctrl+C and SIGTERM held back for the few renames; if any step fails, the old
-files are put back. One build at a time writes into a folder (`locked`); the folder is checked for
-writability and room before anything is rendered (`check_output_folder`).
-"""
+"""Writing files without ever leaving a half-written one, a mismatched pair, or losing the last
+good one: `publish` (both or neither, signals held for the renames) and `write_atomically`."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import signal
 import tempfile
 import threading
+import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from competency_maps.errors import Location, ReportError
-from competency_maps.slugs import slug
-
-MIN_FREE_BYTES = 20 * 2**20  # the sample's pair is 1.5 MB, a 100-cluster report some 15 MB
-LOCK_NAME = ".competency-maps.lock"  # used where a folder cannot be locked itself (Windows)
-
-
-class OutputError(ReportError):
-    """The output folder cannot take the files: not a folder, no permission, no room, busy."""
-
-
-@dataclass(frozen=True)
-class RenderedPdf:
-    """Here, not in render_pdf: the build receives it from the PDF process without importing
-    weasyprint (pickle imports the module of a class it rebuilds)."""
-    data: bytes
-    pages: int
-    anchors: dict[str, int] = field(default_factory=dict)  # id of a heading -> its page (from 1)
-    page_tops: frozenset[str] = frozenset()  # ids of the headings that start a page
+from competency_maps.errors import Location
+from competency_maps.publish.folder import OutputError, _reason
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -67,72 +43,6 @@ def _write_part(path: Path, data: bytes) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
-
-
-def _reason(e: OSError) -> str:
-    return e.strerror or type(e).__name__
-
-
-def check_output_folder(output: Path, min_free: int = MIN_FREE_BYTES) -> None:
-    """Before anything is rendered: the folder is a folder (made if missing), takes a new file,
-    and has room; else an OutputError naming it, and nothing in it is touched."""
-    loc = Location(str(output))
-    if output.exists() and not output.is_dir():
-        raise OutputError("is a file, not a folder: the report cannot be written there.", loc,
-                          "Name a folder with --output DIR.")
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".write-test.", suffix=".part", dir=output)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as e:
-        raise OutputError(f"cannot be written to ({_reason(e)}): nothing was changed.", loc,
-                          "Check the folder's permissions, or choose another with --output DIR.") from None
-    free = shutil.disk_usage(output).free
-    if free < min_free:
-        raise OutputError(f"has only {free / 2**20:.1f} MB free; the report needs some "
-                          f"{min_free // 2**20} MB: nothing was changed.", loc,
-                          "Free some space on that disk, or choose another folder with --output DIR.")
-
-
-@contextlib.contextmanager
-def locked(output: Path) -> Iterator[None]:
-    """One build at a time writes into `output`: a second one is refused at once, with a message.
-
-    The folder itself is locked (flock), so no lock file is ever left behind, even by a killed
-    build; where folders cannot be locked (Windows), a lock file in it."""
-    loc = Location(str(output))
-    busy = OutputError("is being written by another build right now: nothing was changed.", loc,
-                       "Wait for that build to finish, then build again.")
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        yield from _locked_with_file(output / LOCK_NAME, busy)
-        return
-    fd = os.open(output, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise busy from None
-        yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
-def _locked_with_file(path: Path, busy: OutputError) -> Iterator[None]:  # pragma: no cover - Windows
-    import msvcrt
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT)
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-    except OSError:
-        raise busy from None
-    try:
-        yield
-    finally:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            path.unlink()
 
 
 @contextlib.contextmanager
@@ -225,18 +135,3 @@ def _roll_back(placed: list[Path], kept: dict[Path, Path | None]) -> None:
         raise OutputError(f"holds a new {names} beside older files: the previous version could not "
                           "be put back.", Location(str(failed[0].parent)),
                           "Delete the files in that folder and build again.")
-
-
-def safe_filename(name: str) -> str:
-    """A file name from free text, case and dots kept ("D2.1"), never a path."""
-    return slug(name, 80, keep_case=True, dots=True)
-
-
-def output_stem(number: str, title: str, draft: bool = False, proof_of: str = "") -> str:
-    # slugs: never a path; cut short, as a Short name may be a whole cell long (file names: 255 bytes)
-    stem = f"{safe_filename(number)}-{slug(title, 80)}"
-    if proof_of:
-        stem += f"-proof-{slug(proof_of, 60)}"
-    if draft:
-        stem += "-DRAFT"
-    return stem
