@@ -31,7 +31,7 @@ def rendered(monkeypatch):
     """Replace the renderers: these tests are about reading the inputs, and stay fast."""
     calls = []
 
-    def fake_render_all(content, output, stem, only, console, pdf_process=None, also=()):
+    def fake_render_all(content, output, stem, *, console, only=None, pdf_process=None, also=()):
         calls.append((content, output, stem, only))
         return []
 

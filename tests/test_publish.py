@@ -136,13 +136,13 @@ def test_ctrl_c_between_the_renames_still_gives_a_matching_pair(inputs, out_dir,
 
 def test_ctrl_c_after_done_does_not_claim_that_nothing_changed(inputs, out_dir, stand_ins, monkeypatch):
     from competency_maps.commands import build as build_command
-    real = build_command._report_written
+    real = build_command.report_written
 
     def then_ctrl_c(*args):
         real(*args)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_command, "_report_written", then_ctrl_c)
+    monkeypatch.setattr(build_command, "report_written", then_ctrl_c)
     code, out = build(inputs, out_dir)
     assert code == 130 and "Done in" in out
     assert "nothing in the output folder was changed" not in out

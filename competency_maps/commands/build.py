@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from competency_maps.commands.history import since_last_build
-from competency_maps.commands.rendering import _report_written, render_all
+from competency_maps.commands.rendering import render_all, report_written
 from competency_maps.console import Console
 from competency_maps.inputs import config
 from competency_maps.inputs.gather import Gathered, gather
-from competency_maps.inputs.review import review_file_name
+from competency_maps.inputs.review import review_file_name, stale_issues, summary
 from competency_maps.model.schema import QUADRANTS
 from competency_maps.publish.names import output_stem
-
-if TYPE_CHECKING:
-    from competency_maps.render.pdf.process import PdfProcess
+from competency_maps.render.pdf.process import PdfProcess
+from competency_maps.report.assemble import assemble
 
 
 STATUS_HEADER = ["Cluster", "Workbook", "Status", "Errors", "Warnings", "S", "W", "O", "T",
@@ -39,11 +37,10 @@ def print_status(g: Gathered, console: Console) -> None:
     console.table(STATUS_HEADER, status_rows(g))
 
 
-def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Console,
+def build(inputs: Path, output: Path, *, console: Console, only: str | None = None, draft: bool = False,
           pdf_process: PdfProcess | None = None, log: str | None = None) -> int:
     """`pdf_process`: started by the caller as early as it can (see cli.py), or none. `log`: the
     text of a new version log row (with the changes since the last build), written with the report."""
-    from competency_maps.report.assemble import assemble
     started = time.perf_counter()
     console.progress(f"reading {inputs}/")
     g = gather(inputs)
@@ -64,23 +61,24 @@ def build(inputs: Path, output: Path, only: str | None, draft: bool, console: Co
         console.print(f"\n{len(g.errors)} error(s): nothing was written; the files in {output}/ "
                       "are unchanged. Fix the workbooks, or use --draft to build a marked draft.")
         return 1
-    also = since_last_build(g, inputs, output, draft, log, console)
+    also = since_last_build(g, inputs, output, draft=draft, log=log, console=console)
     content = assemble(g, draft=draft)
     stem = output_stem(g.deliverable.number, g.deliverable.title, draft=draft)
-    written = render_all(content, output, stem, only, console, pdf_process, also)
+    written = render_all(content, output, stem, console=console, only=only, pdf_process=pdf_process,
+                         also=also)
     if content.synthesis is not None:
-        _print_review(content.synthesis, g.review, output / review_file_name(stem), draft, console)
+        _print_review(content.synthesis, g.review, output / review_file_name(stem), draft=draft,
+                      console=console)
     if draft:
         left = [c.name for c in content.chapters if c.placeholder]
         console.print(f"\nDRAFT: {len(left)} chapter(s) shown as placeholders"
                       + (f" ({', '.join(left)})." if left else "."))
-    _report_written(written, started, console)
+    report_written(written, started, console)
     return 0
 
 
-def _print_review(syn, review, path: Path, draft: bool, console: Console) -> None:
+def _print_review(syn, review, path: Path, *, draft: bool, console: Console) -> None:
     """What the coordinator needs to know about the synthesis review: how to do it, what is new."""
-    from competency_maps.inputs.review import stale_issues, summary
     stale = stale_issues(syn.decisions, review, path.name)
     lines = summary(syn.decisions, review, str(path), draft)
     if stale or lines:

@@ -10,33 +10,33 @@ from competency_maps.inputs import config
 from competency_maps.model.schema import build_schema
 from competency_maps.publish.files import publish
 from competency_maps.publish.names import safe_filename
+from competency_maps.xlsx.blank import write_blank_workbook
+from competency_maps.xlsx.prefill import find, outdated, read_source, workbook_bytes
 
 
-def new_workbook(short_name: str | None, out: Path | None, inputs: Path, console: Console,
+def new_workbook(short_name: str | None, *, inputs: Path, console: Console, out: Path | None = None,
                  force: bool = False, source: Path | None = None, every: bool = False) -> int:
     """`source`: last round's workbooks or export, to pre-fill from (`every`: one per cluster)."""
-    from competency_maps.xlsx.blank import write_blank_workbook
     deliverable = config.load(inputs) if (inputs / config.CONFIG_NAME).exists() else config.Deliverable()
     if source is not None:
-        return prefilled_workbooks(short_name, source, out, deliverable, console, force, every)
+        return prefilled_workbooks(short_name, source, out=out, deliverable=deliverable, console=console,
+                                   force=force, every=every)
     path = out or Path(f"{safe_filename(short_name)}-competency-map.xlsx")
     if path.exists() and not force:  # it may be a partner's returned workbook
-        raise ReportError("already exists: nothing was written.", Location(str(path)),
-                          "Choose another name with -o, or add --force to replace it.")
+        raise ReportError("new_workbook.exists", Location(str(path)))
     try:
         write_blank_workbook(build_schema(deliverable.topics, deliverable.theme_names), path, short_name)
     except OSError as e:  # a missing folder, or the file open in Excel: the user's to fix, not a bug
-        raise ReportError(f"cannot be written ({e.strerror or e}).", Location(str(path)),
-                          "Check that the folder exists and that the file is not open in Excel.")
+        raise ReportError("new_workbook.write_failed", Location(str(path)),
+                          reason=e.strerror or str(e)) from None
     console.print(f"Wrote {path}: send it to {short_name}.")
     return 0
 
 
-def prefilled_workbooks(short_name: str | None, source: Path, out: Path | None,
+def prefilled_workbooks(short_name: str | None, source: Path, *, out: Path | None,
                         deliverable: config.Deliverable, console: Console, force: bool, every: bool) -> int:
     """The standard workbook holding last round's map, for one cluster or (`every`) for each; all
     read and made in memory before any file is written."""
-    from competency_maps.xlsx.prefill import find, outdated, read_source, workbook_bytes
     schema = build_schema(deliverable.topics, deliverable.theme_names)
     src = read_source(source, deliverable, schema)
     for name, errors in src.problems:
@@ -55,8 +55,8 @@ def prefilled_workbooks(short_name: str | None, source: Path, out: Path | None,
         targets = [(out or Path(f"{safe_filename(cluster.name)}-competency-map.xlsx"), cluster)]
     taken = [str(p) for p, _ in targets if p.exists()]
     if taken and not force:  # it may be a partner's returned workbook
-        raise ReportError(f"already exist{'s' if len(taken) == 1 else ''}: nothing was written.",
-                          Location(", ".join(taken)), "Choose another -o, or add --force to replace them.")
+        code = "new_workbook.prefilled.exists" if len(taken) == 1 else "new_workbook.prefilled.exist_several"
+        raise ReportError(code, Location(", ".join(taken)), files=taken)
     files = [(p, workbook_bytes(schema, c)) for p, c in targets]
     if every:
         out.mkdir(parents=True, exist_ok=True)

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from competency_maps.commands.rendering import _report_written, render_all
+from competency_maps.commands.rendering import render_all, report_written
 from competency_maps.console import Console
 from competency_maps.inputs.gather import gather
 from competency_maps.publish.names import output_stem
+from competency_maps.render.pdf.process import PdfProcess
+from competency_maps.report.assemble import assemble_proof
 
-if TYPE_CHECKING:
-    from competency_maps.render.pdf.process import PdfProcess
 
-
-def proof(short_name: str, inputs: Path, output: Path, only: str | None, console: Console,
+def proof(short_name: str, inputs: Path, output: Path, *, console: Console, only: str | None = None,
           pdf_process: PdfProcess | None = None) -> int:
-    from competency_maps.report.assemble import assemble_proof
     started = time.perf_counter()
     g = gather(inputs)
     if not g.configured:
@@ -35,6 +32,6 @@ def proof(short_name: str, inputs: Path, output: Path, only: str | None, console
         console.print(f"{len(status.errors)} error(s) in {status.file.name}: fix them first.")
         return 1
     stem = output_stem(g.deliverable.number, g.deliverable.title, proof_of=content.chapters[0].name)
-    written = render_all(content, output, stem, only, console, pdf_process)
-    _report_written(written, started, console)
+    written = render_all(content, output, stem, console=console, only=only, pdf_process=pdf_process)
+    report_written(written, started, console)
     return 0

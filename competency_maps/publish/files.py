@@ -3,17 +3,17 @@ good one: `publish` (both or neither, signals held for the renames) and `write_a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import tempfile
 import threading
-import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from competency_maps.errors import Location
-from competency_maps.publish.folder import OutputError, _reason
+from competency_maps.publish.folder import OutputError, reason
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -90,10 +90,7 @@ def publish(files: list[tuple[Path, bytes]], done: Callable[[], None] | None = N
                 done()
     except OSError as e:
         where = Path(e.filename) if e.filename else files[0][0]
-        raise OutputError(f"could not be written ({_reason(e)}): nothing was changed, the previous "
-                          "files are in place.", Location(str(where)),
-                          "Free some space, close the file if another program holds it, or check "
-                          "the folder's permissions; then build again.") from None
+        raise OutputError("output.write_failed", Location(str(where)), reason=reason(e)) from None
     finally:
         for _, tmp in staged:
             tmp.unlink(missing_ok=True)
@@ -131,7 +128,5 @@ def _roll_back(placed: list[Path], kept: dict[Path, Path | None]) -> None:
         except OSError:
             failed.append(path)
     if failed:
-        names = ", ".join(p.name for p in failed)
-        raise OutputError(f"holds a new {names} beside older files: the previous version could not "
-                          "be put back.", Location(str(failed[0].parent)),
-                          "Delete the files in that folder and build again.")
+        raise OutputError("output.not_put_back", Location(str(failed[0].parent)),
+                          names=[p.name for p in failed])

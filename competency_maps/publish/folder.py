@@ -5,16 +5,20 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from competency_maps.errors import Location, ReportError
 
+if sys.platform == "win32":  # pragma: no cover - Windows locks a file in the folder, not the folder
+    import msvcrt
+    fcntl = None
+else:
+    import fcntl
 
 MIN_FREE_BYTES = 20 * 2**20  # the sample's pair is 1.5 MB, a 100-cluster report some 15 MB
-
-
 LOCK_NAME = ".competency-maps.lock"  # used where a folder cannot be locked itself (Windows)
 
 
@@ -22,7 +26,8 @@ class OutputError(ReportError):
     """The output folder cannot take the files: not a folder, no permission, no room, busy."""
 
 
-def _reason(e: OSError) -> str:
+def reason(e: OSError) -> str:
+    """Why the system refused, in its words ("Permission denied"), for a message's `reason`."""
     return e.strerror or type(e).__name__
 
 
@@ -31,21 +36,18 @@ def check_output_folder(output: Path, min_free: int = MIN_FREE_BYTES) -> None:
     and has room; else an OutputError naming it, and nothing in it is touched."""
     loc = Location(str(output))
     if output.exists() and not output.is_dir():
-        raise OutputError("is a file, not a folder: the report cannot be written there.", loc,
-                          "Name a folder with --output DIR.")
+        raise OutputError("output.not_a_folder", loc)
     try:
         output.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".write-test.", suffix=".part", dir=output)
         os.close(fd)
         os.unlink(probe)
     except OSError as e:
-        raise OutputError(f"cannot be written to ({_reason(e)}): nothing was changed.", loc,
-                          "Check the folder's permissions, or choose another with --output DIR.") from None
+        raise OutputError("output.not_writable", loc, reason=reason(e)) from None
     free = shutil.disk_usage(output).free
     if free < min_free:
-        raise OutputError(f"has only {free / 2**20:.1f} MB free; the report needs some "
-                          f"{min_free // 2**20} MB: nothing was changed.", loc,
-                          "Free some space on that disk, or choose another folder with --output DIR.")
+        raise OutputError("output.no_room", loc, free_mb=round(free / 2**20, 1),
+                          needed_mb=min_free // 2**20)
 
 
 @contextlib.contextmanager
@@ -55,11 +57,8 @@ def locked(output: Path) -> Iterator[None]:
     The folder itself is locked (flock), so no lock file is ever left behind, even by a killed
     build; where folders cannot be locked (Windows), a lock file in it."""
     loc = Location(str(output))
-    busy = OutputError("is being written by another build right now: nothing was changed.", loc,
-                       "Wait for that build to finish, then build again.")
-    try:
-        import fcntl
-    except ImportError:  # Windows
+    busy = OutputError("output.busy", loc)
+    if fcntl is None:  # pragma: no cover - Windows
         yield from _locked_with_file(output / LOCK_NAME, busy)
         return
     fd = os.open(output, os.O_RDONLY)
@@ -74,7 +73,6 @@ def locked(output: Path) -> Iterator[None]:
 
 
 def _locked_with_file(path: Path, busy: OutputError) -> Iterator[None]:  # pragma: no cover - Windows
-    import msvcrt
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT)
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)

@@ -313,7 +313,7 @@ def test_the_review_file_is_published_with_the_report_or_not_at_all(tmp_path, mo
     fake = RenderedPdf(b"%PDF-fake", 1, {}, frozenset())
     monkeypatch.setattr("competency_maps.render.pdf.process.render_here", lambda c: fake)
     monkeypatch.setattr("competency_maps.render.docx.render.render_docx", lambda c, *a, **k: b"docx")
-    written = render_all(content, out, "report", None, _Quiet())
+    written = render_all(content, out, "report", console=_Quiet())
     review = out / "report-synthesis-review.xlsx"
     assert review in [p for p, _ in written] and review.read_bytes() == review_workbook(
         content.synthesis.decisions, False, WHEN)
@@ -324,7 +324,7 @@ def test_the_review_file_is_published_with_the_report_or_not_at_all(tmp_path, mo
     monkeypatch.setattr("competency_maps.render.docx.render.render_docx", broken)
     endorsed = _content(sample_gathered().review)
     with pytest.raises(RenderError):
-        render_all(endorsed, out, "report", None, _Quiet())
+        render_all(endorsed, out, "report", console=_Quiet())
     assert sorted(p.name for p in out.iterdir()) == before  # no half-written or new review file
     assert review.read_bytes() == review_workbook(content.synthesis.decisions, False, WHEN)
 
