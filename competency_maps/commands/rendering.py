@@ -6,13 +6,14 @@ import time
 from pathlib import Path
 
 from competency_maps.console import Console
-from competency_maps.inputs.review import review_file_name, review_workbook
+from competency_maps.inputs.review import review_file_name
 from competency_maps.publish.files import publish
 from competency_maps.publish.folder import check_output_folder, locked
 from competency_maps.render.docx import render as docx_render
 from competency_maps.render.pdf import process as pdf_layout
 from competency_maps.render.pdf.process import PdfProcess
 from competency_maps.report.content import ReportContent
+from competency_maps.xlsx.review import review_workbook
 
 
 def render_all(content: ReportContent, output: Path, stem: str, *, console: Console,

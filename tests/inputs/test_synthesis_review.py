@@ -23,7 +23,8 @@ from competency_maps.render.pdf.render import render_html
 from competency_maps.model.richtext import Span, plain, text_of
 from competency_maps.inputs.review import (COLUMNS, REVIEW_NAME, SHEET, Decision, Review, ReviewRow,
                                               candidate_key, entries_text, read_review, reconcile,
-                                              review_workbook, stale_issues, summary)
+                                              stale_issues, summary)
+from competency_maps.xlsx.review import review_workbook
 from parity import docx_blocks
 from reports import INPUTS, sample_content, sample_gathered
 

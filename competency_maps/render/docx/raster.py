@@ -1,0 +1,22 @@
+"""Pictures as Word gets them: PNG or JPEG bytes as they came, an SVG logo drawn as a PNG (cairosvg),
+as Word cannot be relied on to show an SVG. Here, not with the checked image (inputs/images.py):
+`check` never loads a renderer."""
+
+from __future__ import annotations
+
+import functools
+
+import cairosvg
+
+PNG_WIDTH = 600  # the pixels Word gets for an SVG logo (sharp at 50 mm)
+
+
+def raster(image) -> bytes:
+    """The PNG or JPEG bytes of a checked image (`inputs.images.Image`: its `format` and `data`)."""
+    return image.data if image.format != "svg" else _png_of_svg(image.data)
+
+
+@functools.lru_cache(maxsize=64)
+def _png_of_svg(data: bytes) -> bytes:
+    """Drawn once per build: a logo appears by its chapter's title and in "About the partners"."""
+    return cairosvg.svg2png(bytestring=data, output_width=PNG_WIDTH, unsafe=False)
