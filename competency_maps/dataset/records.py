@@ -17,6 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jsonschema
+from jsonschema.exceptions import best_match
+
 from competency_maps.errors import Location, ReportError
 from competency_maps.model.cluster import Cluster, Note, Profile, SwotEntry, TowsEntry
 from competency_maps.model.richtext import Block, BlockKind, Span, Text, plain
@@ -208,7 +211,6 @@ def json_schema() -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _validator():
-    import jsonschema
     return jsonschema.Draft202012Validator(json_schema())
 
 
@@ -225,7 +227,6 @@ def check(data: Any, where: Location) -> None:
         raise DatasetError(f"was written by a newer version of the tool (format version "
                            f"{data['version']}; this one reads {VERSION}).", where,
                            "Update the tool, or export the data again with this one.")
-    from jsonschema.exceptions import best_match  # here: only what reads a file back needs it
     error = best_match(_validator().iter_errors(data))
     if error is not None:
         path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)

@@ -19,7 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from competency_maps.inputs.cells import Ctx, cell_text, quote
+from competency_maps.inputs.workbook_file import open_workbook
 from competency_maps.errors import Issue, Location, ReportError, SortsIssues, warning
 from competency_maps.model.richtext import Text, plain
 from competency_maps.analysis.synthesis import KINDS, Candidate
@@ -123,7 +126,6 @@ def read_review(inputs: Path) -> Review:
     path = inputs / REVIEW_NAME
     if not path.exists() and not path.is_symlink():
         return Review()
-    from competency_maps.inputs.workbook_file import open_workbook
     review = Review(path)
     try:
         wb = open_workbook(path)
@@ -224,7 +226,6 @@ def _check_row(ctx: Ctx, sheet: str, row: ReviewRow, columns: dict[str, int],
 
 
 def _letter(col: int) -> str:
-    from openpyxl.utils import get_column_letter
     return get_column_letter(col)
 
 
