@@ -23,8 +23,6 @@ from competency_maps.console import Console, issue_record
 from competency_maps.errors import Issue, Location, ReportError, issue
 from competency_maps.render.pdf.process import started  # light: it imports no renderer itself
 
-ROOT = Path.cwd()
-
 EPILOG = """\
 commands:
   (none)        read every workbook in the inputs folder, check it, and build the report
@@ -38,22 +36,26 @@ exit codes: 0 done, 1 problems in the inputs or the environment (nothing overwri
             2 wrong command line, 3 internal error
 """
 
-# The options of the whole tool that a subcommand also accepts after its name (`proof X --output D`).
-COMMON = {"--inputs": dict(type=Path, default=Path("inputs"), metavar="DIR",
-                           help="folder with the workbooks and deliverable.toml (default: inputs)"),
-          "--output": dict(type=Path, default=Path("output"), metavar="DIR",
-                           help="folder for the report files (default: output)"),
-          "--only": dict(choices=("docx", "pdf"), help="build only the Word or only the PDF file"),
-          "--draft": dict(action="store_true",
-                          help="build even with missing or broken workbooks: placeholders, DRAFT on every page"),
-          "--log": dict(metavar="TEXT",
-                        help="add a row to the version log in deliverable.toml: its version, date and "
-                             "author, TEXT and the changes per cluster since the last build")}
+
+def _common_options() -> dict[str, dict]:
+    """The options of the whole tool that a subcommand also accepts after its name
+    (`proof X --output D`): made afresh for each parser, never shared state."""
+    return {"--inputs": dict(type=Path, default=Path("inputs"), metavar="DIR",
+                             help="folder with the workbooks and deliverable.toml (default: inputs)"),
+            "--output": dict(type=Path, default=Path("output"), metavar="DIR",
+                             help="folder for the report files (default: output)"),
+            "--only": dict(choices=("docx", "pdf"), help="build only the Word or only the PDF file"),
+            "--draft": dict(action="store_true",
+                            help="build even with missing or broken workbooks: placeholders, DRAFT on every page"),
+            "--log": dict(metavar="TEXT",
+                          help="add a row to the version log in deliverable.toml: its version, date and "
+                               "author, TEXT and the changes per cluster since the last build")}
 
 
-def _common(p: argparse.ArgumentParser, names: tuple[str, ...], after_command: bool = False) -> None:
+def _common(p: argparse.ArgumentParser, names: tuple[str, ...], *, after_command: bool = False) -> None:
+    options = _common_options()
     for name in names:
-        kwargs = dict(COMMON[name])
+        kwargs = options[name]
         if after_command:  # given only here: not to reset what was given before the command
             kwargs["default"] = argparse.SUPPRESS
         p.add_argument(name, **kwargs)
@@ -65,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Build the deliverable (DOCX and PDF) from the partners' workbooks.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _common(p, tuple(COMMON))
+    _common(p, tuple(_common_options()))
     sub = p.add_subparsers(dest="command", metavar="")
     c = sub.add_parser("check", help="check workbooks and list every problem")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE", help="workbooks to check (.xlsx)")
@@ -219,8 +221,7 @@ def _problems(issues: list[Issue], console: Console, *, as_json: bool) -> None:
         console.json({"files": [], "issues": [issue_record(i) for i in issues],
                       "errors": sum(i.is_error for i in issues)})
         return
-    for i in issues:
-        console.print(str(i))
+    console.problems(issues)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,11 @@ class Console:
         character a partner typed arrives whole (as an escape), never as "?"."""
         self._write("out", json.dumps(document, indent=2, default=str))
 
+    def problems(self, issues: Iterable[Issue]) -> None:
+        """What stopped a command: each issue on a line of its own, not indented as results are."""
+        for i in issues:
+            self._write("out", str(i))
+
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
         fmt = "  ".join(f"{{:<{w}}}" for w in widths)

@@ -22,6 +22,8 @@ import pytest
 from competency_maps.publish import files as outputs
 from competency_maps.cli import main
 from competency_maps.console import Console
+from competency_maps.errors import Issue, Location
+from test_cli import Recording
 from competency_maps.publish.files import publish
 from competency_maps.publish.folder import OutputError, check_output_folder, locked
 
@@ -82,6 +84,16 @@ def build(inputs: Path, out_dir: Path) -> tuple[int, str]:
     return run("--inputs", str(inputs), "--output", str(out_dir))
 
 
+def refused(inputs: Path, out_dir: Path) -> tuple[int, str, Issue]:
+    """A build that stops: its exit code, what it printed, and the one issue that stopped it."""
+    out = io.StringIO()
+    console = Recording(out, io.StringIO())
+    code = main(["--inputs", str(inputs), "--output", str(out_dir)], console)
+    [stop] = [i for i in console.seen if i.is_error]
+    assert str(stop) in out.getvalue()
+    return code, out.getvalue(), stop
+
+
 def test_a_build_replaces_both_files_and_leaves_nothing_else(inputs, out_dir, stand_ins):
     code, out = build(inputs, out_dir)
     assert code == 0, out
@@ -97,9 +109,10 @@ def test_a_full_disk_while_writing_keeps_the_old_pair_and_says_so(inputs, out_di
         return real(path, data)
 
     monkeypatch.setattr(outputs, "_write_part", full)
-    code, out = build(inputs, out_dir)
+    code, out, stop = refused(inputs, out_dir)
     assert code == 1, out
-    assert f"{STEM}.pdf: could not be written (No space left on device): nothing was changed" in out
+    assert (stop.code, stop.location, stop.params["reason"]) == (
+        "output.write_failed", Location(str(out_dir / f"{STEM}.pdf")), "No space left on device")
     assert files(out_dir) == OLD
 
 
@@ -113,9 +126,9 @@ def test_a_file_that_cannot_be_replaced_keeps_the_old_pair(inputs, out_dir, stan
         return real(src, dst)
 
     monkeypatch.setattr(outputs.os, "replace", held)
-    code, out = build(inputs, out_dir)
+    code, out, stop = refused(inputs, out_dir)
     assert code == 1, out
-    assert "nothing was changed, the previous files are in place" in out
+    assert (stop.code, stop.params["reason"]) == ("output.write_failed", "Operation not permitted")
     assert files(out_dir) == OLD
 
 
@@ -153,20 +166,21 @@ def test_a_second_build_into_the_same_folder_is_refused(inputs, out_dir, stand_i
     fd = os.open(out_dir, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a build in another process holds it
-        code, out = build(inputs, out_dir)
+        code, out, stop = refused(inputs, out_dir)
     finally:
         os.close(fd)
     assert code == 1, out
-    assert f"{out_dir}: is being written by another build right now: nothing was changed" in out
+    assert (stop.code, stop.location) == ("output.busy", Location(str(out_dir)))
     assert files(out_dir) == OLD and not stand_ins  # refused before rendering
     assert build(inputs, out_dir)[0] == 0  # free again
 
 
 def test_the_lock_is_released_and_leaves_no_file(tmp_path):
     with locked(tmp_path):
-        with pytest.raises(OutputError, match="another build"):
+        with pytest.raises(OutputError) as refusal:
             with locked(tmp_path):
                 pass
+    assert refusal.value.code == "output.busy"
     with locked(tmp_path):
         pass
     assert list(tmp_path.iterdir()) == []
@@ -230,9 +244,9 @@ sys.exit(main(["--inputs", {str(inputs)!r}, "--output", {str(out_dir)!r}]))
 def test_an_output_that_is_a_file_is_an_input_problem(inputs, tmp_path, stand_ins):
     target = tmp_path / "report.docx"
     target.write_bytes(b"mine")
-    code, out = build(inputs, target)
+    code, out, stop = refused(inputs, target)
     assert code == 1, out
-    assert f"ERROR {target}: is a file, not a folder" in out
+    assert (stop.code, stop.location) == ("output.not_a_folder", Location(str(target)))
     assert target.read_bytes() == b"mine" and not stand_ins
 
 
@@ -241,17 +255,18 @@ def test_a_folder_that_cannot_be_written_is_refused_before_rendering(inputs, out
         raise PermissionError(errno.EACCES, "Permission denied", str(out_dir))
 
     monkeypatch.setattr(outputs.tempfile, "mkstemp", denied)
-    code, out = build(inputs, out_dir)
+    code, out, stop = refused(inputs, out_dir)
     assert code == 1, out
-    assert f"ERROR {out_dir}: cannot be written to (Permission denied)" in out
+    assert (stop.code, stop.location, dict(stop.params)) == (
+        "output.not_writable", Location(str(out_dir)), {"reason": "Permission denied"})
     assert files(out_dir) == OLD and not stand_ins
 
 
 def test_a_full_disk_is_found_before_rendering(inputs, out_dir, stand_ins, monkeypatch):
     monkeypatch.setattr(outputs.shutil, "disk_usage", lambda p: shutil._ntuple_diskusage(100, 99, 2**20))
-    code, out = build(inputs, out_dir)
+    code, out, stop = refused(inputs, out_dir)
     assert code == 1, out
-    assert f"ERROR {out_dir}: has only 1.0 MB free" in out
+    assert (stop.code, dict(stop.params)) == ("output.no_room", {"free_mb": 1.0, "needed_mb": 20})
     assert files(out_dir) == OLD and not stand_ins
 
 
@@ -269,3 +284,23 @@ def test_publish_alone_puts_back_what_it_replaced(tmp_path, monkeypatch):
 def test_check_output_folder_makes_a_missing_folder(tmp_path):
     check_output_folder(tmp_path / "new" / "out")
     assert (tmp_path / "new" / "out").is_dir() and not list((tmp_path / "new" / "out").iterdir())
+
+
+def test_a_new_file_that_cannot_be_taken_back_is_named(tmp_path, monkeypatch):
+    """The last resort: the old version could not be put back; the coordinator is told which file."""
+    a, b = tmp_path / "a.docx", tmp_path / "b.pdf"
+    a.write_bytes(b"old a")
+    real = os.replace
+
+    def failing(src, dst):
+        if str(dst) == str(b):
+            raise PermissionError(errno.EPERM, "Operation not permitted", str(dst))
+        if str(dst) == str(a) and str(src).endswith(".old"):  # putting the old a back fails too
+            raise PermissionError(errno.EPERM, "Operation not permitted", str(dst))
+        return real(src, dst)
+
+    monkeypatch.setattr(outputs.os, "replace", failing)
+    with pytest.raises(OutputError) as refusal:
+        publish([(a, b"new a"), (b, b"new b")])
+    assert (refusal.value.code, refusal.value.location, refusal.value.params) == (
+        "output.not_put_back", Location(str(tmp_path)), {"names": ["a.docx"]})

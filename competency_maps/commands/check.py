@@ -21,9 +21,6 @@ from competency_maps.labels import QUADRANT_PLURALS
 from competency_maps.model.schema import COORDINATOR_SHEET, QUADRANTS, Schema, build_schema
 from competency_maps.xlsx.annotate import annotate as annotated_copy
 
-FORMATS = ("text", "json")
-
-
 @dataclass
 class Verdict:
     """One file checked: what the text and the JSON both show."""
