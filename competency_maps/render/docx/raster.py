@@ -1,6 +1,8 @@
-"""Pictures as Word gets them: PNG or JPEG bytes as they came, an SVG logo drawn as a PNG (cairosvg),
-as Word cannot be relied on to show an SVG. Here, not with the checked image (inputs/images.py):
-`check` never loads a renderer."""
+"""Pictures as Word gets them: an SVG logo drawn as a PNG (cairosvg), PNG and JPEG as they came.
+
+Word cannot be relied on to show an SVG. Here, not with the checked image (inputs/images.py), so
+that `check` never loads a renderer.
+"""
 
 from __future__ import annotations
 
