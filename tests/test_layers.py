@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,12 @@ def test_check_loads_no_renderer_and_needs_neither_lxml_nor_pillow(which, tmp_pa
         first = normal["files"][0]
         assert first["errors"] >= 1 and first["warnings"] >= 1
         assert {i["sheet"] for i in normal["files"][1]["issues"]} >= {"Cluster", "SWOT", "TOWS"}
+
+
+def test_every_package_is_installed():
+    """A new stage package must be listed in pyproject.toml, or the installed tool cannot import it
+    (test_install finds it too, but only in the slow run)."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    packages = {module_name(init, PACKAGE) for init in PACKAGE.rglob("__init__.py")
+                if "templates" not in init.relative_to(PACKAGE).parts}
+    assert packages <= listed, packages - listed
