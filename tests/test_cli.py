@@ -6,12 +6,15 @@ from pathlib import Path
 
 import pytest
 from conftest import typed
+from openpyxl import load_workbook
 
-from competency_maps.commands import build as build_command, proof as proof_command
 from competency_maps.cli import main
+from competency_maps.commands import build as build_command
+from competency_maps.commands import proof as proof_command
 from competency_maps.console import Console
-from competency_maps.errors import Issue, Location
+from competency_maps.errors import Issue, Location, issue
 from competency_maps.inputs.reader import read_workbook
+from competency_maps.messages import commands as command_messages
 from competency_maps.model.schema import build_schema
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
@@ -151,7 +154,6 @@ def test_new_workbook_uses_the_deliverable_topics(tmp_path, inputs):
     toml.write_text(text, encoding="utf-8")
     path = tmp_path / "blank.xlsx"
     assert run("--inputs", inputs, "new-workbook", "X", "-o", path).code == 0
-    from openpyxl import load_workbook
     lists = load_workbook(path)["Lists"]
     topics_col = next(c for c in lists[1] if c.value == "Topics").column
     assert lists.cell(row=2, column=topics_col).value == "Only topic"
@@ -286,3 +288,16 @@ def test_check_as_json_stays_json_when_a_file_cannot_be_read(tmp_path):
     doc = json.loads(r.out)
     assert r.code == 1 and doc["errors"] == 1
     assert [(i["severity"], i["file"]) for i in doc["files"][0]["issues"]] == [("error", "absent.xlsx")]
+
+
+def test_the_commands_messages_name_what_to_do():
+    """The words of the commands' own messages (messages/commands.py): the one test that reads them."""
+    for code, template in command_messages.TEMPLATES.items():
+        found = issue(code, Location("x.xlsx"), **{f: "F" for f in template.fields()})
+        assert found.message and str(found).startswith(f"{template.severity.upper()} x.xlsx: ")
+    assert str(issue("new_workbook.prefilled.exist_several", Location("a.xlsx, b.xlsx"))) == (
+        "ERROR a.xlsx, b.xlsx: already exist: nothing was written. Choose another -o, or add --force to "
+        "replace them.")
+    assert str(issue("environment.os_error", Location("in"), reason="Permission denied")) == (
+        "ERROR in: Permission denied. Check the path, its permissions and the free disk space; nothing in "
+        "the output folder was changed.")

@@ -18,14 +18,18 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from competency_maps.publish import files as outputs
-from competency_maps.cli import main
-from competency_maps.console import Console
-from competency_maps.errors import Issue, Location
 from test_cli import Recording
+
+from competency_maps.cli import main
+from competency_maps.commands import build as build_command
+from competency_maps.console import Console
+from competency_maps.errors import Issue, Location, issue
+from competency_maps.publish import files as outputs
 from competency_maps.publish.files import publish
 from competency_maps.publish.folder import OutputError, check_output_folder, locked
+from competency_maps.render.docx import render as render_docx
+from competency_maps.render.pdf import process as pdf_process
+from competency_maps.render.pdf.result import RenderedPdf
 
 ROOT = Path(__file__).resolve().parent.parent
 STEM = "D2.1-clusters-competency-maps"
@@ -60,9 +64,6 @@ def out_dir(tmp_path) -> Path:
 @pytest.fixture
 def stand_ins(monkeypatch):
     """Renderers that answer at once, with new bytes; the build in this one process."""
-    from competency_maps.render.pdf import process as pdf_process
-    from competency_maps.render.docx import render as render_docx
-    from competency_maps.render.pdf.result import RenderedPdf
     calls = []
     monkeypatch.setenv("COMPETENCY_MAPS_JOBS", "1")
     monkeypatch.setattr(render_docx, "render_docx", lambda content, *a, **k: calls.append("docx") or b"new docx")
@@ -148,7 +149,6 @@ def test_ctrl_c_between_the_renames_still_gives_a_matching_pair(inputs, out_dir,
 
 
 def test_ctrl_c_after_done_does_not_claim_that_nothing_changed(inputs, out_dir, stand_ins, monkeypatch):
-    from competency_maps.commands import build as build_command
     real = build_command.report_written
 
     def then_ctrl_c(*args):
@@ -306,3 +306,22 @@ def test_a_new_file_that_cannot_be_taken_back_is_named(tmp_path, monkeypatch):
         publish([(a, b"new a"), (b, b"new b")])
     assert (refusal.value.code, refusal.value.location, refusal.value.params) == (
         "output.not_put_back", Location(str(tmp_path)), {"names": ["a.docx"]})
+
+
+# --- the words (the one place tests read them: messages/publish.py's templates) ----------------
+
+
+def test_the_output_messages_read_as_before():
+    where = Location("out")
+    said = {code: str(issue(code, where, **params)) for code, params in [
+        ("output.no_room", {"free_mb": 1.0, "needed_mb": 20}),
+        ("output.not_put_back", {"names": ["a.docx", "b.pdf"]}),
+        ("output.write_failed", {"reason": "No space left on device"})]}
+    assert said == {
+        "output.no_room": "ERROR out: has only 1.0 MB free; the report needs some 20 MB: nothing was "
+                          "changed. Free some space on that disk, or choose another folder with --output DIR.",
+        "output.not_put_back": "ERROR out: holds a new a.docx, b.pdf beside older files: the previous version "
+                               "could not be put back. Delete the files in that folder and build again.",
+        "output.write_failed": "ERROR out: could not be written (No space left on device): nothing was changed, "
+                               "the previous files are in place. Free some space, close the file if another "
+                               "program holds it, or check the folder's permissions; then build again."}
