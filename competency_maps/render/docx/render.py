@@ -19,7 +19,7 @@ from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup, escape
 
-from competency_maps.report.content import ReportContent
+from competency_maps.report.view import ReportContent
 from competency_maps.errors import RenderError
 from competency_maps.report.figures import heatmap_png
 from competency_maps.render.docx.package import clean

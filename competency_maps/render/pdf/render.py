@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from competency_maps.report.content import ReportContent
+from competency_maps.report.view import ReportContent
 from competency_maps.errors import RenderError
 from competency_maps.publish import RenderedPdf
 from competency_maps.render.pdf.tags import table_header_scopes
