@@ -228,7 +228,7 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
     if content.synthesis is not None:  # published with the report or not at all, never half-written
         from competency_maps.xlsx.review import review_workbook
         syn = content.synthesis
-        data = review_workbook(syn.decisions, marked=syn.reviewed, when=content.d.date)
+        data = review_workbook(syn.decisions, marked=syn.reviewed, when=content.properties.date)
         rendered.append((output / review_file_name(stem), data, f"{len(syn.analysis.candidates)} findings to review"))
     rendered.extend(also)
     paths = [path for path, _, _ in rendered]

@@ -14,7 +14,8 @@ from competency_maps.model.richtext import linkify_blocks
 from competency_maps.report.chapters import about_block, chapter, partner_logo, placeholder_chapter
 from competency_maps.report.front import cofunding, front_matter, project_logo
 from competency_maps.report.synthesis import synthesis_view
-from competency_maps.report.view import BackPage, Chapter, Furniture, Link, ReportContent, SynthesisView, TocEntry
+from competency_maps.report.view import (BackPage, Chapter, Furniture, Link, Properties, ReportContent, SynthesisView,
+                                         TocEntry)
 from competency_maps.slugs import slug
 
 __all__ = ["ReportContent", "build_content", "chapter", "placeholder_chapter", "about_block"]
@@ -72,8 +73,10 @@ def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluste
     for i, (a, c) in enumerate(zip(about, ordered), start=1):
         a.logo = partner_logo(c, f"logo-about{i}", lb)
     toc = _toc(chapters, syn, d, proof)
+    properties = Properties(d.language, d.date, str(d.info.get("authors", "")), d.project_title,
+                            str(d.info.get("keywords", "")))
     return ReportContent(
-        d, title, lb("document_title_draft", title=title) if draft else title, furniture,
+        properties, title, lb("document_title_draft", title=title) if draft else title, furniture,
         None if proof else front_matter(d, draft_note if draft else None),
         d.heading("contents"), toc, chapters, syn,
         d.heading("conclusions"), None if proof else linkify_blocks(d.text("conclusions")),

@@ -8,11 +8,11 @@ module only.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from competency_maps.analysis.decisions import Decision
 from competency_maps.analysis.synthesis import Synthesis
-from competency_maps.inputs.config import Deliverable
 from competency_maps.model.image import Image
 from competency_maps.model.richtext import Block, Text, linkify, text_of
 from competency_maps.report.figures import Heatmap
@@ -251,9 +251,23 @@ class BackPage:
     logo: Picture | None = None  # the project's logo, in place of the brand's words
 
 
+@dataclass(frozen=True)
+class Properties:
+    """The files' document properties, never printed: Word's core properties, the PDF's metadata."""
+    language: str  # the report's language (BCP 47)
+    date: dt.date  # the deliverable's date: also the files' creation date, for identical builds
+    author: str
+    subject: str  # the project's full title
+    keywords: str
+
+    @property
+    def created(self) -> str:
+        return self.date.isoformat()
+
+
 @dataclass
 class ReportContent:
-    d: Deliverable  # for document properties (date, language, authors), never printed directly
+    properties: Properties
     title: str  # "D2.1 Clusters competency maps"
     document_title: str  # the file's title property
     furniture: Furniture
