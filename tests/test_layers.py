@@ -44,9 +44,10 @@ ALLOWED = {
 # test lands; the lead empties this list after merging it. (module, import)
 KNOWN = {
     ("competency_maps.report.assemble", "competency_maps.inputs.gather"),
+    ("competency_maps.report.chapters", "competency_maps.inputs.config"),
     ("competency_maps.report.content", "competency_maps.inputs.config"),
-    ("competency_maps.report.content", "competency_maps.inputs.images"),
-    ("competency_maps.report.content", "competency_maps.inputs.review"),
+    ("competency_maps.report.front", "competency_maps.inputs.config"),
+    ("competency_maps.report.synthesis", "competency_maps.inputs.config"),
     ("competency_maps.report.figures", "PIL"),
 }
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from competency_maps.analysis.decisions import review_file_name, stale_issues
 from competency_maps.commands.history import since_last_build
 from competency_maps.commands.rendering import render_all, report_written
 from competency_maps.console import Console
 from competency_maps.inputs import config
 from competency_maps.inputs.gather import Gathered, gather
-from competency_maps.inputs.review import review_file_name, stale_issues, summary
 from competency_maps.model.schema import QUADRANTS
 from competency_maps.publish.names import output_stem
 from competency_maps.render.pdf.process import PdfProcess
 from competency_maps.report.assemble import assemble
+from competency_maps.xlsx.review import summary
 
 
 STATUS_HEADER = ["Cluster", "Workbook", "Status", "Errors", "Warnings", "S", "W", "O", "T",

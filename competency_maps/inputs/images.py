@@ -12,10 +12,11 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from dataclasses import dataclass
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
+
+from competency_maps.model.image import Image
 
 try:
     from PIL import Image as Pil
@@ -35,18 +36,6 @@ _EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 
 class ImageError(ValueError):
     """What is wrong with an image, in words for the coordinator or the partner."""
-
-
-@dataclass(frozen=True)
-class Image:
-    data: bytes
-    format: str  # png | jpeg | svg
-    width: float  # intrinsic size, pixels (SVG: user units)
-    height: float
-
-    @property
-    def mime(self) -> str:
-        return {"png": "image/png", "jpeg": "image/jpeg", "svg": "image/svg+xml"}[self.format]
 
 
 def load(data: bytes, name: str) -> Image:

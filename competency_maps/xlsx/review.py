@@ -1,7 +1,7 @@
-"""The synthesis review workbook the build writes beside the report (read back by inputs/review.py).
+"""The synthesis review workbook the build writes beside the report, and what the console says of it.
 
-In: the decisions reconciled from the candidates and last round's review file. Out: the workbook's
-bytes, the same for the same decisions.
+One row per decision (`analysis/decisions.py`): the candidates of this build, the review file's rows
+they match, new ones marked yellow and stale ones grey; its bytes are stable for the same decisions.
 """
 
 from __future__ import annotations
@@ -18,10 +18,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from competency_maps.inputs.review import (CELL_LIMIT, COLUMNS, NO, README_SHEET, REVIEW_NAME, SHEET, YES,
-                                           Decision, entries_text)
+from competency_maps.analysis.decisions import (CELL_LIMIT, COLUMNS, NO, REVIEW_NAME, SHEET, YES, Decision, Review,
+                                                entries_text)
 from competency_maps.model.richtext import plain
 from competency_maps.xlsx.stable_zip import stable_workbook
+
+README_SHEET = "Read me"
+
 
 README = (
     "The synthesis chapter prints only what you endorse. Each row of the sheet 'Review' is a finding "
@@ -97,3 +100,33 @@ def review_workbook(decisions: list[Decision], marked: bool, when: date) -> byte
     buf = io.BytesIO()
     wb.save(buf)
     return stable_workbook(buf.getvalue(), when)
+
+
+def summary(decisions: list[Decision], review: Review, output_name: str, draft: bool) -> list[str]:
+    """The lines the build prints about the review: how to review when there is no review file; the
+    candidates new since it; the rows still undecided."""
+    candidates = [d for d in decisions if d.candidate is not None]
+    if review.path is None:
+        if not candidates:
+            return []
+        shown = (f"the draft shows its {len(candidates)} proposed finding(s) marked 'proposed'" if draft
+                 else "the report shows the heat map but no convergence or complementarity")
+        return [f"No {REVIEW_NAME} in the inputs folder: {shown}.",
+                f"To choose them: open {output_name}, set Include to {YES} for each finding to print "
+                f"(and {NO} for the others), optionally write its Wording, save it as {REVIEW_NAME} in "
+                "the inputs folder and build again."]
+    lines = []
+    new = [d.candidate for d in candidates if d.row is None]
+    if new:
+        lines.append(f"{len(new)} synthesis finding(s) new since {review.name} (marked in {output_name}):")
+        lines += [f"  {c.kind} · {c.theme} · {' / '.join(c.clusters)}" for c in new[:MAX_LISTED]]
+        if len(new) > MAX_LISTED:
+            lines.append(f"  … and {len(new) - MAX_LISTED} more, marked in {output_name}.")
+    undecided = sum(1 for d in candidates if d.row is not None and d.include is None)
+    if undecided:
+        lines.append(f"{undecided} finding(s) in {review.name} have no Include yet: "
+                     + ("shown marked 'proposed' in the draft." if draft else "not printed."))
+    return lines
+
+
+MAX_LISTED = 30  # new findings named one by one on the console; all are in the review file

@@ -10,11 +10,13 @@ import functools
 
 import cairosvg
 
+from competency_maps.model.image import Image
+
 PNG_WIDTH = 600  # the pixels Word gets for an SVG logo (sharp at 50 mm)
 
 
-def raster(image) -> bytes:
-    """The PNG or JPEG bytes of a checked image (`inputs.images.Image`: its `format` and `data`)."""
+def raster(image: Image) -> bytes:
+    """The PNG or JPEG bytes of a checked image."""
     return image.data if image.format != "svg" else _png_of_svg(image.data)
 
 
