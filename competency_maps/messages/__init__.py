@@ -15,13 +15,13 @@ from collections.abc import Iterable, Mapping
 from string import Formatter
 from typing import Any, NamedTuple
 
-from competency_maps.messages import (cells, completeness, entries, general, images, inputs, profile, sheets,
-                                      workbook)
+from competency_maps.messages import (cells, completeness, dataset, entries, general, images, inputs, outputs,
+                                      profile, sheets, workbook)
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
 __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template", "codes", "render", "ALL"]
 
-AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs)
+AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs, dataset, outputs)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 

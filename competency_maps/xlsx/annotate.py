@@ -157,8 +157,7 @@ def annotate(source: Path, issues: list[Issue], out_dir: Path, stem: str = "",
     return its path. With the `schema`, dropdowns the copy would lose are put back."""
     target = copy_path(source, out_dir, stem)
     if target.resolve() == source.resolve():
-        raise ReportError("would replace the partner's own workbook: no copy was written.",
-                          Location(str(target)), "Give --annotate another folder than the workbook's.")
+        raise ReportError("annotate.same_file", Location(str(target)))
     wb = open_workbook(source)
     _clear_earlier_marks(wb)
     if schema is not None:
@@ -168,6 +167,5 @@ def annotate(source: Path, issues: list[Issue], out_dir: Path, stem: str = "",
         out_dir.mkdir(parents=True, exist_ok=True)
         wb.save(target)
     except OSError as e:
-        raise ReportError(f"cannot be written ({e.strerror or e}).", Location(str(target)),
-                          "Check that the folder exists and that the file is not open in Excel.")
+        raise ReportError("annotate.unwritable", Location(str(target)), reason=str(e.strerror or e))
     return target
