@@ -11,6 +11,11 @@ TEMPLATES = catalog(
              "Name the folder of last round's workbooks, or a JSON export."),
     Template("prefill.source.cluster_twice", "error", "holds two workbooks for '{cluster}': {first} and {second}.",
              "Remove the outdated one."),
+    # the first line of the sheet Check of an annotated copy
+    Template("annotate.summary", "info",
+             "{file}: {errors} error(s) to correct, {warnings} warning(s) to look at. Click a place to go to "
+             "its cell: it is highlighted and its comment says the same. Correct the cells, save, and send the "
+             "workbook back; this sheet can stay."),
     Template("annotate.same_file", "error", "would replace the partner's own workbook: no copy was written.",
              "Give --annotate another folder than the workbook's."),
     Template("annotate.unwritable", "error", "cannot be written ({reason}).",
