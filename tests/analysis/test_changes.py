@@ -19,6 +19,7 @@ from reports import run_cli as run
 from competency_maps.render.pdf import process as pdf_process
 from competency_maps.analysis.changes import ADDED, EDITED, REMOVED, compare, report_lines
 from competency_maps.dataset.records import to_markdown
+from competency_maps.messages import render
 from competency_maps.model.cluster import Profile, SwotEntry
 from competency_maps.publish import RenderedPdf
 from competency_maps.model.richtext import Block, BlockKind, Span
@@ -232,11 +233,12 @@ def test_a_broken_snapshot_is_named_the_build_replaces_it_and_log_refuses(one_cl
     toml = (one_cluster / "deliverable.toml").read_bytes()
 
     code, printed = run("--inputs", one_cluster, "--output", out, "--only", "docx", "--log", "Round 2")
-    assert code == 1 and str(snapshot) in printed and "not a competency-maps export" in printed
+    wrong = render("dataset.schema", {"path": "clusters[0].name", "detail": "3 is not of type 'string'"}).message
+    assert code == 1 and f"{snapshot}: {wrong}" in printed
     assert (one_cluster / "deliverable.toml").read_bytes() == toml and sorted(out.iterdir()) == [snapshot]
 
     code, printed = run("--inputs", one_cluster, "--output", out, "changes")
-    assert code == 1 and f"ERROR {snapshot}: is not a competency-maps export: at clusters[0].name" in printed
+    assert code == 1 and f"ERROR {snapshot}: {wrong}" in printed
 
     code, printed = run("--inputs", one_cluster, "--output", out, "--only", "docx")
     assert code == 0 and f"Note: ERROR {snapshot}" in printed and "this build writes a new snapshot" in printed
