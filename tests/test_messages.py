@@ -244,3 +244,12 @@ def test_an_issue_holding_a_phrase_is_hashable_and_equal_to_its_copy():
     a = Issue("logo.file.unusable", Severity.ERROR, Location("f"), {"cluster": "C", "reason": reason})
     b = Issue("logo.file.unusable", Severity.ERROR, Location("f"), {"cluster": "C", "reason": reason})
     assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+
+
+def test_parameters_are_json_data():
+    import json
+    reason = Phrase("image.svg.element", {"element": "image"})
+    params = {"cluster": "C", "reason": reason, "choices": ("A", "B"), "count": 2}
+    assert json.loads(json.dumps(messages.jsonable(params))) == {
+        "cluster": "C", "reason": {"code": "image.svg.element", "params": {"element": "image"}, "part": "message"},
+        "choices": ["A", "B"], "count": 2}

@@ -19,7 +19,8 @@ from competency_maps.messages import (cells, completeness, dataset, entries, gen
                                       profile, sheets, workbook)
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
-__all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template", "codes", "render", "ALL"]
+__all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template", "codes", "render", "jsonable",
+           "ALL"]
 
 AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs, dataset, outputs)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
@@ -74,3 +75,17 @@ def render(code: str, params: Mapping[str, Any], language: str = "en") -> Render
     t = template(code)
     filler = _Filler(language)
     return Rendered(filler.vformat(t.message_for(params), (), params), filler.vformat(t.hint, (), params))
+
+
+def jsonable(value: Any) -> Any:
+    """Parameters as JSON data (`check --format json`): lists for tuples, a phrase as its code and
+    parameters, anything else that JSON has no type for as its text."""
+    if isinstance(value, Phrase):
+        return {"code": value.code, "params": jsonable(value.params), "part": value.part}
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
