@@ -10,6 +10,7 @@ English-text calls (the transitional `legacy.text`) are not codes and are left t
 from __future__ import annotations
 
 import ast
+import builtins
 import pkgutil
 import re
 from collections.abc import Iterator
@@ -253,3 +254,49 @@ def test_parameters_are_json_data():
     assert json.loads(json.dumps(messages.jsonable(params))) == {
         "cluster": "C", "reason": {"code": "image.svg.element", "params": {"element": "image"}, "part": "message"},
         "choices": ["A", "B"], "count": 2}
+
+
+# The modules converted to codes; with the last ones converted this becomes the whole package (and
+# errors.error/warning/info and `legacy.text` go).
+CONVERTED = ("inputs/cells.py", "inputs/reader.py", "inputs/entries.py", "inputs/habits.py", "inputs/validate.py",
+             "inputs/gather.py", "inputs/workbook_file.py", "inputs/images.py", "inputs/logos.py",
+             "inputs/template_check.py", "inputs/textsafety.py", "inputs/files.py", "model/", "analysis/",
+             "xlsx/prefill.py", "xlsx/annotate.py", "xlsx/blank.py", "xlsx/writer.py", "dataset/", "render/pdf/")
+
+
+def _converted(file: str) -> bool:
+    inside = file.removeprefix("competency_maps/")
+    return any(inside == c or (c.endswith("/") and inside.startswith(c)) for c in CONVERTED)
+
+
+# TRANSITIONAL: cells.Ctx keeps err/warn for inputs/review.py until that module is converted
+KEPT_FOR_OTHERS = {("competency_maps/inputs/cells.py", "err"), ("competency_maps/inputs/cells.py", "warn")}
+
+
+def _words(arg: ast.expr) -> bool:
+    """A string (or f-string) with a space in its text: English, not a code or a cell range."""
+    parts = [arg] if isinstance(arg, ast.Constant) else [v for v in getattr(arg, "values", [])
+                                                          if isinstance(v, ast.Constant)]
+    return any(isinstance(p.value, str) and " " in p.value for p in parts)
+
+
+def test_converted_modules_make_no_issue_from_english_text():
+    legacy = []
+    for file, tree in _sources():
+        if not _converted(file):
+            continue
+        kept = {n for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and (file, f.name) in KEPT_FOR_OTHERS
+                for n in ast.walk(f)}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or node in kept:
+                continue
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+            if name in ("error", "warning", "info", "err", "warn"):
+                legacy.append(f"{file}:{node.lineno}: {name}(…)")
+            if name in dir(builtins):  # TimeoutError, ValueError…: a fault caught inside, never shown
+                continue
+            arg = _code_arg(node)
+            if isinstance(arg, (ast.Constant, ast.JoinedStr)) and _words(arg):
+                legacy.append(f"{file}:{node.lineno}: {name}({ast.unparse(arg)[:40]}…)")
+    assert legacy == []
