@@ -32,7 +32,7 @@ NOT_PARAMS = {"hint", "issues"}
 LOCATING = {"markdown.nested_too_deep": {"line"}}
 # the areas whose every template must be used by the package (the others are being converted)
 FULLY_CONVERTED = ("workbook", "sheets", "cells", "profile", "entries", "completeness", "images", "inputs",
-                   "dataset", "outputs")
+                   "dataset", "outputs", "decisions")
 
 
 @dataclass(frozen=True)
