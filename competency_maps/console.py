@@ -16,6 +16,7 @@ import sys
 from typing import Any, Iterable, TextIO
 
 from competency_maps.errors import Issue
+from competency_maps.messages import jsonable
 
 
 class Console:
@@ -100,7 +101,7 @@ def issue_record(i: Issue) -> dict[str, Any]:
     text = i.text()
     return {"code": i.code, "severity": i.severity.value, "file": i.location.file,
             "sheet": i.location.sheet, "cell": i.location.cell, "message": text.message,
-            "hint": text.hint, "params": {k: list(v) if isinstance(v, tuple) else v for k, v in i.params.items()}}
+            "hint": text.hint, "params": jsonable(i.params)}
 
 
 class _Nowhere(io.StringIO):

@@ -56,7 +56,7 @@ def prefilled_workbooks(short_name: str | None, source: Path, *, out: Path | Non
     taken = [str(p) for p, _ in targets if p.exists()]
     if taken and not force:  # it may be a partner's returned workbook
         code = "new_workbook.prefilled.exists" if len(taken) == 1 else "new_workbook.prefilled.exist_several"
-        raise ReportError(code, Location(", ".join(taken)), files=taken)
+        raise ReportError(code, Location(", ".join(taken)))
     files = [(p, workbook_bytes(schema, c)) for p, c in targets]
     if every:
         out.mkdir(parents=True, exist_ok=True)
