@@ -19,6 +19,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter, quote_sh
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from competency_maps.xlsx.blank import HEADER_FILL, HEADER_FONT, add_validations, list_refs
+from competency_maps.xlsx.text_cells import put
 from competency_maps.errors import Issue, Location, ReportError, Severity
 from competency_maps.model.schema import CHECK_SHEET, LISTS_SHEET, Schema, name_key
 from competency_maps.inputs.workbook_file import open_workbook
@@ -99,7 +100,7 @@ def _mark(wb, issues: list[Issue]) -> dict[tuple[str, str], tuple[str, str]]:
 def _check_sheet(wb, source: Path, issues: list[Issue], targets) -> None:
     ws = wb.create_sheet(CHECK_SHEET, 0)
     n_err = sum(i.is_error for i in issues)
-    ws["A1"] = (f"{source.name}: {n_err} error(s) to correct, {sum(i.severity is Severity.WARNING for i in issues)} "
+    put(ws, 1, 1, f"{source.name}: {n_err} error(s) to correct, {sum(i.severity is Severity.WARNING for i in issues)} "
                 "warning(s) to look at. Click a place to go to its cell: it is highlighted and its comment "
                 "says the same. Correct the cells, save, and send the workbook back; this sheet can stay.")
     ws["A1"].font = Font(bold=True)
@@ -114,7 +115,7 @@ def _check_sheet(wb, source: Path, issues: list[Issue], targets) -> None:
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     for r, i in enumerate(sorted(issues, key=lambda i: order[i.severity]), start=4):
         place = " › ".join(p for p in (i.location.sheet, i.location.cell) if p) or source.name
-        where = ws.cell(row=r, column=1, value=place)
+        where = put(ws, r, 1, place)
         target = targets.get((i.location.sheet, i.location.cell))
         if target:
             title, cell = target
@@ -124,8 +125,8 @@ def _check_sheet(wb, source: Path, issues: list[Issue], targets) -> None:
         kind = ws.cell(row=r, column=2, value=LABELS[i.severity])
         if i.severity in FILLS:
             kind.fill = PatternFill("solid", fgColor=FILLS[i.severity])
-        ws.cell(row=r, column=3, value=i.message)
-        ws.cell(row=r, column=4, value=i.hint or None)
+        put(ws, r, 3, i.message)  # a message quoting "=…" stays text
+        put(ws, r, 4, i.hint or None)
         for col in range(1, 5):
             ws.cell(row=r, column=col).alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A4"

