@@ -1,0 +1,13 @@
+"""Messages about opening and reading an input file at all (before its content is judged)."""
+
+from competency_maps.messages.template import Template, catalog
+
+TEMPLATES = catalog(
+    Template("read.missing", "error", "does not exist.", "Check the path."),
+    Template("read.folder", "error", "is a folder, not a file.", "Name the file itself."),
+    Template("read.not_regular", "error", "is not an ordinary file (a device, pipe or socket): it is not read.",
+             "Name an ordinary file."),
+    Template("read.cannot", "error", "cannot be read ({reason}).", "Check the file and its permissions."),
+    Template("read.too_large", "error", "is larger than the {limit_mb} MB allowed: it is not read.",
+             "Check that it is the right file."),
+)
