@@ -20,11 +20,12 @@ from competency_maps.report.assemble import assemble
 from competency_maps.xlsx.blank import make_blank_workbook
 from competency_maps.cli import main
 from competency_maps.console import Console
+from competency_maps.errors import ReportError
 from competency_maps.model.cluster import Note
 from competency_maps.model.richtext import Block, BlockKind, Span
 from competency_maps.report.content import chapter
 from competency_maps.inputs.gather import gather
-from competency_maps.xlsx.prefill import workbook_bytes
+from competency_maps.xlsx.prefill import targets_in, workbook_bytes
 from competency_maps.inputs.reader import read_workbook
 from competency_maps.render.docx.render import render_docx
 from golden import outline
@@ -207,3 +208,42 @@ def test_an_entry_typed_as_a_formula_is_written_back_as_text(tmp_path, sample_cl
     assert res.errors == [] and comparable(res.cluster)[2] == comparable(hostile)[2]
     code, printed = run("--inputs", INPUTS, "check", out)
     assert code == 0, printed
+
+
+def _export_of(tmp_path: Path, clusters) -> Path:
+    path = tmp_path / "two.json"
+    path.write_bytes(dataset.dumps(dataset.to_data(clusters)))
+    return path
+
+
+def test_two_clusters_making_one_file_name_are_an_error_and_nothing_is_written(tmp_path, sample_cluster):
+    lodz, lodz_ascii = (replace(sample_cluster, profile=replace(sample_cluster.profile, short_name=n))
+                        for n in ("Łódź Cluster", "Lodz cluster"))
+    with pytest.raises(ReportError) as e:
+        targets_in([lodz, lodz_ascii], tmp_path)
+    assert e.value.code == "prefill.same_file"
+    assert (e.value.params["first"], e.value.params["second"]) == ("'Łódź Cluster'", "'Lodz cluster'")
+    sent = tmp_path / "to-send"
+    code, printed = run("--inputs", INPUTS, "new-workbook", "--all", "--from", _export_of(tmp_path, [lodz, lodz_ascii]),
+                        "-o", sent)
+    assert code == 1 and "'Łódź Cluster'" in printed and "'Lodz cluster'" in printed
+    assert not sent.exists() or not list(sent.iterdir())
+
+
+@pytest.mark.parametrize("source", ["json", "folder"])
+def test_zone_cluster_and_zone_hyphen_cluster_are_one_cluster_named_twice(tmp_path, sample_cluster, make_workbook,
+                                                                         source):
+    a, b = (replace(sample_cluster, profile=replace(sample_cluster.profile, short_name=n))
+            for n in ("Zone Cluster", "Zone-Cluster"))
+    if source == "json":
+        src = _export_of(tmp_path, [a, b])
+    else:
+        src = tmp_path / "returned"
+        src.mkdir()
+        make_workbook(src, a, name="zone.xlsx")
+        make_workbook(src, b, name="zone-old.xlsx")
+    sent = tmp_path / "to-send"
+    code, printed = run("--inputs", INPUTS, "new-workbook", "--all", "--from", src, "-o", sent)
+    assert code == 1 and not sent.exists(), printed
+    names_both = ("zone.xlsx", "zone-old.xlsx") if source == "folder" else ("'Zone-Cluster'", "clusters[0].name")
+    assert all(n in printed for n in names_both), printed
