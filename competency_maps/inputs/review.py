@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from competency_maps.inputs.cells import Ctx, cell_text, quote
-from competency_maps.errors import Issue, Location, ReportError, SortsIssues, warning
+from competency_maps.errors import Issue, Location, ReportError, SortsIssues, issue, warning
 from competency_maps.model.richtext import Text, plain
 from competency_maps.xlsx.stable_zip import stable_workbook
 from competency_maps.analysis.synthesis import KINDS, Candidate
@@ -127,6 +127,8 @@ def read_review(inputs: Path) -> Review:
     path = inputs / REVIEW_NAME
     if not path.exists() and not path.is_symlink():
         return Review()
+    from openpyxl.worksheet.worksheet import Worksheet
+
     from competency_maps.inputs.workbook_file import open_workbook
     review = Review(path)
     try:
@@ -136,6 +138,9 @@ def read_review(inputs: Path) -> Review:
         return review
     ctx = Ctx(path)
     ws = wb[SHEET] if SHEET in wb.sheetnames else None
+    if ws is not None and not isinstance(ws, Worksheet):  # a chart sheet named Review
+        review.issues.append(issue("sheet.chart", ctx.loc(SHEET), sheet=f"'{SHEET}'"))
+        return review
     if ws is None:
         ctx.err("", "", f"has no sheet '{SHEET}'.",
                 f"Start again from the review file the build wrote in the output folder; keep its sheet '{SHEET}'.")

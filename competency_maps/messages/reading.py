@@ -10,4 +10,9 @@ TEMPLATES = catalog(
     Template("read.cannot", "error", "cannot be read ({reason}).", "Check the file and its permissions."),
     Template("read.too_large", "error", "is larger than the {limit_mb} MB allowed: it is not read.",
              "Check that it is the right file."),
+    Template("workbook.strict", "error",
+             "is saved as 'Strict Open XML Spreadsheet', a variant of .xlsx this tool cannot read.",
+             "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)'."),
+    Template("sheet.chart", "error", "{sheet} is a chart sheet: the tool reads the table of cells that belongs here.",
+             "Put the standard sheet back (a fresh workbook has it) and give the chart a sheet of its own."),
 )

@@ -8,4 +8,7 @@ TEMPLATES = catalog(
              "would be written for both {first} and {second}: nothing was written.",
              "Their names make the same file name: rename one of the clusters in its workbook, or "
              "write each alone with -o."),
+    Template("workbook.no_worksheets", "error", "holds no sheet of cells: no annotated copy was written.",
+             "Open it in Excel or LibreOffice, check that the partner's sheets are there, and save it as "
+             "'Excel Workbook (.xlsx)'."),
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
@@ -20,7 +21,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from competency_maps.xlsx.blank import HEADER_FILL, HEADER_FONT, add_validations, list_refs
 from competency_maps.xlsx.text_cells import put
-from competency_maps.errors import Issue, Location, ReportError, Severity
+from competency_maps.errors import Issue, Location, ReportError, Severity, WorkbookError
 from competency_maps.model.schema import CHECK_SHEET, LISTS_SHEET, Schema, name_key
 from competency_maps.inputs.workbook_file import open_workbook
 
@@ -50,9 +51,25 @@ def _cells(ref: str) -> list[str]:
     return out[:MAX_MARKED]
 
 
+def _worksheet(wb, title: str):
+    """The worksheet of that title, else None (a chart sheet has no cells to mark)."""
+    return next((ws for ws in wb.worksheets if ws.title == title), None)
+
+
+def _anchor(ws, coord: str):
+    """The cell a comment can go on: a merged range's top-left cell (the others are read-only)."""
+    cell = ws[coord]
+    if isinstance(cell, MergedCell):
+        for rng in ws.merged_cells.ranges:
+            if coord in rng:
+                return ws.cell(row=rng.min_row, column=rng.min_col)
+    return cell
+
+
 def _clear_earlier_marks(wb) -> None:
-    if CHECK_SHEET in wb.sheetnames:
-        wb.remove(wb[CHECK_SHEET])
+    ours = _worksheet(wb, CHECK_SHEET)
+    if ours is not None:
+        wb.remove(ours)
     ours = {PatternFill("solid", fgColor=c).fgColor.rgb for c in FILLS.values()}
     for ws in wb.worksheets:
         for cell in list(ws._cells.values()):
@@ -89,7 +106,7 @@ def _mark(wb, issues: list[Issue]) -> dict[tuple[str, str], tuple[str, str]]:
         cells = _cells(ref)
         for coord in cells:
             ws[coord].fill = PatternFill("solid", fgColor=FILLS[worst])
-        first = ws[cells[0]]
+        first = _anchor(ws, cells[0])
         earlier = first.comment.text + "\n\n" if first.comment is not None and first.comment.author == AUTHOR else ""
         first.comment = _comment(found)
         if earlier:  # two ranges starting at one cell: keep both messages
@@ -139,7 +156,7 @@ def _restore_dropdowns(wb, schema: Schema) -> None:
     """openpyxl cannot keep the dropdowns Excel stores in its own extension (a list on another
     sheet): where a standard sheet lost them, the copy gets the blank workbook's back, provided
     the Lists sheet and the sheet's headers are still the standard ones."""
-    lists = wb[LISTS_SHEET] if LISTS_SHEET in wb.sheetnames else None
+    lists = _worksheet(wb, LISTS_SHEET)
     if lists is None or [c.value for c in lists[1]][:len(schema.lists)] != list(schema.lists):
         return
     refs = list_refs(schema)
@@ -161,6 +178,8 @@ def annotate(source: Path, issues: list[Issue], out_dir: Path, stem: str = "",
         raise ReportError("would replace the partner's own workbook: no copy was written.",
                           Location(str(target)), "Give --annotate another folder than the workbook's.")
     wb = open_workbook(source)
+    if not wb.worksheets:  # never a copy without the partner's sheets
+        raise WorkbookError("workbook.no_worksheets", Location(source.name))
     _clear_earlier_marks(wb)
     if schema is not None:
         _restore_dropdowns(wb, schema)
