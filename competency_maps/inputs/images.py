@@ -48,7 +48,12 @@ class Image:
 def _png_of_svg(data: bytes) -> bytes:
     """Drawn once per build: a logo appears by its chapter's title and in "About the partners"."""
     import cairosvg
-    return cairosvg.svg2png(bytestring=data, output_width=PNG_WIDTH, unsafe=False)
+
+    from competency_maps.publish import signals_held
+    # Held: cairo writes the PNG through a Python callback, where a Ctrl+C or SIGTERM would be
+    # printed as a traceback by cffi and turned into cairo's "write error" (an internal error).
+    with signals_held():
+        return cairosvg.svg2png(bytestring=data, output_width=PNG_WIDTH, unsafe=False)
 
 
 def load(data: bytes, name: str) -> Image:
