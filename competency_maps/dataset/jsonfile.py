@@ -38,10 +38,17 @@ def _int(s: str) -> int:
     return int(s)
 
 
-def _float(s: str) -> float:
+def _float(s: str) -> float | int:
+    """The export holds integers only: 2010.0 is read as 2010 (JSON Schema counts it as an integer
+    anyway), 1e300 is refused as 5,000 digits are; 0.5 stays a float, for the schema to refuse."""
     if len(s) > 2 * MAX_DIGITS + 10:  # a float of 5,000 digits is a number no tool of ours wrote
         raise _Refused("dataset.big_number", digits=f"{len(s):,}", limit=2 * MAX_DIGITS)
-    return float(s)
+    value = float(s)
+    if value.is_integer():
+        if abs(value) >= 10 ** MAX_DIGITS:
+            raise _Refused("dataset.big_number", digits=f"{len(str(int(value))):,}", limit=MAX_DIGITS)
+        return int(value)
+    return value
 
 
 def _constant(s: str) -> float:

@@ -72,7 +72,11 @@ def test_a_long_float_and_a_long_int_are_refused_a_short_one_read():
     with pytest.raises(DatasetError) as e:
         parse(b"[" + b"9" * 60 + b".5]", Location("x.json"))
     assert e.value.code == "dataset.big_number"
-    assert parse(b'{"founded": 2010, "x": -1.5e3}', Location("x.json")) == {"founded": 2010, "x": -1500.0}
+    got = parse(b'{"founded": 2010.0, "x": -1.5e3, "y": 0.5}', Location("x.json"))
+    assert got == {"founded": 2010, "x": -1500, "y": 0.5} and type(got["founded"]) is int
+    with pytest.raises(DatasetError) as e:  # an integer to JSON Schema, 301 digits to Python
+        parse(b'{"founded": 1e300}', Location("x.json"))
+    assert e.value.code == "dataset.big_number"
 
 
 def test_the_size_is_what_is_read_not_what_stat_says(tmp_path):
