@@ -20,6 +20,8 @@ from competency_maps.errors import Location, RenderError
 from competency_maps.render.pdf.process import PdfProcess
 from reports import INPUTS, ROOT, proof_content, proof_pdf, sample_content
 
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
+
 
 def test_the_second_process_lays_out_the_same_bytes():
     with PdfProcess() as p:
@@ -157,6 +159,7 @@ if __name__ == "__main__":
 '''
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_real_ctrl_c_or_sigterm_while_the_pdf_is_laid_out_prints_no_traceback(tmp_path, signum, code):
     """The build, run as a coordinator runs it, is interrupted while its second process lays out the
