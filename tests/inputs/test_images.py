@@ -67,26 +67,3 @@ def test_an_unusable_or_hostile_image_is_refused_with_the_reason(data, name, mes
 
 def test_the_pixel_limit_is_what_the_message_says():
     assert MAX_PIXELS >= 5000 * 5000
-
-
-def test_a_ctrl_c_while_cairo_draws_a_logo_waits_until_it_is_drawn(monkeypatch):
-    """cairo writes the PNG through a Python callback: a signal raised in there was printed by cffi
-    and became cairo's write error (an internal error); held, it arrives once the logo is drawn."""
-    import signal
-
-    import cairosvg
-
-    from competency_maps.inputs import images
-    drawn = []
-
-    def draw(**_):
-        signal.raise_signal(signal.SIGINT)
-        drawn.append(True)
-        return b"png"
-
-    monkeypatch.setattr(cairosvg, "svg2png", draw)
-    images._png_of_svg.cache_clear()
-    with pytest.raises(KeyboardInterrupt):
-        images._png_of_svg(b"<svg xmlns='http://www.w3.org/2000/svg' id='held'/>")
-    images._png_of_svg.cache_clear()
-    assert drawn == [True]
