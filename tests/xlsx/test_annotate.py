@@ -221,3 +221,20 @@ def test_a_strict_open_xml_workbook_is_named_and_gets_no_copy(tmp_path, make_wor
     assert not (tmp_path / "annotated" / "Strict.xlsx").exists()
     res = read_workbook(strict, schema)
     assert [i.code for i in res.errors] == ["workbook.strict"]
+
+
+def test_a_workbook_of_chart_sheets_only_gets_no_copy(tmp_path):
+    """A copy holding only the Check sheet would lose everything of the partner's: none is written."""
+    from openpyxl import Workbook
+    wb = Workbook()
+    data = wb.active
+    data.append([1])
+    bars = BarChart()
+    bars.add_data(Reference(data, min_col=1, min_row=1, max_row=1))
+    wb.create_chartsheet("Chart").add_chart(bars)
+    wb.remove(data)
+    path = tmp_path / "Charts.xlsx"
+    wb.save(path)
+    code, out = check(path, "--annotate", tmp_path / "annotated")
+    assert code == 1 and "internal error" not in out
+    assert not (tmp_path / "annotated" / "Charts.xlsx").exists()
