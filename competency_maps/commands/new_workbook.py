@@ -11,7 +11,7 @@ from competency_maps.model.schema import build_schema
 from competency_maps.publish.files import publish
 from competency_maps.publish.names import safe_filename
 from competency_maps.xlsx.blank import write_blank_workbook
-from competency_maps.xlsx.prefill import find, outdated, read_source, workbook_bytes
+from competency_maps.xlsx.prefill import find, outdated, read_source, targets_in, workbook_bytes
 
 
 def new_workbook(short_name: str | None, *, inputs: Path, console: Console, out: Path | None = None,
@@ -45,7 +45,7 @@ def prefilled_workbooks(short_name: str | None, source: Path, *, out: Path | Non
         if src.problems:
             console.print(f"Nothing was written: fix the workbooks in {source} first.")
             return 1
-        targets = [(out / f"{safe_filename(c.name)}-competency-map.xlsx", c) for c in src.clusters]
+        targets = targets_in(src.clusters, out)  # two clusters, one file name: an error
     else:
         cluster = find(src.clusters, short_name or "")
         if cluster is None:

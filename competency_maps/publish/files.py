@@ -3,17 +3,15 @@ good one: `publish` (both or neither, signals held for the renames) and `write_a
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import signal
 import tempfile
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from competency_maps.errors import Location
 from competency_maps.publish.folder import OutputError, reason
+from competency_maps.signals import signals_held
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -43,26 +41,6 @@ def _write_part(path: Path, data: bytes) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
-
-
-@contextlib.contextmanager
-def signals_held() -> Iterator[None]:
-    """Ctrl+C and SIGTERM wait until the block is done, then are delivered as usual."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    received: list[int] = []
-    held = [s for s in (signal.SIGINT, getattr(signal, "SIGTERM", None)) if s is not None]
-    old = {s: signal.getsignal(s) for s in held}
-    for s in held:
-        signal.signal(s, lambda signum, frame: received.append(signum))
-    try:
-        yield
-    finally:
-        for s, handler in old.items():
-            signal.signal(s, handler)
-        for s in received:
-            signal.raise_signal(s)
 
 
 def publish(files: list[tuple[Path, bytes]], done: Callable[[], None] | None = None) -> None:

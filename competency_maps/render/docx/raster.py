@@ -11,6 +11,7 @@ import functools
 import cairosvg
 
 from competency_maps.model.image import Image
+from competency_maps.signals import signals_held
 
 PNG_WIDTH = 600  # the pixels Word gets for an SVG logo (sharp at 50 mm)
 
@@ -23,4 +24,7 @@ def raster(image: Image) -> bytes:
 @functools.lru_cache(maxsize=64)
 def _png_of_svg(data: bytes) -> bytes:
     """Drawn once per build: a logo appears by its chapter's title and in "About the partners"."""
-    return cairosvg.svg2png(bytestring=data, output_width=PNG_WIDTH, unsafe=False)
+    # Held: cairo writes the PNG through a Python callback, where a Ctrl+C or SIGTERM would be
+    # printed as a traceback by cffi and turned into cairo's "write error" (an internal error).
+    with signals_held():
+        return cairosvg.svg2png(bytestring=data, output_width=PNG_WIDTH, unsafe=False)
