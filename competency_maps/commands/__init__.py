@@ -241,7 +241,7 @@ def _print_review(syn, review, path: Path, draft: bool, console: Console) -> Non
     from competency_maps.analysis.decisions import stale_issues
     from competency_maps.xlsx.review import summary
     stale = stale_issues(syn.decisions, review, path.name)
-    lines = summary(syn.decisions, review, str(path), draft)
+    lines = summary(syn.decisions, review, str(path), draft=draft)
     if stale or lines:
         console.print()
         console.issues(stale)

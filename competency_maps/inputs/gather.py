@@ -107,7 +107,7 @@ def gather(inputs: Path) -> Gathered:
         issues.append(warning(Location(p.name), "is not read: the build reads Excel workbooks (.xlsx) only.",
                               "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)', "
                               "or move it out of the folder."))
-    expected = {name_key(n): PartnerStatus(n) for n in deliverable.clusters}
+    expected = {name_key(n): PartnerStatus(n) for n in deliverable.clusters.order}
     extra: list[PartnerStatus] = []
     by_name: dict[str, PartnerStatus] = {}
     for res in results:
@@ -126,7 +126,7 @@ def gather(inputs: Path) -> Gathered:
         status = expected.get(k)
         if status is None:
             status = PartnerStatus(res.cluster.name, expected=False)
-            if deliverable.clusters:
+            if deliverable.clusters.order:
                 res.issues.append(warning(
                     Location(res.path.name, "Cluster", "B2"),
                     f"'{res.cluster.name}' is not in the deliverable's list of clusters; its chapter "
@@ -142,6 +142,6 @@ def gather(inputs: Path) -> Gathered:
                                        "Ask the partner for it, or build a --draft without it."))
     partners = list(expected.values()) + extra
     issues += attach_logos(inputs, [p.cluster for p in partners if p.cluster is not None])
-    review = read_review(inputs) if deliverable.synthesis else Review()
+    review = read_review(inputs) if deliverable.synthesis.shown else Review()
     issues += review.issues
     return Gathered(deliverable, schema, partners, issues, review=review)

@@ -102,7 +102,7 @@ def review_workbook(decisions: list[Decision], marked: bool, when: date) -> byte
     return stable_workbook(buf.getvalue(), when)
 
 
-def summary(decisions: list[Decision], review: Review, output_name: str, draft: bool) -> list[str]:
+def summary(decisions: list[Decision], review: Review, output_name: str, *, draft: bool) -> list[str]:
     """The lines the build prints about the review: how to review when there is no review file; the
     candidates new since it; the rows still undecided."""
     candidates = [d for d in decisions if d.candidate is not None]

@@ -82,7 +82,7 @@ def test_the_version_log_and_history_columns_come_from_the_toml(tmp_path):
 
 def test_the_heat_map_has_a_group_per_configured_topic_in_both_outputs():
     g = sample_gathered()
-    d = replace(g.deliverable, topics=g.deliverable.topics[:2])
+    d = replace(g.deliverable, swot=replace(g.deliverable.swot, topics=g.deliverable.topics[:2]))
     clusters = [replace(c, swot=[e for e in c.swot if e.topic in d.topics]) for c in g.clusters]
     content = build_content(d, [chapter(c, d) for c in clusters], clusters)
     [h] = content.synthesis.heatmaps
