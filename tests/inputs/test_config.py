@@ -86,6 +86,7 @@ def test_a_text_file_outside_the_inputs_folder_is_never_read(inputs, old, new):
     ('[[synthesis.themes]]\nname = "Funding"', "[[synthesis.themes]]\nname = ''", ("synthesis › themes 1", "name"),
      "config.empty", {}),
 ])
+@pytest.mark.slow
 def test_a_wrong_type_is_a_located_error_never_a_crash_or_letters(inputs, old, new, where, code, params):
     errors, _ = problems(edit(inputs, old, new))
     assert any(e.location == at(*where) and e.code == code and dict(e.params) == params for e in errors), errors
