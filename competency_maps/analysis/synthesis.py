@@ -1,7 +1,7 @@
 """Consortium synthesis: the numbers behind the heat map, and the *candidate* findings — themes that
 several clusters name in the same quadrant (convergences), a strength of one cluster that meets a
 weakness of another (complementarities). The build only proposes them: the coordinator decides which
-are printed (synthesis_review.py).
+are printed (decisions.py).
 
 Entries are tagged with the coordinator's themes by keyword: whole words, in any of their forms
 ("funding" also finds "funds" and "funded", never "fundamental"), through a Snowball stemmer for the

@@ -13,6 +13,7 @@ characters shown); every problem is an issue naming file › sheet › cell and 
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -25,7 +26,7 @@ from competency_maps.inputs.workbook_file import open_workbook
 from competency_maps.model.richtext import Text, plain
 
 REQUIRED = ("Kind", "Theme", "Entries", "Include")
-ANSWERS = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
+ANSWERS = MappingProxyType({"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False})
 
 
 def read_review(inputs: Path) -> Review:
