@@ -107,6 +107,6 @@ def stale_issues(decisions: list[Decision], review: Review, output_name: str) ->
     out = []
     for d in decisions:
         if d.candidate is None and d.row is not None and d.row.include:
-            out.append(issue("review.row.stale", Location(review.name, SHEET, f"A{d.row.row}"),
-                             kind=d.row.kind, theme=d.row.theme, output=output_name))
+            out.append(issue("decision.stale", Location(review.name, SHEET, f"A{d.row.row}"), kind=d.row.kind,
+                             theme=d.row.theme, yes=YES, output=output_name))
     return out

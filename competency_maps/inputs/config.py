@@ -36,7 +36,7 @@ def _markdown(check: Markdown, name: Any, ctx: Context, *, section: str, key: st
         loc = Location(str(name))
         blocks = parse_markdown(decode_text(read_limited(path, loc), loc))
     except MarkdownError as e:
-        raise Invalid("config.markdown.line", file=name, line=e.line, problem=str(e), hint=e.hint) from None
+        raise Invalid("config.markdown.line", file=name, line=e.line, problem=e.phrase(), fix=e.phrase("hint")) from None
     except ConfigError as e:
         if e.location.file == CONFIG_NAME:
             raise
@@ -53,7 +53,7 @@ def _logo(name: Any, ctx: Context, *, section: str, key: str) -> Image | None:
     try:
         return images.load(path.read_bytes(), path.name)
     except images.ImageError as e:
-        raise Invalid("config.logo.invalid", file=name, problem=str(e)) from None
+        raise Invalid("config.logo.invalid", file=name, problem=e.phrase()) from None
 
 
 def _read_file(check: Any, name: Any, ctx: Context, *, section: str, key: str) -> Any:

@@ -42,6 +42,6 @@ TEMPLATES = catalog(
              "Use one of the names listed in competency_maps/labels.py."),
     Template("config.short_topics.count", "error", "has {names} names for {topics} topics.",
              "Give one short name per topic, in the same order as topics."),
-    Template("config.markdown.line", "error", "{file}, line {line}: {problem}", "{hint}"),
+    Template("config.markdown.line", "error", "{file}, line {line}: {problem}", "{fix}"),
     Template("config.logo.invalid", "error", "names {file}, which {problem}", "Use a plain PNG or SVG logo."),
 )

@@ -1,4 +1,4 @@
-"""Messages about the coordinator's synthesis review file (inputs/review.py, analysis/decisions.py)."""
+"""Messages about the coordinator's synthesis review file as read (inputs/review.py)."""
 
 from competency_maps.messages.template import Template, catalog
 
@@ -21,8 +21,3 @@ TEMPLATES = catalog(
              "Delete one of the two rows."),
     Template("review.wording.undecided", "warning", "This row has a Wording but no Include: it is not printed.",
              "Set Include to Yes to print it with this wording."),
-    Template("review.row.stale", "warning",
-             "This row ({kind}, {theme}) is marked Yes but the build no longer proposes it: its entries have "
-             "changed in the workbooks (or in this row). It is not printed.",
-             "Find it among the rows marked new in {output} and set Include to Yes there."),
-)
