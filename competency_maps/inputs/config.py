@@ -15,7 +15,7 @@ from typing import Any
 from competency_maps.errors import Collector, ConfigError, Issue, Location
 from competency_maps.inputs import images
 from competency_maps.inputs.files import CONFIG_NAME, check_regular_file, decode_text, read_limited, resolve_input_file
-from competency_maps.inputs.options import Context, Invalid, check_section
+from competency_maps.inputs.options import Context, ValidationError, check_section
 from competency_maps.model.deliverable import VERSION_LOG_COLUMNS, Deliverable
 from competency_maps.model.image import Image
 from competency_maps.model.keys import Markdown, Picture
@@ -36,7 +36,8 @@ def _markdown(check: Markdown, name: Any, ctx: Context, *, section: str, key: st
         loc = Location(str(name))
         blocks = parse_markdown(decode_text(read_limited(path, loc), loc))
     except MarkdownError as e:
-        raise Invalid("config.markdown.line", file=name, line=e.line, problem=e.phrase(), fix=e.phrase("hint")) from None
+        raise ValidationError("config.markdown.line", file=name, line=e.line, problem=e.phrase(),
+                              fix=e.phrase("hint")) from None
     except ConfigError as e:
         if e.location.file == CONFIG_NAME:
             raise
@@ -53,7 +54,7 @@ def _logo(name: Any, ctx: Context, *, section: str, key: str) -> Image | None:
     try:
         return images.load(path.read_bytes(), path.name)
     except images.ImageError as e:
-        raise Invalid("config.logo.invalid", file=name, problem=e.phrase()) from None
+        raise ValidationError("config.logo.invalid", file=name, problem=e.phrase()) from None
 
 
 def _read_file(check: Any, name: Any, ctx: Context, *, section: str, key: str) -> Any:

@@ -26,7 +26,7 @@ from competency_maps.model.keys import (CHECK, REQUIRED, Day, Flag, Markdown, Pa
                                         Section, Sections, Text, Texts, Ticks, Whole, toml_name)
 
 
-class Invalid(ConfigError):
+class ValidationError(ConfigError):
     """A wrong value: its code and parameters; where it is, the section walking it knows."""
 
     def __init__(self, code: str, /, **params: Any):
@@ -60,23 +60,23 @@ def _shown(value: Any, width: int = 60) -> str:
 
 def _text(spec: Text, value: Any, key: str) -> str:
     if not isinstance(value, str):
-        raise Invalid("config.text.type", kind=_kind(value), value=_shown(value), key=key, typed=f"{value}")
+        raise ValidationError("config.text.type", kind=_kind(value), value=_shown(value), key=key, typed=f"{value}")
     if spec.nonempty and not value.strip():
-        raise Invalid("config.empty")
+        raise ValidationError("config.empty")
     return value
 
 
 def _whole(spec: Whole, value: Any, key: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid("config.number.type", kind=_kind(value), value=_shown(value), key=key)
+        raise ValidationError("config.number.type", kind=_kind(value), value=_shown(value), key=key)
     if spec.minimum is not None and value < spec.minimum:
-        raise Invalid("config.number.small", minimum=spec.minimum, value=value)
+        raise ValidationError("config.number.small", minimum=spec.minimum, value=value)
     return value
 
 
 def _flag(value: Any, key: str) -> bool:
     if not isinstance(value, bool):
-        raise Invalid("config.flag.type", kind=_kind(value), value=_shown(value), key=key)
+        raise ValidationError("config.flag.type", kind=_kind(value), value=_shown(value), key=key)
     return value
 
 
@@ -89,32 +89,32 @@ def _day(value: Any, key: str) -> dt.date:
         except ValueError:
             pass
     if not isinstance(value, dt.date):
-        raise Invalid("config.date.type", value=_shown(value), key=key)
+        raise ValidationError("config.date.type", value=_shown(value), key=key)
     return value
 
 
 def _texts(spec: Texts, value: Any, key: str) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise Invalid("config.list.type", kind=_kind(value), value=_shown(value), key=key)
+        raise ValidationError("config.list.type", kind=_kind(value), value=_shown(value), key=key)
     bad = [i + 1 for i, v in enumerate(value) if not isinstance(v, str) or not v.strip()]
     if bad:
-        raise Invalid("config.list.item", item=bad[0])
+        raise ValidationError("config.list.item", item=bad[0])
     if spec.nonempty and not value:
-        raise Invalid("config.empty")
+        raise ValidationError("config.empty")
     if spec.unique:
         dups = sorted({v for v in value if value.count(v) > 1})
         if dups:
-            raise Invalid("config.list.repeated", item=repr(dups[0]))
+            raise ValidationError("config.list.repeated", item=repr(dups[0]))
     return tuple(value)
 
 
 def _rows(value: Any, key: str) -> tuple[tuple[str, ...], ...]:
     if not isinstance(value, list) or not all(isinstance(r, list) for r in value):
-        raise Invalid("config.rows.type", key=key)
+        raise ValidationError("config.rows.type", key=key)
     for n, row in enumerate(value, start=1):
         bad = [c for c in row if not isinstance(c, str)]
         if bad:
-            raise Invalid("config.rows.cell", row=n, kind=_kind(bad[0]), value=_shown(bad[0], 40))
+            raise ValidationError("config.rows.cell", row=n, kind=_kind(bad[0]), value=_shown(bad[0], 40))
     return tuple(tuple(r) for r in value)
 
 
@@ -122,7 +122,7 @@ def _ticks(value: Any, key: str) -> tuple[Choice, ...]:
     ok = isinstance(value, list) and all(
         isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and isinstance(p[1], bool) for p in value)
     if not ok:
-        raise Invalid("config.ticks.type", key=key)
+        raise ValidationError("config.ticks.type", key=key)
     return tuple(Choice(label, ticked) for label, ticked in value)
 
 
@@ -146,9 +146,9 @@ def _pattern(spec: Pattern, value: Any, key: str) -> str:
     try:
         names = pattern_fields(value)
     except ValueError as e:
-        raise Invalid("config.pattern.invalid", problem=str(e), allowed=allowed) from None
+        raise ValidationError("config.pattern.invalid", problem=str(e), allowed=allowed) from None
     if not names <= spec.fields:
-        raise Invalid("config.pattern.blanks", blanks=tuple(sorted(names - spec.fields)), allowed=allowed)
+        raise ValidationError("config.pattern.blanks", blanks=tuple(sorted(names - spec.fields)), allowed=allowed)
     return value
 
 
@@ -157,17 +157,19 @@ def _unknown(ctx: Context, known: tuple[str, ...], given: Mapping, *, where: str
         if name in known:
             continue
         close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-        code = "config.label.unknown" if strict else "config.key.unknown"
         if close:
-            ctx.at(where, name, code, noun=noun, name=name, close=close[0])
+            ctx.at(where, name, "config.label.unknown" if strict else "config.key.unknown", noun=noun, name=name,
+                   close=close[0])
+        elif strict:
+            ctx.at(where, name, "config.label.unknown.listed", noun=noun, name=name)
         else:
-            ctx.at(where, name, code + ".listed", noun=noun, name=name, known=known)
+            ctx.at(where, name, "config.key.unknown.listed", noun=noun, name=name, known=known)
 
 
 def _patterns(spec: Patterns, value: Any, ctx: Context, *, where: str) -> Mapping[str, str]:
     """Each known name's pattern (its default when not given); unknown names warned (or errors)."""
     if not isinstance(value, dict):
-        raise Invalid("config.table.type", key=where.rsplit(" › ", 1)[-1], kind=_kind(value))
+        raise ValidationError("config.table.type", key=where.rsplit(" › ", 1)[-1], kind=_kind(value))
     out = dict(spec.defaults)
     for name, default in spec.defaults.items():
         if name not in value:
@@ -185,7 +187,7 @@ def check_section(cls: type, value: Any, ctx: Context, *, where: str, noun: str 
     """The section `cls` from its raw TOML table: every key checked (a wrong one is an issue and
     its default is kept, so that the others are checked too), unknown keys warned."""
     if not isinstance(value, dict):
-        raise Invalid("config.table.type", key=where.rsplit(" › ", 1)[-1], kind=_kind(value))
+        raise ValidationError("config.table.type", key=where.rsplit(" › ", 1)[-1], kind=_kind(value))
     out = {}
     for f in dataclasses.fields(cls):
         name = toml_name(f)
@@ -207,7 +209,7 @@ def check_section(cls: type, value: Any, ctx: Context, *, where: str, noun: str 
 
 
 def check_value(check: Any, value: Any, ctx: Context, *, where: str, key: str) -> Any:
-    """One key's value, typed; an Invalid (a ConfigError) says what is wrong."""
+    """One key's value, typed; an ValidationError (a ConfigError) says what is wrong."""
     inner = f"{where} › {key}" if where else key
     if isinstance(check, Text):
         return _text(check, value, key)
@@ -231,7 +233,7 @@ def check_value(check: Any, value: Any, ctx: Context, *, where: str, key: str) -
         return check_section(check.of, value, ctx, where=inner, noun=check.noun)
     if isinstance(check, Sections):
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise Invalid("config.tables.type", key=key, kind=_kind(value))
+            raise ValidationError("config.tables.type", key=key, kind=_kind(value))
         return tuple(check_section(check.of, v, ctx, where=f"{inner} {n}") for n, v in enumerate(value, start=1))
     if isinstance(check, (Markdown, Picture)):
         return ctx.read_file(check, value, ctx, section=where, key=key)

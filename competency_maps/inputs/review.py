@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from competency_maps.analysis.decisions import COLUMNS, REVIEW_NAME, SHEET, Review, ReviewRow
 from competency_maps.analysis.synthesis import KINDS
-from competency_maps.errors import ReportError, issue
+from competency_maps.errors import ReportError
 from competency_maps.inputs.cells import Ctx, cell_text, quote
 from competency_maps.inputs.workbook_file import open_workbook
 from competency_maps.model.richtext import Text, plain
@@ -43,7 +42,7 @@ def read_review(inputs: Path) -> Review:
     ctx = Ctx(path)
     ws = wb[SHEET] if SHEET in wb.sheetnames else None
     if ws is None:
-        _add(ctx, "", "", "review.sheet.missing", sheet=SHEET)
+        ctx.at("", "", "review.sheet.missing", sheet=SHEET)
         review.issues += ctx.issues
         return review
     columns = _columns(ctx, ws)
@@ -63,7 +62,7 @@ def _columns(ctx: Ctx, ws) -> dict[str, int] | None:
                 found[col] = cell.column
     missing = [c for c in REQUIRED if c not in found]
     if missing:
-        _add(ctx, ws.title, "row 1", "review.columns.missing", columns=tuple(repr(m) for m in missing),
+        ctx.at(ws.title, "row 1", "review.columns.missing", columns=tuple(repr(m) for m in missing),
              expected=COLUMNS)
         return None
     return found
@@ -99,7 +98,7 @@ def _other_columns(ctx: Ctx, ws, columns: dict[str, int]) -> None:
         if col not in known and col not in first and str(cell.value or "").strip():
             first[col] = cell.coordinate
     for col, coordinate in first.items():
-        _add(ctx, ws.title, coordinate, "review.column.unread", column=get_column_letter(col))
+        ctx.at(ws.title, coordinate, "review.column.unread", column=get_column_letter(col))
 
 
 def _include(ctx: Ctx, sheet: str, cell, *, raw: str) -> bool | None:
@@ -108,7 +107,7 @@ def _include(ctx: Ctx, sheet: str, cell, *, raw: str) -> bool | None:
         return None
     answer = ANSWERS.get(value.casefold())
     if answer is None:
-        _add(ctx, sheet, cell.coordinate, "review.include.unknown", value=quote(value))
+        ctx.at(sheet, cell.coordinate, "review.include.unknown", value=quote(value))
     return answer
 
 
@@ -116,15 +115,10 @@ def _check_row(ctx: Ctx, sheet: str, row: ReviewRow, *, columns: dict[str, int],
                seen: dict[tuple[str, str, str], int], empty: bool) -> None:
     where = f"{get_column_letter(columns['Kind'])}{row.row}"
     if row.kind and row.kind.strip().casefold() not in {k.casefold() for k in KINDS}:
-        _add(ctx, sheet, where, "review.kind.unknown", kind=quote(row.kind), kinds=" or ".join(KINDS))
+        ctx.at(sheet, where, "review.kind.unknown", kind=quote(row.kind), kinds=" or ".join(KINDS))
     if row.key in seen:
-        _add(ctx, sheet, where, "review.row.repeated", first=seen[row.key])
+        ctx.at(sheet, where, "review.row.repeated", first=seen[row.key])
     else:
         seen[row.key] = row.row
     if empty and plain(row.wording).strip() and "Wording" in columns:
-        _add(ctx, sheet, f"{get_column_letter(columns['Wording'])}{row.row}", "review.wording.undecided")
-
-
-def _add(ctx: Ctx, sheet: str, cell: str, code: str, /, **params: Any) -> None:
-    """An issue of this review file at sheet › cell, among those cell_text finds (in reading order)."""
-    ctx.issues.append(issue(code, ctx.loc(sheet, cell), **params))
+        ctx.at(sheet, f"{get_column_letter(columns['Wording'])}{row.row}", "review.wording.undecided")

@@ -21,3 +21,4 @@ TEMPLATES = catalog(
              "Delete one of the two rows."),
     Template("review.wording.undecided", "warning", "This row has a Wording but no Include: it is not printed.",
              "Set Include to Yes to print it with this wording."),
+)

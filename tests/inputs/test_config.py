@@ -13,7 +13,7 @@ from reports import copy_deliverable
 from competency_maps.errors import ConfigError, Issue, Location, ReportError
 from competency_maps.inputs import config
 from competency_maps.inputs.files import CONFIG_NAME
-from competency_maps.inputs.options import Invalid, pattern_fields
+from competency_maps.inputs.options import ValidationError, pattern_fields
 
 INPUTS = Path(__file__).resolve().parents[2] / "inputs"
 
@@ -205,7 +205,7 @@ def test_without_keys_every_value_is_its_declared_default(inputs):
 
 
 def test_a_wrong_value_is_an_error_of_the_tool_s_kind():
-    assert issubclass(Invalid, ReportError) and issubclass(Invalid, ConfigError)
+    assert issubclass(ValidationError, ReportError) and issubclass(ValidationError, ConfigError)
 
 
 def test_the_deliverable_is_frozen(inputs):
