@@ -49,15 +49,15 @@ def test_the_shipped_toml_has_no_problem(inputs):
     assert problems(inputs) == ([], [])
 
 
-@pytest.mark.parametrize("old, new", [
-    ('funding = "funding.md"', 'funding = "../secret.txt"'),
-    ('funding = "funding.md"', 'funding = "/etc/passwd"'),
-    ('funding = "funding.md"', 'funding = "/dev/zero"'),
-    ('funding = "funding.md"', 'funding = "."'),
+@pytest.mark.parametrize("old, new, code", [
+    ('funding = "funding.md"', 'funding = "../secret.txt"', "input_file.up"),
+    ('funding = "funding.md"', 'funding = "/etc/passwd"', "input_file.absolute"),
+    ('funding = "funding.md"', 'funding = "/dev/zero"', "input_file.absolute"),
+    ('funding = "funding.md"', 'funding = "."', "input_file.folder"),
 ])
-def test_a_text_file_outside_the_inputs_folder_is_never_read(inputs, old, new):
+def test_a_text_file_outside_the_inputs_folder_is_never_read(inputs, old, new, code):
     errors, _ = problems(edit(inputs, old, new))
-    assert [e.location for e in errors] == [at("texts", "funding")], errors
+    assert [(e.location, e.code) for e in errors] == [(at("texts", "funding"), code)], errors
     assert not any("SECRET" in str(v) or "root:" in str(v) for e in errors for v in e.params.values())
 
 
@@ -169,7 +169,8 @@ def test_a_byte_order_mark_is_accepted(inputs):
 def test_a_markdown_file_that_is_not_utf8_is_named_not_the_toml(inputs):
     (inputs / "conclusions.md").write_bytes("Conclusions: caf\xe9.".encode("latin-1"))
     errors, _ = problems(inputs)
-    assert [e.location for e in errors] == [Location("conclusions.md")], errors
+    assert [(e.location, e.code, dict(e.params)) for e in errors] == [
+        (Location("conclusions.md"), "input_file.not_utf8", {"byte": "0xe9", "line": 1})], errors
 
 
 def test_markdown_nested_beyond_reading_is_an_error_at_its_line(inputs):
@@ -181,15 +182,14 @@ def test_markdown_nested_beyond_reading_is_an_error_at_its_line(inputs):
 
 
 @pytest.mark.parametrize("make, code", [
-    (lambda p: (p.unlink(), p.mkdir()), None),  # the file checks' own issue (inputs/files.py)
-    (lambda p: p.write_bytes("number = 'caf\xe9'".encode("latin-1")), None),
+    (lambda p: (p.unlink(), p.mkdir()), "input_file.folder"),
+    (lambda p: p.write_bytes("number = 'caf\xe9'".encode("latin-1")), "input_file.not_utf8"),
     (lambda p: p.write_text("[deliverable\n", encoding="utf-8"), "config.toml.syntax"),
 ])
 def test_a_toml_that_cannot_be_read_is_one_located_error(inputs, make, code):
     make(inputs / "deliverable.toml")
     [error], _ = problems(inputs)
-    assert error.location == Location(CONFIG_NAME) and error.hint
-    assert code is None or error.code == code
+    assert (error.location, error.code) == (Location(CONFIG_NAME), code) and error.hint
 
 
 def test_without_keys_every_value_is_its_declared_default(inputs):
