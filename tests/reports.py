@@ -109,7 +109,7 @@ def model_texts(g: Gathered) -> list[tuple[str, str]]:
             out += [(f"{c.name} step 2 note {n.label}", b.plain) for b in n.blocks]
         out.append((f"{c.name} about", "".join(s.text for s in c.profile.about)))
     d = g.deliverable
-    for name, blocks in d.texts.items():
+    for name, blocks in vars(d.texts).items():
         for b in blocks:
             out.append((f"deliverable {name}", b.plain))
     return out

@@ -81,7 +81,7 @@ def build(inputs: Path, output: Path, *, console: Console, only: str | None = No
 def _print_review(syn, review, path: Path, *, draft: bool, console: Console) -> None:
     """What the coordinator needs to know about the synthesis review: how to do it, what is new."""
     stale = stale_issues(syn.decisions, review, path.name)
-    lines = summary(syn.decisions, review, str(path), draft)
+    lines = summary(syn.decisions, review, str(path), draft=draft)
     if stale or lines:
         console.print()
         console.issues(stale)
