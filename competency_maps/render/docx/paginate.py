@@ -18,7 +18,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from competency_maps.report.content import ReportContent
+from competency_maps.report.view import ReportContent
 from competency_maps.render.docx import render
 from competency_maps.render.docx.template import REFERENCE
 

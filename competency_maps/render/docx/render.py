@@ -17,7 +17,7 @@ from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup, escape
 
-from competency_maps.report.content import ReportContent
+from competency_maps.report.view import ReportContent
 from competency_maps.errors import RenderError
 from competency_maps.report.figures import heatmap_png
 from competency_maps.render.docx import ooxml
@@ -186,15 +186,15 @@ def render_docx(content: ReportContent, pages: dict[str, int] | None = None, *,
         if not rel.is_external:              # behind python-docx's lookup table: make it see them
             doc.part.rels._target_parts_by_rId[rid] = rel.target_part
     running_heads(doc, ooxml.find_style(doc, "Heading 1").style_id)
-    language = word_language(content.d.language)
+    props = content.properties
+    language = word_language(props.language)
     ooxml.default_language(doc, language)
-    d = content.d
-    when = dt.datetime.combine(d.date, dt.time(12, 0))
+    when = dt.datetime.combine(props.date, dt.time(12, 0))
     cp = doc.core_properties
     cp.title = content.document_title
-    cp.subject = d.project_title
-    cp.author = d.info.get("authors", "") if isinstance(d.info, dict) else ""
-    cp.keywords = d.info.get("keywords", "") if isinstance(d.info, dict) else ""
+    cp.subject = props.subject
+    cp.author = props.author
+    cp.keywords = props.keywords
     cp.language = language
     cp.created = cp.modified = when
     cp.last_modified_by = ""
