@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from lxml import etree
 
 __all__ = ["qn", "element", "find_style", "field", "field_char", "instruction", "repeat_header", "table",
            "cant_split", "section_break", "sections_in", "toc_sdt", "text_of", "paragraph_style",
@@ -229,3 +230,35 @@ def default_language(doc, language: str) -> None:
     lang.set(qn("w:val"), language)
     lang.set(qn("w:eastAsia"), language)
     lang.set(qn("w:bidi"), "ar-SA")
+
+
+def floating_at_right(inline_xml: str) -> str:
+    """A picture (python-docx's `wp:inline`) as a floating one at the right margin, level with the
+    top of its paragraph, text not wrapped around it: a chapter's logo beside its title, outside the
+    heading's paragraph (so a generated contents list never copies it)."""
+    inline = etree.fromstring(inline_xml)
+    anchor = etree.Element(qn("wp:anchor"), nsmap=inline.nsmap)
+    for k, v in (("distT", "0"), ("distB", "0"), ("distL", "114300"), ("distR", "0"), ("simplePos", "0"),
+                 ("relativeHeight", "251659264"), ("behindDoc", "0"), ("locked", "0"), ("layoutInCell", "1"),
+                 ("allowOverlap", "1")):
+        anchor.set(k, v)
+    simple = etree.SubElement(anchor, qn("wp:simplePos"))
+    simple.set("x", "0")
+    simple.set("y", "0")
+    pos_h = etree.SubElement(anchor, qn("wp:positionH"))
+    pos_h.set("relativeFrom", "margin")
+    etree.SubElement(pos_h, qn("wp:align")).text = "right"
+    pos_v = etree.SubElement(anchor, qn("wp:positionV"))
+    pos_v.set("relativeFrom", "paragraph")
+    etree.SubElement(pos_v, qn("wp:posOffset")).text = "0"
+    anchor.append(inline.find(qn("wp:extent")))
+    effect = inline.find(qn("wp:effectExtent"))
+    if effect is None:
+        effect = etree.Element(qn("wp:effectExtent"))
+        for k in ("l", "t", "r", "b"):
+            effect.set(k, "0")
+    anchor.append(effect)
+    etree.SubElement(anchor, qn("wp:wrapNone"))
+    for tag in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
+        anchor.append(inline.find(qn(tag)))
+    return etree.tostring(anchor, encoding="unicode")

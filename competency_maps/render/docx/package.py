@@ -60,10 +60,15 @@ NEEDED_STYLES = frozenset({"Normal", "DefaultParagraphFont", "TableNormal", "NoL
 
 
 def _tidy_body(data: bytes) -> bytes:
-    """No run without content, no "off" toggle written out."""
+    """No run without content, no "off" toggle written out, "on" as the bare element (the Office
+    2016 schema refuses `w:val="1"` on some, such as cantSplit)."""
     root = _xml(data)
-    for el in [e for e in root.iter(*TOGGLES) if e.get(f"{{{W}}}val") in OFF]:
-        el.getparent().remove(el)
+    for el in list(root.iter(*TOGGLES)):
+        val = el.get(f"{{{W}}}val")
+        if val in OFF:
+            el.getparent().remove(el)
+        elif val is not None:
+            del el.attrib[f"{{{W}}}val"]
     for run in list(root.iter(f"{{{W}}}r")):
         content = [c for c in run if c.tag != f"{{{W}}}rPr"]
         if all(c.tag == f"{{{W}}}t" and not c.text for c in content):

@@ -95,15 +95,21 @@ def _finalize(value):
 
 
 class _Figure(InlineImage):
-    """A picture with its alternative text (what a screen reader says, as the PDF's alt)."""
+    """A picture with its alternative text (what a screen reader says, as the PDF's alt); `floating`:
+    at the right margin, out of the text's flow (see ooxml.floating_at_right)."""
 
-    def __init__(self, tpl: DocxTemplate, image: bytes, alt: str, width=None, height=None):
+    def __init__(self, tpl: DocxTemplate, image: bytes, alt: str, width=None, height=None, floating: bool = False):
         super().__init__(tpl, io.BytesIO(image), width=width, height=height)
         self.alt = alt
+        self.floating = floating
 
     def _insert_image(self) -> str:
         xml = super()._insert_image()
-        return xml.replace("<wp:docPr ", f'<wp:docPr descr="{escape(self.alt)}" ', 1)
+        xml = xml.replace("<wp:docPr ", f'<wp:docPr descr="{escape(self.alt)}" ', 1)
+        if self.floating:
+            start, end = xml.index("<w:drawing>") + len("<w:drawing>"), xml.index("</w:drawing>")
+            xml = xml[:start] + ooxml.floating_at_right(xml[start:end]) + xml[end:]
+        return xml
 
 
 class _Lists:
@@ -154,9 +160,12 @@ def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> E
     if tpl is not None:
         env.filters["heatmap_image"] = lambda h: _Figure(tpl, heatmap_png(h), h.title, width=Mm(170))
         env.filters["picture"] = lambda p, height_mm: _Figure(tpl, p.image.raster(), p.alt, height=Mm(height_mm))
+        env.filters["logo"] = lambda p, height_mm: _Figure(tpl, p.image.raster(), p.alt, height=Mm(height_mm),
+                                                           floating=True)
     else:
         env.filters["heatmap_image"] = lambda h: h
         env.filters["picture"] = lambda p, height_mm: p
+        env.filters["logo"] = lambda p, height_mm: p
     return env
 
 

@@ -47,7 +47,7 @@ PARAGRAPH_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4",
                     "Cover Label", "Cover Text", "Cover Brand", "Cover Small", "Cover Notice", "Normal",
                     *BULLET_STYLES, *NUMBER_STYLES, "Table Label", "Table Text", "Cell Topic", "Cell Group",
                     "Cell Caption", "Caption", "Placeholder", "TOC 1", "TOC 2", "Legal", "Code",
-                    "Funding", "Header", "Footer")
+                    "Funding", "Header", "Footer", "Figure", "Heading Logo")
 CHARACTER_STYLES = ("Hyperlink", "Cell Label")
 TABLE_STYLES = ("Info Table", "Log Table", "SWOT Table", "TOWS Table", "Counts Table")
 COVER_STYLES = {"label": "Cover Label", "text": "Cover Text", "brand": "Cover Brand", "title": "Title",
@@ -266,6 +266,14 @@ def _new_chapter(doc, sect_pr, first: str = "") -> None:
         _tag(doc, "{%p endif %}")
 
 
+def _logo(doc, expr: str, height_mm: float) -> None:
+    """A logo at the right margin beside the heading that follows, anchored in a paragraph of its
+    own ("Heading Logo": kept with the heading, a point high), never in the heading's text."""
+    _tag(doc, f"{{%p if {expr} %}}")
+    _tag(doc, f"{{{{ {expr}|logo({height_mm}) }}}}", "Heading Logo")
+    _tag(doc, "{%p endif %}")
+
+
 def _swot_cell(cell, side: str) -> None:
     """The topic first (an empty side is one empty topic line, never an empty leading paragraph
     before the words), then the groups and their entries."""
@@ -298,8 +306,8 @@ def _tows_cell(cell, expr: str) -> None:
 def _chapters(doc, sect_pr) -> None:
     _tag(doc, "{%p for ch in r.chapters %}")
     _new_chapter(doc, sect_pr, first="loop.first")
-    heading = _bookmarked(_tag(doc, "{{ ch.title }}", "Heading 1"), "ch.anchor")
-    heading.add_run("{% if ch.logo %}    {{ ch.logo|picture(12) }}{% endif %}")
+    _logo(doc, "ch.logo", 12)
+    _bookmarked(_tag(doc, "{{ ch.title }}", "Heading 1"), "ch.anchor")
     _tag(doc, "{%p if ch.placeholder %}")
     _tag(doc, "{{ ch.placeholder }}", "Placeholder")
     _tag(doc, "{%p else %}")
@@ -388,10 +396,10 @@ def _back_matter(doc, sect_pr) -> None:
     _new_chapter(doc, sect_pr)
     _bookmarked(_tag(doc, "{{ r.about_heading }}", "Heading 1"), "'about'")
     _tag(doc, "{%p for a in r.about %}")
+    _logo(doc, "a.logo", 9)
     p = _tag(doc, "{{ a.name }}", "Heading 2")  # under the H1 "About …": no level skipped
     p.add_run(" ")
     p.add_run("{{ a.country }}")
-    p.add_run("{% if a.logo %}    {{ a.logo|picture(9) }}{% endif %}")
     _tag(doc, "{{r a.about|rich }}")
     _tag(doc, "{%p if a.facts %}")
     _tag(doc, "{{ a.facts }}", "Cover Small")
@@ -438,7 +446,7 @@ def make_template(reference: Path = REFERENCE) -> bytes:
         doc = Document(str(reference))
     except Exception as e:
         raise RenderError("docx.reference.unreadable", reference=str(reference), detail=f"{type(e).__name__}: {e}") from e
-    missing = ooxml.missing_styles(doc, PARAGRAPH_STYLES + CHARACTER_STYLES + TABLE_STYLES + ("Figure",))
+    missing = ooxml.missing_styles(doc, PARAGRAPH_STYLES + CHARACTER_STYLES + TABLE_STYLES)
     if missing:
         raise RenderError("docx.reference.styles", reference=str(reference), styles=missing)
     body = doc.element.body
