@@ -1,5 +1,5 @@
-"""ReportContent -> DOCX bytes: docxtpl fills the template that docx_template.py makes from
-templates/reference.docx.
+"""ReportContent -> DOCX bytes: docxtpl fills the template that template.py makes from
+templates/reference.docx; then each chapter's running head (sections.py) and a clean package.
 
 Partner text reaches Word only as data: autoescape is on, and rich text becomes runs through
 docxtpl's RichText, which escapes it too. Same inputs give the same bytes.
