@@ -189,7 +189,7 @@ def render_docx(content: ReportContent, pages: dict[str, int] | None = None, *,
         tpl.render({"r": content, "pages": pages or {}}, jinja_env=jinja_env(tpl, lists), autoescape=True)
         lists.write(tpl)
     except Exception as e:  # template errors are ours, but still a message, not a traceback
-        raise RenderError("docx.template.failed", detail=f"{type(e).__name__}: {e}") from e
+        raise RenderError("docx.template.failed", error_type=type(e).__name__, detail=str(e)) from e
     doc = tpl.docx
     for rid, rel in doc.part.rels.items():  # docxtpl swapped in the filled headers and footers
         if not rel.is_external:              # behind python-docx's lookup table: make it see them

@@ -247,7 +247,8 @@ def make_template(reference: Path = REFERENCE) -> bytes:
     try:
         doc = Document(str(reference))
     except Exception as e:
-        raise RenderError("docx.reference.unreadable", reference=str(reference), detail=f"{type(e).__name__}: {e}") from e
+        raise RenderError("docx.reference.unreadable", reference=str(reference), error_type=type(e).__name__,
+                          detail=str(e)) from e
     missing = ooxml.missing_styles(doc, PARAGRAPH_STYLES + CHARACTER_STYLES + TABLE_STYLES)
     if missing:
         raise RenderError("docx.reference.styles", reference=str(reference), styles=missing)
