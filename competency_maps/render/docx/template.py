@@ -37,7 +37,7 @@ PARAGRAPH_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4",
                     "Cover Label", "Cover Text", "Cover Brand", "Cover Small", "Cover Notice", "Normal",
                     *BULLET_STYLES, *NUMBER_STYLES, "Table Label", "Table Text", "Cell Topic", "Cell Group",
                     "Cell Caption", "Caption", "Placeholder", "TOC 1", "TOC 2", "Legal", "Code",
-                    "Funding", "Header", "Footer", "Figure", "Heading Logo")
+                    "Funding", "Header", "Footer", "Figure", "Chapter Logo")
 CHARACTER_STYLES = ("Hyperlink", "Cell Label")
 TABLE_STYLES = ("Info Table", "Log Table", "SWOT Table", "TOWS Table", "Counts Table")
 
@@ -70,9 +70,9 @@ def _new_chapter(doc, sect_pr, first: str = "") -> None:
 
 def _logo(doc, expr: str, height_mm: float) -> None:
     """A logo at the right margin beside the heading that follows, anchored in a paragraph of its
-    own ("Heading Logo": kept with the heading, a point high), never in the heading's text."""
+    own ("Chapter Logo": kept with the heading, a point high), never in the heading's text."""
     tag(doc, f"{{%p if {expr} %}}")
-    tag(doc, f"{{{{ {expr}|logo({height_mm}) }}}}", "Heading Logo")
+    tag(doc, f"{{{{ {expr}|logo({height_mm}) }}}}", "Chapter Logo")
     tag(doc, "{%p endif %}")
 
 
