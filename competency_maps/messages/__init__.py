@@ -16,14 +16,14 @@ from string import Formatter
 from typing import Any, NamedTuple
 
 from competency_maps.messages import (cells, completeness, dataset, decisions, docx, entries, general, images,
-                                      inputs, outputs, profile, sheets, workbook)
+                                      inputs, outputs, profile, reading, sheets, workbook, written)
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
 __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template", "codes", "render", "jsonable",
            "ALL"]
 
 AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs, dataset, outputs,
-         decisions, docx)
+         decisions, reading, written, docx)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 
