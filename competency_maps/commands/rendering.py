@@ -9,6 +9,7 @@ from competency_maps.analysis.decisions import review_file_name
 from competency_maps.console import Console
 from competency_maps.publish.files import publish
 from competency_maps.publish.folder import check_output_folder, locked
+from competency_maps.render.docx import paginate
 from competency_maps.render.docx import render as docx_render
 from competency_maps.render.pdf import process as pdf_layout
 from competency_maps.render.pdf.process import PdfProcess
@@ -47,7 +48,7 @@ def _render_and_publish(content: ReportContent, output: Path, stem: str, *, cons
         pdf = pdf_layout.render_here(content)
     if only in (None, "docx"):
         console.progress("rendering the Word document")
-        data = docx_render.render_docx(content, pdf.anchors, breaks=pdf.page_tops, template=template)
+        data = paginate.render_docx_paginated(content, pdf.anchors, template=template)
         rendered.append((output / f"{stem}.docx", data, f"{len(data) // 1024} KB"))
     if only in (None, "pdf"):
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))
