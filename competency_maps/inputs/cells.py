@@ -12,10 +12,10 @@ from pathlib import Path
 
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 
-from competency_maps.errors import Issue, Location, error, info, warning
+from competency_maps.errors import Issue, Location, error, info, issue, warning
 from competency_maps.inputs.habits import several_choices
 from competency_maps.model.richtext import Span, Text, normalise, plain
-from competency_maps.model.schema import Column, match_choice
+from competency_maps.model.schema import Column, is_label_of, match_choice
 from competency_maps.inputs.textsafety import clean_text, decode_excel_escapes
 
 QUOTE = 60  # characters of a partner's text quoted in a message
@@ -29,6 +29,7 @@ class Ctx:
         self.file = path.name
         self.issues: list[Issue] = []
         self.struck: set[tuple[str, str]] = set()  # (sheet, cell) whose whole text is struck through
+        self.language = "en"  # the workbook's own (its dropdowns' labels need no explanation)
 
     def loc(self, sheet: str = "", cell: str = "") -> Location:
         return Location(self.file, sheet, cell)
@@ -156,6 +157,9 @@ def choice(ctx: Ctx, sheet: str, cell, col: Column) -> str | None:
         return col.default or ""
     m = match_choice(raw, col.choices)
     if m is not None:
+        if not is_label_of(raw, m, ctx.language):  # another language or spelling: say how it was read
+            ctx.issues.append(issue("choice.native", ctx.loc(sheet, cell.coordinate), cell_value=quote(raw),
+                                    choice=m))
         return m
     several = several_choices(raw, lambda part: match_choice(part, col.choices))
     if several:

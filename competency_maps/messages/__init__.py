@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from competency_maps.messages import general
+from competency_maps import i18n
+from competency_maps.messages import general, languages
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
 __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "template", "codes", "render", "ALL"]
 
-AREAS = (general,)
+AREAS = (general, languages)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 
@@ -39,14 +40,30 @@ def codes() -> Iterable[str]:
     return ALL.keys()
 
 
-def _shown(value: Any) -> str:
+def _shown(name: str, value: Any, language: str) -> str:
+    """A parameter as the message shows it. Parameters named `…choice` or `…choices` hold
+    dropdown values (canonical, as the model keeps them): shown as the partner's dropdown shows
+    them, in `language`. A list is joined with "; " (topics hold commas)."""
+    if name.endswith(("choice", "choices")):
+        items = value if isinstance(value, (list, tuple)) else (value,)
+        value = [i18n.choice_label(str(v), language) for v in items]
+        return "; ".join(value) if any("," in v for v in value) else ", ".join(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))
     return str(value)
 
 
 def render(code: str, params: Mapping[str, Any], language: str = "en") -> Rendered:
-    """The words of an issue, in `language` (English until the catalogs are translated)."""
+    """The words of an issue, in `language` (one of `i18n.LANGUAGES`; English for any other).
+
+    The English template is the catalog's message id; a template with a `plural` is chosen by the
+    `count` parameter and the language's plural rules."""
     t = template(code)
-    shown = {k: _shown(v) for k, v in params.items()}
-    return Rendered(t.message.format_map(shown), t.hint.format_map(shown))
+    tr = i18n.translator(language)
+    shown = {k: _shown(k, v, language) for k, v in params.items()}
+    if t.plural:
+        message = tr.ngettext(t.message, t.plural, int(params.get(t.count, 0)))
+    else:
+        message = tr.gettext(t.message)
+    hint = tr.gettext(t.hint) if t.hint else ""
+    return Rendered(message.format_map(shown), hint.format_map(shown))

@@ -14,9 +14,12 @@ class Template:
     severity: str  # one of SEVERITIES
     message: str
     hint: str = ""
+    plural: str = ""  # the message for a count other than one, chosen by the language's plural rules
+    count: str = "count"  # the parameter that chooses between `message` and `plural`
 
     def fields(self) -> set[str]:
-        return {f for text in (self.message, self.hint) for _, f, _, _ in Formatter().parse(text) if f}
+        return {f for text in (self.message, self.hint, self.plural) for _, f, _, _ in Formatter().parse(text)
+                if f}
 
 
 def catalog(*templates: Template) -> dict[str, Template]:
