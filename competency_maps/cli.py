@@ -19,6 +19,7 @@ from pathlib import Path
 from competency_maps import __version__
 from competency_maps.console import Console
 from competency_maps.errors import ReportError
+from competency_maps.i18n import LANGUAGES
 
 ROOT = Path.cwd()
 
@@ -69,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--annotate", type=Path, metavar="DIR",
                    help="write into DIR a copy of each workbook with every problem marked in its cell "
                         "(highlight and comment) and listed on a sheet 'Check', to send back")
+    c.add_argument("--language", choices=LANGUAGES, metavar="LANG",
+                   help=f"the messages' language ({', '.join(LANGUAGES)}; default: each workbook's own, "
+                        "and English for the summary)")
     _common(c, ("--inputs",), after_command=True)
     n = sub.add_parser("new-workbook", help="write a workbook for one partner, blank or pre-filled")
     _common(n, ("--inputs",), after_command=True)
@@ -81,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
                         "a JSON export or snapshot, for the partner to update")
     n.add_argument("--all", dest="every", action="store_true",
                    help="with --from and -o DIR: one pre-filled workbook per cluster, written into DIR")
+    n.add_argument("--language", choices=LANGUAGES, default="en", metavar="LANG",
+                   help=f"the partner's language for the workbook's texts and dropdowns ({', '.join(LANGUAGES)}; "
+                        "default: en)")
     pr = sub.add_parser("proof", help="one cluster's chapter alone, as a small PDF and DOCX")
     pr.add_argument("short_name", metavar="NAME", help="the cluster's short name")
     _common(pr, ("--inputs", "--output", "--only"), after_command=True)
@@ -156,11 +163,11 @@ def _main(argv: list[str] | None, console: Console) -> int:
     try:
         if args.command == "check":
             from competency_maps.commands import check
-            return check(args.files, args.inputs, console, args.annotate)
+            return check(args.files, args.inputs, console, args.annotate, language=args.language)
         if args.command == "new-workbook":
             from competency_maps.commands import new_workbook
             return new_workbook(args.short_name, args.out, args.inputs, console, args.force, args.source,
-                                args.every)
+                                args.every, language=args.language)
         if args.command == "changes":
             from competency_maps.commands import changes
             return changes(args.inputs, args.output, args.since, args.log, console)

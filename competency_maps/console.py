@@ -13,7 +13,21 @@ import os
 import sys
 from typing import Iterable, TextIO
 
-from competency_maps.errors import Issue
+from competency_maps import i18n
+from competency_maps.errors import Issue, Severity
+from competency_maps.i18n import pN_
+
+SEVERITY_WORDS = {Severity.ERROR: pN_("severity", "ERROR"), Severity.WARNING: pN_("severity", "WARNING"),
+                  Severity.INFO: pN_("severity", "INFO")}
+
+
+def issue_line(issue: Issue, language: str = "en") -> str:
+    """An issue as one line of the console, in `language`: severity, place, message, hint."""
+    t = issue.text(language)
+    where = f"{issue.location}: " if str(issue.location) else ""
+    tail = f" {t.hint}" if t.hint else ""
+    word = i18n.translator(language).pgettext("severity", SEVERITY_WORDS[issue.severity])
+    return f"{word} {where}{t.message}{tail}"
 
 
 class Console:
@@ -34,9 +48,9 @@ class Console:
     def print(self, msg: str = "") -> None:
         self._write("out", msg)
 
-    def issues(self, issues: Iterable[Issue]) -> None:
+    def issues(self, issues: Iterable[Issue], language: str = "en") -> None:
         for i in issues:
-            self._write("out", f"  {i}")
+            self._write("out", f"  {issue_line(i, language)}")
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]

@@ -21,18 +21,22 @@ if TYPE_CHECKING:  # `check` stays light: it needs neither the writers nor the r
 
 
 def new_workbook(short_name: str | None, out: Path | None, inputs: Path, console: Console,
-                 force: bool = False, source: Path | None = None, every: bool = False) -> int:
-    """`source`: last round's workbooks or export, to pre-fill from (`every`: one per cluster)."""
+                 force: bool = False, source: Path | None = None, every: bool = False, *,
+                 language: str = "en") -> int:
+    """`source`: last round's workbooks or export, to pre-fill from (`every`: one per cluster);
+    `language`: the partner's, for the workbook's texts and dropdowns."""
     from competency_maps.xlsx.blank import write_blank_workbook
     deliverable = config.load(inputs) if (inputs / config.CONFIG_NAME).exists() else config.Deliverable()
     if source is not None:
-        return prefilled_workbooks(short_name, source, out, deliverable, console, force, every)
+        return prefilled_workbooks(short_name, source, out, deliverable, console, force, every,
+                                   language=language)
     path = out or Path(f"{safe_filename(short_name)}-competency-map.xlsx")
     if path.exists() and not force:  # it may be a partner's returned workbook
         raise ReportError("already exists: nothing was written.", Location(str(path)),
                           "Choose another name with -o, or add --force to replace it.")
     try:
-        write_blank_workbook(build_schema(deliverable.topics, deliverable.theme_names), path, short_name)
+        write_blank_workbook(build_schema(deliverable.topics, deliverable.theme_names), path, short_name,
+                             **workbook_options(deliverable, language))
     except OSError as e:  # a missing folder, or the file open in Excel: the user's to fix, not a bug
         raise ReportError(f"cannot be written ({e.strerror or e}).", Location(str(path)),
                           "Check that the folder exists and that the file is not open in Excel.")
@@ -40,8 +44,15 @@ def new_workbook(short_name: str | None, out: Path | None, inputs: Path, console
     return 0
 
 
-def check(files: list[Path], inputs: Path, console: Console, annotate: Path | None = None) -> int:
-    """`annotate`: a folder for a copy of each workbook with its problems marked (annotate.py)."""
+def workbook_options(deliverable: config.Deliverable, language: str) -> dict:
+    """What a workbook for a partner says besides the schema: its language, the deliverable's."""
+    return {"language": language, "entry_language": deliverable.language}
+
+
+def check(files: list[Path], inputs: Path, console: Console, annotate: Path | None = None, *,
+          language: str | None = None) -> int:
+    """`annotate`: a folder for a copy of each workbook with its problems marked (annotate.py);
+    `language`: the messages' language (default: each workbook's own)."""
     deliverable, issues = _check_config(inputs, console)
     if deliverable is None:
         return 1
@@ -56,12 +67,13 @@ def check(files: list[Path], inputs: Path, console: Console, annotate: Path | No
         name = res.cluster.name if res.cluster else "?"
         head = "OK" if not errors else f"{len(errors)} error(s)"
         console.print(f"{shown.get(res.path, res.path.name)} ({name}): {head}, {len(warnings)} warning(s)")
-        console.issues(errors + warnings + res.infos)
+        shown_in = language or res.language
+        console.issues(errors + warnings + res.infos, language=shown_in)
         if res.cluster:
             console.print("  " + _counts(res.cluster))
         _print_coordinator_notes(res, console)
         if annotate is not None:
-            _annotated_copy(res, annotate, shown, schema, console)
+            _annotated_copy(res, annotate, shown, schema, console, shown_in)
     logos = _check_logos(inputs, [res.cluster for res in results if res.cluster], console)
     n_err += logos
     console.print("No errors." if not n_err else f"{n_err} error(s): fix them and check again.")
@@ -76,12 +88,13 @@ def _check_logos(inputs: Path, clusters: list, console: Console) -> int:
     return len(issues)
 
 
-def _annotated_copy(res, out_dir: Path, shown: dict[Path, str], schema, console: Console) -> None:
+def _annotated_copy(res, out_dir: Path, shown: dict[Path, str], schema, console: Console,
+                    language: str = "en") -> None:
     from competency_maps.xlsx.annotate import annotate
     stem = res.path.stem if shown.get(res.path, res.path.name) == res.path.name else \
         f"{res.path.parent.name}-{res.path.stem}"  # two files of one name: both copies kept
     try:
-        console.print(f"  Annotated copy: {annotate(res.path, res.issues, out_dir, stem, schema)}")
+        console.print(f"  Annotated copy: {annotate(res.path, res.issues, out_dir, stem, schema, language=language)}")
     except ReportError as e:
         console.print(f"  No annotated copy: {e.as_issue()}")
 
@@ -406,7 +419,8 @@ def export(inputs: Path, fmt: str | None, out: Path, console: Console) -> int:
 
 
 def prefilled_workbooks(short_name: str | None, source: Path, out: Path | None,
-                        deliverable: config.Deliverable, console: Console, force: bool, every: bool) -> int:
+                        deliverable: config.Deliverable, console: Console, force: bool, every: bool, *,
+                        language: str = "en") -> int:
     """The standard workbook holding last round's map, for one cluster or (`every`) for each; all
     read and made in memory before any file is written."""
     from competency_maps.xlsx.prefill import find, outdated, read_source, workbook_bytes
@@ -430,7 +444,7 @@ def prefilled_workbooks(short_name: str | None, source: Path, out: Path | None,
     if taken and not force:  # it may be a partner's returned workbook
         raise ReportError(f"already exist{'s' if len(taken) == 1 else ''}: nothing was written.",
                           Location(", ".join(taken)), "Choose another -o, or add --force to replace them.")
-    files = [(p, workbook_bytes(schema, c)) for p, c in targets]
+    files = [(p, workbook_bytes(schema, c, **workbook_options(deliverable, language))) for p, c in targets]
     if every:
         out.mkdir(parents=True, exist_ok=True)
     publish(files)

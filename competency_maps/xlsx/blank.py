@@ -46,6 +46,7 @@ FREE = Protection(locked=False)
 TO_FILL = PatternFill(bgColor="FFC7CE")
 TO_FILL_FONT = Font(color="9C0006")
 LAST_COLUMN = 16_384  # XFD
+HEADER_LOOK, HEADER_LOOK_FONT = PatternFill(bgColor="1F3864"), Font(bold=True, color="FFFFFF")  # as a rule
 # Office's limits on a data validation's texts (Excel refuses to open a longer one)
 LIMITS = {"promptTitle": 32, "prompt": 255, "errorTitle": 32, "error": 224}
 
@@ -101,12 +102,20 @@ def _print_setup(ws, landscape: bool, footer: str, language: str) -> None:
         hf.left.size = hf.center.size = hf.right.size = 8
 
 
-def _header(ws, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
+def _header(ws, names: tuple[str, ...], widths: tuple[int, ...], *, data: bool = False) -> None:
+    """The header row. On a data sheet (`data`) its cells are free and look plain, their look comes
+    from the column's rules (`_red_cells`): a row inserted under the header copies the header's
+    format (Excel's "format same as above"; LibreOffice copies its rules too), which must be a data
+    row's, not a locked navy header's."""
     for i, (name, width) in enumerate(zip(names, widths), start=1):
         c = ws.cell(row=1, column=i, value=name)
-        c.font, c.fill = HEADER_FONT, HEADER_FILL
-        c.alignment = Alignment(vertical="center")
+        if data:
+            c.protection = FREE
+        else:
+            c.font, c.fill = HEADER_FONT, HEADER_FILL
+            c.alignment = Alignment(vertical="center")
         ws.column_dimensions[get_column_letter(i)].width = width
+
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
 
@@ -172,29 +181,34 @@ def _profile(ws, short_name: str, language: str) -> None:
 def _red_cells(ws, sheet: Sheet, lists: Lists | None) -> None:
     """A required cell turns red while the rest of its row holds something (an entry without a
     quadrant, a quadrant without its entry); a closed cell turns red when it holds a value that
-    `check` refuses (typed or pasted over the dropdown)."""
+    `check` refuses (typed or pasted over the dropdown). The rules cover whole columns, header
+    included (and skipped by ROW()>1): a row inserted right under the header is inside them."""
     cols = {c.name: get_column_letter(i) for i, c in enumerate(sheet.columns, start=1)}
     row = [cols[c.name] for c in sheet.columns if not c.alone]
-    filled = f"COUNTA(${row[0]}2:${row[-1]}2)>0" if row == sorted(row) and len(row) > 1 else \
-        "OR(" + ",".join(f'${x}2<>""' for x in row) + ")"
+    filled = f"COUNTA(${row[0]}1:${row[-1]}1)>0" if row == sorted(row) and len(row) > 1 else \
+        "OR(" + ",".join(f'${x}1<>""' for x in row) + ")"
     for c in sheet.columns:
         x = cols[c.name]
-        area = f"{x}2:{x}{LAST_ROW}"
+        area = f"{x}1:{x}{LAST_ROW}"
+        ws.conditional_formatting.add(area, FormulaRule(formula=["ROW()=1"], fill=HEADER_LOOK,
+                                                        font=HEADER_LOOK_FONT, stopIfTrue=True))
         if c.required:
             ws.conditional_formatting.add(area, FormulaRule(
-                formula=[f"AND({filled},LEN(TRIM({x}2))=0)"], fill=TO_FILL, font=TO_FILL_FONT))
+                formula=[f"AND(ROW()>1,{filled},LEN(TRIM({x}1))=0)"], fill=TO_FILL, font=TO_FILL_FONT))
         if c.closed and lists is not None:
             ws.conditional_formatting.add(area, FormulaRule(
-                formula=[not_allowed_formula(f"{x}2", lists, c.list_name)], fill=TO_FILL, font=TO_FILL_FONT))
+                formula=[f"AND(ROW()>1,{not_allowed_formula(f'{x}1', lists, c.list_name)})"], fill=TO_FILL,
+                font=TO_FILL_FONT))
 
 
 def add_validations(ws, sheet: Sheet, refs: dict[str, str], language: str = "en") -> None:
     """The dropdowns of the closed columns and the help shown on every column's cells, from the
-    header's next row to the end of the sheet."""
+    header to the end of the sheet: a row inserted right under the header is inside the range (the
+    header's own value is never offered, and typing over it is refused)."""
     tr = i18n.translator(language)
     for i, col in enumerate(sheet.columns, start=1):
         letter = get_column_letter(i)
-        area = f"{letter}2:{letter}{LAST_ROW}"
+        area = f"{letter}1:{letter}{LAST_ROW}"
         title = _fit(tr.pgettext("column", col.name), LIMITS["promptTitle"])
         if col.closed:
             dv = DataValidation(type="list", formula1=refs[col.list_name], allow_blank=True)
@@ -212,7 +226,7 @@ def add_validations(ws, sheet: Sheet, refs: dict[str, str], language: str = "en"
 
 
 def _data_sheet(ws, sheet: Sheet, lists: Lists, language: str) -> None:
-    _header(ws, tuple(c.name for c in sheet.columns), tuple(c.width for c in sheet.columns))
+    _header(ws, tuple(c.name for c in sheet.columns), tuple(c.width for c in sheet.columns), data=True)
     for i in range(1, len(sheet.columns) + 1):
         letter = get_column_letter(i)
         ws.column_dimensions[letter].alignment = WRAP  # the column's format: typed text wraps
