@@ -43,7 +43,6 @@ D21_TOPICS = (
     pN_("choice", "Cluster in its environment: funders, partners, network"),
 )
 
-MAX_DATA_ROWS = 2000  # rows prepared with dropdowns in the blank workbook
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,7 @@ def test_annotating_again_replaces_the_earlier_marks(tmp_path, returned):
     assert again.sheetnames.count("Check") == 1
     assert all(c.comment is None for ws in again.worksheets for row in ws.iter_rows() for c in row)
     assert again["SWOT"]["B2"].fill.fill_type is None  # the highlight of the fixed cell is gone
-    assert again["Check"]["A1"].value.startswith("Moveo.xlsx: 0 error(s) to correct, 0 warning(s)")
+    assert again["Check"]["A1"].value.startswith("Moveo.xlsx: 0 errors to correct, 0 warnings")
 
 
 def test_the_copy_never_replaces_the_original(tmp_path, returned):
