@@ -26,7 +26,8 @@ SUMMARY_SHEET = "Summary"  # counts that update themselves while the partner typ
 CHECK_SHEET = "Check"  # the problems, in a copy annotated by `check --annotate`; never read
 NOTES_SHEET = "Step 2 notes"
 COORDINATOR_SHEET = "Notes to the coordinator"  # printed by `check`, never by the report
-REQUIRED_MARK = " (required)"  # after a required field's label on the Cluster sheet
+REQUIRED_WORD = N_("(required)")
+REQUIRED_MARK = " " + REQUIRED_WORD  # after a required field's label on the Cluster sheet
 LOGO_HELP = N_("Paste the cluster's logo (a PNG or JPEG picture) anywhere on this sheet: the report shows it by "
              "the chapter's title and in 'About the partners'.")
 
@@ -228,7 +229,7 @@ def _field_keys() -> dict[str, Field]:
     out: dict[str, Field] = {}
     for lang in reversed(LANGUAGES):  # English last: its spelling wins
         tr = translator(lang)
-        mark = tr.gettext(REQUIRED_MARK).strip()
+        mark = tr.gettext(REQUIRED_WORD)
         for f in PROFILE_FIELDS:
             out[name_key(tr.gettext(f.label))] = f
             out[name_key(tr.gettext(f.label) + mark)] = f

@@ -28,7 +28,7 @@ from openpyxl.worksheet.protection import SheetProtection
 from competency_maps import i18n
 from competency_maps.i18n import N_
 from competency_maps.model.schema import (LANGUAGE_PROPERTY, LISTS_SHEET, PROFILE_COLUMNS, PROFILE_FIELDS,
-                                          PROFILE_SHEET, README_SHEET, REQUIRED_MARK, SUMMARY_SHEET,
+                                          PROFILE_SHEET, README_SHEET, REQUIRED_WORD, SUMMARY_SHEET,
                                           VERSION_PROPERTY, Schema, Sheet)
 from competency_maps.xlsx.readme import PREPARED_FOR, TEMPLATE_VERSION, readme_rows
 from competency_maps.xlsx.summary import LAST_ROW, Lists, not_allowed_formula, write_lists, write_summary
@@ -153,7 +153,7 @@ def _profile(ws, short_name: str, language: str) -> None:
     ws.column_dimensions["B"].protection = FREE
     _free_columns(ws, 3)
     for r, f in enumerate(PROFILE_FIELDS, start=2):
-        label = tr.gettext(f.label) + (tr.gettext(REQUIRED_MARK) if f.required else "")
+        label = tr.gettext(f.label) + (" " + tr.gettext(REQUIRED_WORD) if f.required else "")
         ws.cell(row=r, column=1, value=label).font = LABEL_FONT
         v = ws.cell(row=r, column=2, value=short_name if f.attr == "short_name" and short_name else None)
         v.alignment, v.protection = WRAP, FREE

@@ -13,7 +13,7 @@ import re
 from competency_maps import i18n
 from competency_maps.i18n import N_
 from competency_maps.model.schema import (COORDINATOR_SHEET, LOGO_HELP, PROFILE_FIELDS, PROFILE_SHEET,
-                                          REQUIRED_MARK, SUMMARY_SHEET, Schema)
+                                          REQUIRED_WORD, SUMMARY_SHEET, Schema)
 
 TITLE = N_("Cluster competency map workbook")
 PREPARED_FOR = N_("Prepared for: {name}")
@@ -69,7 +69,7 @@ def readme_rows(schema: Schema, short_name: str = "", *, language: str = "en", c
          _(LOGO_HELP), "", True),
     ]
     rows = head
-    mark = _(REQUIRED_MARK)
+    mark = " " + _(REQUIRED_WORD)
     for f in PROFILE_FIELDS:
         rows.append((f"  {_(f.label)}" + (mark if f.required else ""), _(f.help), _(f.example), False))
     for sheet in schema.sheets:

@@ -23,6 +23,8 @@ from competency_maps.model.schema import LISTS_SHEET, QUADRANTS, STRATEGIES, Sch
 
 LAST_ROW = 1_048_576  # the last row of a sheet: rules and counts cover every row a partner may insert
 TOPIC_ROWS = 200  # the Lists sheet's rows from which each topic's spellings run across
+PROBLEM_ROWS = {"Quadrant": (N_("Entries with a Quadrant not in the list"), N_("Entries without a Quadrant")),
+                "Strategy": (N_("Entries with a Strategy not in the list"), N_("Entries without a Strategy"))}
 
 
 @dataclass(frozen=True)
@@ -115,12 +117,13 @@ def _table(ws: Worksheet, top: int, *, title: str, sheet: Sheet, by: str, kinds:
                                            f'{lists.each[("Topics", t)]},{value},{lists.each[(list_name, k)]}))')
         ws.cell(row=r, column=len(kinds) + 2, value=f"=SUM(B{r}:{get_column_letter(len(kinds) + 1)}{r})")
     end = top + len(schema.topics)
+    not_in_list, without = PROBLEM_ROWS[by]
     rows = [
-        (tr.gettext("Entries with a {column} not in the list").format(column=tr.pgettext("column", by)),
+        (tr.gettext(not_in_list),
          f'=COUNTIFS({entry},"<>",{value},"<>")-SUMPRODUCT(COUNTIFS({entry},"<>",{value},{lists.allowed[list_name]}))'),
         (tr.gettext("Entries with a Topic not in the list"),
          f'=COUNTIFS({entry},"<>",{topic},"<>")-SUMPRODUCT(COUNTIFS({entry},"<>",{topic},{lists.allowed["Topics"]}))'),
-        (tr.gettext("Entries without a {column}").format(column=tr.pgettext("column", by)),
+        (tr.gettext(without),
          f'=COUNTIFS({entry},"<>")-COUNTIFS({entry},"<>",{value},"<>")'),
         (tr.gettext("Entries without a Topic"), f'=COUNTIFS({entry},"<>")-COUNTIFS({entry},"<>",{topic},"<>")'),
     ]
