@@ -112,6 +112,7 @@ def _table(ws: Worksheet, top: int, *, title: str, sheet: Sheet, by: str, kinds:
     for r, t in enumerate(schema.topics, start=top + 1):
         ws.cell(row=r, column=1, value=i18n.choice_label(t, language)).alignment = Alignment(wrap_text=True,
                                                                                                vertical="top")
+        ws.row_dimensions[r].height = 30  # a long topic on two lines
         for i, k in enumerate(kinds, start=2):
             ws.cell(row=r, column=i, value=f'=SUMPRODUCT(COUNTIFS({entry},"<>",{topic},'
                                            f'{lists.each[("Topics", t)]},{value},{lists.each[(list_name, k)]}))')
@@ -128,7 +129,7 @@ def _table(ws: Worksheet, top: int, *, title: str, sheet: Sheet, by: str, kinds:
         (tr.gettext("Entries without a Topic"), f'=COUNTIFS({entry},"<>")-COUNTIFS({entry},"<>",{topic},"<>")'),
     ]
     for k, (label, formula) in enumerate(rows, start=end + 1):
-        ws.cell(row=k, column=1, value=label).font = Font(italic=True)
+        ws.cell(row=k, column=1, value=label).font = Font(name="Calibri", italic=True)
         ws.cell(row=k, column=2, value=formula)
     styles.zero_is_red(ws, f"B{top + 1}:{get_column_letter(len(kinds) + 1)}{end}")
     styles.above_zero_is_red(ws, f"B{end + 1}:B{end + len(rows)}")
@@ -144,9 +145,10 @@ def write_summary(ws: Worksheet, schema: Schema, lists: Lists, language: str, st
     ws.cell(row=1, column=1, value=tr.gettext(N_(
         "Counted from the sheets while you type, as the coordinator's check reads them: only rows with "
         "an Entry. A red 0 is a topic or quadrant without entries; a red count below a table is a "
-        "problem to fix."))).font = Font(bold=True)
+        "problem to fix."))).font = Font(name="Calibri", bold=True)
     ws.cell(row=1, column=1).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.row_dimensions[1].height = 45
+    ws.merge_cells("A1:F1")
+    ws.row_dimensions[1].height = 48
     swot, tows = schema.sheet("SWOT"), schema.sheet("TOWS")
     row = _table(ws, 3, title=tr.gettext("SWOT entries"), sheet=swot, by="Quadrant", kinds=QUADRANTS,
                  list_name="Quadrants", schema=schema, lists=lists, language=language, styles=styles)
