@@ -375,3 +375,16 @@ def test_a_gathered_group_takes_its_rows_left_without_group_along(tmp_path, make
     assert "comes back after another one" in line(check(path), "SWOT", "C5", "INFO")
     assert swot(shown(path, schema, deliverable), t1, "Strength") == [
         ("HR", ["Strength 1a", "Same group as above", "HR again"]), ("Financial", ["Money"])]
+
+
+@pytest.mark.parametrize("cell", ["§\tFirst\n§\tSecond", "o\tFirst\no\tSecond", "Ø\tFirst\nØ\tSecond",
+                                  "ü\tFirst\nü\tSecond", "▪\tFirst\n➢\tSecond"])
+def test_words_plain_text_bullets_are_bullets(cell):
+    """Word's list bullets pasted as plain text: the symbol font's letter and a tab."""
+    found = typed_list((Span(cell),))
+    assert found is not None and [plain(i) for i in found.items] == ["First", "Second"]
+
+
+@pytest.mark.parametrize("cell", ["o de Janeiro", "ü ber", "§ 3 of the statutes", "Ø 12 mm"])
+def test_those_letters_without_a_tab_are_text(cell):
+    assert typed_list((Span(cell),)) is None
