@@ -46,7 +46,8 @@ def new_workbook(short_name: str | None, out: Path | None, inputs: Path, console
 
 def workbook_options(deliverable: config.Deliverable, language: str) -> dict:
     """What a workbook for a partner says besides the schema: its language, the deliverable's."""
-    return {"language": language, "entry_language": deliverable.language}
+    return {"language": language, "entry_language": deliverable.language,
+            "contact": deliverable.workbook_contact, "deadline": deliverable.workbook_deadline}
 
 
 def check(files: list[Path], inputs: Path, console: Console, annotate: Path | None = None, *,

@@ -64,6 +64,8 @@ class Deliverable:
     synthesis_min_clusters: int = 3
     themes: tuple[Theme, ...] = ()
     label_overrides: dict[str, str] = field(default_factory=dict)
+    workbook_contact: str = ""  # who partners send their workbook to (its Read me says so)
+    workbook_deadline: str = ""  # by when, as the coordinator writes it ("30 October 2020")
 
     @property
     def labels(self) -> Labels:
@@ -155,6 +157,7 @@ SCHEMA = Table({
     "labels": Table({k: Pattern(v, fields(v)) for k, v in DEFAULT_LABELS.items()}, strict=True, noun="label",
                     unknown_hint="Use one of the names listed in competency_maps/labels.py."),
     "links": Tables(Table({"label": Str(), "text": Str(), "url": Str()})),
+    "workbook": Table({"contact": Str(), "deadline": Str()}),
     "synthesis": Table({"enabled": Bool(None), "min_clusters": Int(3, minimum=2),
                         "themes": Tables(Table({"name": Str(REQUIRED, nonempty=True),
                                                 "keywords": StrList()}))}),
@@ -227,4 +230,5 @@ def _deliverable(v: dict) -> Deliverable:
         synthesis=bool(themes) if syn["enabled"] is None else syn["enabled"],
         synthesis_min_clusters=syn["min_clusters"], themes=themes,
         label_overrides={k: val for k, val in v["labels"].items() if val != DEFAULT_LABELS[k]},
+        workbook_contact=v["workbook"]["contact"], workbook_deadline=v["workbook"]["deadline"],
     )

@@ -17,6 +17,7 @@ from competency_maps.model.schema import QUADRANTS, STRATEGIES, SUMMARY_SHEET
 from competency_maps.xlsx.writer import fill_workbook
 from conftest import make_sample_cluster
 
+pytestmark = pytest.mark.slow  # drives a real client
 UNO_SCRIPT = Path(__file__).resolve().parents[1] / "uno_insert_row.py"
 SYSTEM_PYTHON = "/usr/bin/python3"
 
