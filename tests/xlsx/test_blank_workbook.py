@@ -247,3 +247,22 @@ def test_columns_keep_their_widths(wb, schema):
         ws = wb[sheet.name]
         assert [ws.column_dimensions[get_column_letter(i)].width for i in range(1, len(sheet.columns) + 1)] == [
             c.width for c in sheet.columns], sheet.name
+
+
+def test_every_sheet_prints_with_a_footer_and_the_structure_is_locked(wb, schema):
+    for ws in wb.worksheets:
+        footer = ws.oddFooter
+        assert footer.left.text == f"Mov'eo · Template version {schema.version}", ws.title
+        assert footer.center.text == "&A" and footer.right.text == "Page &P of &N", ws.title
+    assert wb.security.lockStructure and not wb.security.workbookPassword  # no sheet added or renamed by accident
+
+
+def test_the_workbook_records_its_language_and_template_version(tmp_path, schema):
+    from competency_maps.model.schema import LANGUAGE_PROPERTY
+    wb = load_workbook(write_blank_workbook(schema, tmp_path / "nl.xlsx", "RAI", language="nl"))
+    assert wb.custom_doc_props[LANGUAGE_PROPERTY].value == "nl"
+    assert wb.custom_doc_props[VERSION_PROPERTY].value == str(schema.version)
+    assert wb["SWOT"].oddFooter.right.text == "Pagina &P van &N"
+    lists = wb["Lists"]
+    col = next(c.column for c in lists[1] if c.value == "Quadrants")
+    assert lists.cell(row=2, column=col).value == "Sterkte"  # the Quadrant dropdown, in Dutch
