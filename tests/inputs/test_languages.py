@@ -106,3 +106,17 @@ def test_check_answers_a_workbook_in_its_own_language(tmp_path, schema):
     assert [c.value for c in sheet[3]] == ["Emplacement", "Type", "Problème", "À faire"]
     assert sheet["C4"].value == "'Stärken' est lu comme Force."
     assert sheet.page_setup.fitToWidth in (1, "1") and sheet.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_new_workbook_from_last_rounds_map_in_german(tmp_path, schema, comparable):
+    out = io.StringIO()
+    target = tmp_path / "moveo-de.xlsx"
+    code = main(["--inputs", str(INPUTS), "new-workbook", "Mov'eo", "--from", str(INPUTS), "--language", "de",
+                 "-o", str(target)], Console(out, io.StringIO(), False))
+    assert code == 0, out.getvalue()
+    wb = load_workbook(target)
+    assert wb.custom_doc_props[LANGUAGE_PROPERTY].value == "de"
+    assert wb["SWOT"]["B2"].value in {"Stärke", "Schwäche", "Chance", "Risiko"}
+    assert "Mathilde Petit" in wb["Read me"]["A3"].value  # the coordinator's contact, from deliverable.toml
+    again, original = read_workbook(target, schema), read_workbook(INPUTS / "moveo.xlsx", schema)
+    assert again.issues == [] and comparable(again.cluster) == comparable(original.cluster)
