@@ -218,27 +218,23 @@ MAX_BYTES = 64 * 2**20  # a 100-cluster export is some 20 MB
 def check(data: Any, where: Location) -> None:
     """A DatasetError saying what is wrong, and where in the file, unless the data fits the schema
     and its records name clusters that it holds."""
-    hint = ("Write it again with `build.py export --format json`, or name another file "
-            "(a snapshot is rewritten by the next build).")
     if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("version"), int) \
             and data["version"] > VERSION:
-        raise DatasetError(f"was written by a newer version of the tool (format version "
-                           f"{data['version']}; this one reads {VERSION}).", where,
-                           "Update the tool, or export the data again with this one.")
+        raise DatasetError("dataset.newer", where, version=data["version"], current=VERSION)
     from jsonschema.exceptions import best_match  # here: only what reads a file back needs it
     error = best_match(_validator().iter_errors(data))
     if error is not None:
         path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-        raise DatasetError(f"is not a competency-maps export: at {path.lstrip('.') or 'the top'}, "
-                           f"{error.message}.", where, hint)
+        if path.lstrip("."):
+            raise DatasetError("dataset.schema", where, path=path.lstrip("."), detail=error.message)
+        raise DatasetError("dataset.schema.top", where, detail=error.message)
     names = [c["name"] for c in data["clusters"]]
     for part in ("swot", "tows"):
         for n, r in enumerate(data[part]):
             if r["cluster"] not in names:
-                raise DatasetError(f"is not a competency-maps export: {part}[{n}] names the cluster "
-                                   f"'{r['cluster']}', which is not among its clusters.", where, hint)
+                raise DatasetError("dataset.cluster.unknown", where, record=f"{part}[{n}]", cluster=r["cluster"])
     if len(set(names)) != len(names):
-        raise DatasetError("is not a competency-maps export: a cluster is listed twice.", where, hint)
+        raise DatasetError("dataset.cluster.twice", where)
 
 
 def load(path: Path) -> list[Cluster]:
@@ -246,19 +242,16 @@ def load(path: Path) -> list[Cluster]:
     where = Location(str(path))
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise DatasetError(f"is larger than {MAX_BYTES // 2**20} MB: not an export of this tool.", where,
-                               "Name the JSON file that `build.py export --format json` wrote.")
+            raise DatasetError("dataset.too_large", where, max_mb=MAX_BYTES // 2**20)
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
-        raise DatasetError("does not exist.", where, "Check the path.") from None
+        raise DatasetError("dataset.missing", where) from None
     except IsADirectoryError:
-        raise DatasetError("is a folder, not a JSON file.", where, "Name the .json file.") from None
+        raise DatasetError("dataset.folder", where) from None
     except OSError as e:
-        raise DatasetError(f"cannot be read ({e.strerror or e}).", where, "Check the file's permissions.") from None
+        raise DatasetError("dataset.unreadable", where, reason=str(e.strerror or e)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise DatasetError(f"is not JSON ({e}).", where,
-                           "Name the JSON file that `build.py export --format json` wrote, or write it "
-                           "again (a snapshot is rewritten by the next build).") from None
+        raise DatasetError("dataset.not_json", where, detail=str(e)) from None
     check(data, where)
     return clusters_of(data)
 

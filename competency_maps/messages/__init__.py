@@ -12,15 +12,19 @@ translations key on the English template.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from string import Formatter
 from typing import Any, NamedTuple
 
 from competency_maps import i18n
-from competency_maps.messages import general, languages
+from competency_maps.messages import (cells, completeness, dataset, decisions, entries, general, images, inputs,
+                                      languages, outputs, profile, sheets, workbook)
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
-__all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "template", "codes", "render", "ALL"]
+__all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template", "codes", "render", "jsonable",
+           "ALL"]
 
-AREAS = (general, languages)
+AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs, dataset, outputs,
+         decisions, languages)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 
@@ -40,30 +44,75 @@ def codes() -> Iterable[str]:
     return ALL.keys()
 
 
-def _shown(name: str, value: Any, language: str) -> str:
-    """A parameter as the message shows it. Parameters named `…choice` or `…choices` hold
-    dropdown values (canonical, as the model keeps them): shown as the partner's dropdown shows
-    them, in `language`. A list is joined with "; " (topics hold commas)."""
-    if name.endswith(("choice", "choices")):
-        items = value if isinstance(value, (list, tuple)) else (value,)
-        value = [i18n.choice_label(str(v), language) for v in items]
-        return "; ".join(value) if any("," in v for v in value) else ", ".join(value)
-    if isinstance(value, (list, tuple)):
-        return ", ".join(map(str, value))
-    return str(value)
+class Phrase(NamedTuple):
+    """Another template's words inside a message ("cannot be the logo: it {reason}"): rendered in
+    the same language as the message around it. `part` is "message" or "hint"."""
+
+    code: str
+    params: Mapping[str, Any]
+    part: str = "message"
+
+
+# How a list parameter is joined, by the format spec its field gives: `{choices}`, `{suffixes:or}`,
+# `{names:bar}`, `{values:quoted}` ('a', 'b'). (With translations, "or" is Babel's
+# `format_list(style="or")`.)
+LIST_JOINS = {"": ", ", "or": " or ", "bar": " | ", "quoted": ", "}
+# Parameters that hold dropdown values, canonical as the model keeps them: shown as the partner's
+# dropdown shows them, in the message's language; `column`: a column's name, in that language.
+CHOICE_PARAMS = frozenset({"choice", "choices", "suggestion", "first", "others"})
+
+
+class _Filler(Formatter):
+    def __init__(self, language: str):
+        self.language = language
+        self.tr = i18n.translator(language)
+
+    def get_value(self, key, args, kwargs) -> Any:
+        value = super().get_value(key, args, kwargs)
+        if key in CHOICE_PARAMS:
+            if isinstance(value, (list, tuple)):
+                return [i18n.choice_label(str(v), self.language) for v in value]
+            return i18n.choice_label(str(value), self.language)
+        if key == "column":
+            return self.tr.pgettext("column", str(value))
+        return value
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Phrase):
+            return getattr(render(value.code, value.params, self.language), value.part)
+        if isinstance(value, (list, tuple)):
+            each = "'{}'" if format_spec == "quoted" else "{}"
+            join = f" {self.tr.pgettext('list', 'or')} " if format_spec == "or" else LIST_JOINS[format_spec]
+            if not format_spec and any("," in str(v) for v in value):
+                join = "; "  # topics hold commas
+            return join.join(each.format(self.format_field(v, "")) for v in value)
+        return super().format_field(value, format_spec)
 
 
 def render(code: str, params: Mapping[str, Any], language: str = "en") -> Rendered:
     """The words of an issue, in `language` (one of `i18n.LANGUAGES`; English for any other).
 
-    The English template is the catalog's message id; a template with a `plural` is chosen by the
-    `count` parameter and the language's plural rules."""
+    The English template is the catalog's message id; a template with a `plural` is chosen by its
+    `count` parameter and the language's plural rules (CLDR's, in each catalog)."""
     t = template(code)
-    tr = i18n.translator(language)
-    shown = {k: _shown(k, v, language) for k, v in params.items()}
+    filler = _Filler(language)
     if t.plural:
-        message = tr.ngettext(t.message, t.plural, int(params.get(t.count, 0)))
+        message = filler.tr.ngettext(t.message, t.plural, int(params.get(t.count, 0)))
     else:
-        message = tr.gettext(t.message)
-    hint = tr.gettext(t.hint) if t.hint else ""
-    return Rendered(message.format_map(shown), hint.format_map(shown))
+        message = filler.tr.gettext(t.message)
+    hint = filler.tr.gettext(t.hint) if t.hint else ""
+    return Rendered(filler.vformat(message, (), params), filler.vformat(hint, (), params))
+
+
+def jsonable(value: Any) -> Any:
+    """Parameters as JSON data (`check --format json`): lists for tuples, a phrase as its code and
+    parameters, anything else that JSON has no type for as its text."""
+    if isinstance(value, Phrase):
+        return {"code": value.code, "params": jsonable(value.params), "part": value.part}
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)

@@ -21,6 +21,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from competency_maps import i18n
 from competency_maps.i18n import pN_
 from competency_maps.xlsx.blank import HEADER_FILL, HEADER_FONT, add_validations, list_refs
+from competency_maps import messages
 from competency_maps.errors import Issue, Location, ReportError, Severity
 from competency_maps.model.schema import CHECK_SHEET, LISTS_SHEET, Schema, name_key
 from competency_maps.inputs.workbook_file import open_workbook
@@ -108,13 +109,9 @@ def _mark(wb, issues: list[Issue], language: str = "en") -> dict[tuple[str, str]
 def _check_sheet(wb, source: Path, issues: list[Issue], targets, language: str = "en") -> None:
     tr = i18n.translator(language)
     ws = wb.create_sheet(CHECK_SHEET, 0)
-    n_err = sum(i.is_error for i in issues)
-    n_warn = sum(i.severity is Severity.WARNING for i in issues)
-    errors = tr.ngettext("{count} error to correct", "{count} errors to correct", n_err).format(count=n_err)
-    warnings = tr.ngettext("{count} warning to look at", "{count} warnings to look at", n_warn).format(count=n_warn)
-    ws["A1"] = tr.gettext("{file}: {errors}, {warnings}. Click a place to go to its cell: it is highlighted "
-                          "and its comment says the same. Correct the cells, save the workbook and send it "
-                          "back. This sheet can stay.").format(file=source.name, errors=errors, warnings=warnings)
+    ws["A1"] = messages.render("annotate.summary", {
+        "file": source.name, "errors": sum(i.is_error for i in issues),
+        "warnings": sum(i.severity is Severity.WARNING for i in issues)}, language).message
     ws["A1"].font = Font(bold=True)
     ws["A1"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells("A1:D1")
@@ -177,8 +174,7 @@ def annotate(source: Path, issues: list[Issue], out_dir: Path, stem: str = "",
     the Check sheet are in `language`."""
     target = copy_path(source, out_dir, stem)
     if target.resolve() == source.resolve():
-        raise ReportError("would replace the partner's own workbook: no copy was written.",
-                          Location(str(target)), "Give --annotate another folder than the workbook's.")
+        raise ReportError("annotate.same_file", Location(str(target)))
     wb = open_workbook(source)
     _clear_earlier_marks(wb)
     if schema is not None:
@@ -188,6 +184,5 @@ def annotate(source: Path, issues: list[Issue], out_dir: Path, stem: str = "",
         out_dir.mkdir(parents=True, exist_ok=True)
         wb.save(target)
     except OSError as e:
-        raise ReportError(f"cannot be written ({e.strerror or e}).", Location(str(target)),
-                          "Check that the folder exists and that the file is not open in Excel.")
+        raise ReportError("annotate.unwritable", Location(str(target)), reason=str(e.strerror or e))
     return target

@@ -34,9 +34,7 @@ def read_source(source: Path, deliverable: Deliverable, schema: Schema) -> Sourc
         return _from_folder(source, deliverable, schema)
     if source.suffix.lower() == ".json" or not source.exists():
         return Source(dataset.load(source))
-    raise ReportError("is neither a folder of workbooks nor a JSON export.", Location(str(source)),
-                      "Name the folder of last round's workbooks (e.g. inputs), or a file written by "
-                      "`build.py export --format json` (a build's .snapshot.json works too).")
+    raise ReportError("prefill.source.kind", Location(str(source)))
 
 
 def _from_folder(folder: Path, deliverable: Deliverable, schema: Schema) -> Source:
@@ -44,16 +42,15 @@ def _from_folder(folder: Path, deliverable: Deliverable, schema: Schema) -> Sour
     seen: dict[str, Path] = {}
     files = workbook_files(folder)
     if not files:
-        raise ReportError("holds no workbook (.xlsx).", Location(str(folder)),
-                          "Name the folder of last round's workbooks, or a JSON export.")
+        raise ReportError("prefill.source.empty", Location(str(folder)))
     for res in check_files(files, schema, deliverable.topics):
         if res.cluster is None or res.errors:
             out.problems.append((res.path.name, res.errors))
             continue
         k = name_key(res.cluster.name)
         if k in seen:
-            raise ReportError(f"holds two workbooks for '{res.cluster.name}': {seen[k].name} and "
-                              f"{res.path.name}.", Location(str(folder)), "Remove the outdated one.")
+            raise ReportError("prefill.source.cluster_twice", Location(str(folder)), cluster=res.cluster.name,
+                              first=seen[k].name, second=res.path.name)
         seen[k] = res.path
         out.clusters.append(res.cluster)
     return out

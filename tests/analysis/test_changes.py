@@ -19,6 +19,7 @@ from reports import run_cli as run
 from competency_maps.render.pdf import process as pdf_process
 from competency_maps.analysis.changes import ADDED, EDITED, REMOVED, compare, report_lines
 from competency_maps.dataset.records import to_markdown
+from competency_maps.messages import render
 from competency_maps.model.cluster import Profile, SwotEntry
 from competency_maps.publish import RenderedPdf
 from competency_maps.model.richtext import Block, BlockKind, Span
@@ -235,11 +236,12 @@ def test_a_broken_snapshot_is_named_the_build_replaces_it_and_log_refuses(one_cl
     toml = (one_cluster / "deliverable.toml").read_bytes()
 
     code, printed = run("--inputs", one_cluster, "--output", out, "--only", "docx", "--log", "Round 2")
-    assert code == 1 and str(snapshot) in printed and "not a competency-maps export" in printed
+    wrong = render("dataset.schema", {"path": "clusters[0].name", "detail": "3 is not of type 'string'"}).message
+    assert code == 1 and f"{snapshot}: {wrong}" in printed
     assert (one_cluster / "deliverable.toml").read_bytes() == toml and sorted(out.iterdir()) == [snapshot]
 
     code, printed = run("--inputs", one_cluster, "--output", out, "changes")
-    assert code == 1 and f"ERROR {snapshot}: is not a competency-maps export: at clusters[0].name" in printed
+    assert code == 1 and f"ERROR {snapshot}: {wrong}" in printed
 
     code, printed = run("--inputs", one_cluster, "--output", out, "--only", "docx")
     assert code == 0 and f"Note: ERROR {snapshot}" in printed and "this build writes a new snapshot" in printed
@@ -273,5 +275,6 @@ def test_a_snapshot_edited_by_hand_is_checked_whole(tmp_path, sample_cluster):
     path.write_bytes(snapshot_bytes([sample_cluster]))
     assert read_snapshot(path)[0].swot == [replace(e, row=0) for e in sample_cluster.swot]
     path.write_text(path.read_text(encoding="utf-8").replace('"bold": true', '"bold": "yes"', 1), encoding="utf-8")
-    with pytest.raises(DatasetError, match=r"at clusters\[0\]\.profile\.about\.spans\[1\]\.bold"):
+    with pytest.raises(DatasetError) as e:
         read_snapshot(path)
+    assert (e.value.code, e.value.params["path"]) == ("dataset.schema", "clusters[0].profile.about.spans[1].bold")

@@ -137,31 +137,36 @@ def test_a_good_file_loads(tmp_path, sample_cluster):
     assert bare(c) == bare(sample_cluster)
 
 
-@pytest.mark.parametrize("break_it, said", [
-    (lambda d: d["swot"][3].update(quadrant="Strenght"), "at swot[3].quadrant, 'Strenght' is not one of"),
-    (lambda d: d["tows"][0]["spans"][0].update(bold="yes"), "at tows[0].spans[0].bold"),
-    (lambda d: d["clusters"][0]["profile"].pop("country"), "'country' is a required property"),
-    (lambda d: d.update(version=2), "newer version of the tool"),
-    (lambda d: d["swot"][0].update(cluster="Other"), "names the cluster 'Other'"),
-    (lambda d: d.update(format="something else"), "at format"),
+@pytest.mark.parametrize("break_it, code, params", [
+    (lambda d: d["swot"][3].update(quadrant="Strenght"), "dataset.schema", {"path": "swot[3].quadrant"}),
+    (lambda d: d["tows"][0]["spans"][0].update(bold="yes"), "dataset.schema", {"path": "tows[0].spans[0].bold"}),
+    (lambda d: d["clusters"][0]["profile"].pop("country"), "dataset.schema", {"path": "clusters[0].profile"}),
+    (lambda d: d.update(version=2), "dataset.newer", {"version": 2, "current": 1}),
+    (lambda d: d["swot"][0].update(cluster="Other"), "dataset.cluster.unknown", {"record": "swot[0]",
+                                                                                 "cluster": "Other"}),
+    (lambda d: d.update(format="something else"), "dataset.schema", {"path": "format"}),
 ])
-def test_a_broken_file_is_a_message_naming_it_and_the_place(tmp_path, sample_cluster, break_it, said):
+def test_a_broken_file_is_a_message_naming_it_and_the_place(tmp_path, sample_cluster, break_it, code, params):
     data = _good(sample_cluster)
     break_it(data)
     with pytest.raises(DatasetError) as e:
         dataset.load(_file(tmp_path, data))
-    assert said in str(e.value) and e.value.location.file.endswith("export.json")
+    assert e.value.code == code and params.items() <= e.value.params.items()
+    assert e.value.location.file.endswith("export.json")
     assert e.value.hint
 
 
-@pytest.mark.parametrize("content, said", [("{not json", "is not JSON"), ("[]", "at the top")])
-def test_what_is_not_an_export_is_said(tmp_path, content, said):
-    with pytest.raises(DatasetError, match=said):
+@pytest.mark.parametrize("content, code", [("{not json", "dataset.not_json"), ("[]", "dataset.schema.top")])
+def test_what_is_not_an_export_is_said(tmp_path, content, code):
+    with pytest.raises(DatasetError) as e:
         dataset.load(_file(tmp_path, content))
+    assert e.value.code == code
 
 
 def test_a_missing_file_or_a_folder_is_said(tmp_path):
-    with pytest.raises(DatasetError, match="does not exist"):
+    with pytest.raises(DatasetError) as e:
         dataset.load(tmp_path / "nope.json")
-    with pytest.raises(DatasetError, match="is a folder"):
+    assert e.value.code == "dataset.missing"
+    with pytest.raises(DatasetError) as e:
         dataset.load(tmp_path)
+    assert e.value.code == "dataset.folder"

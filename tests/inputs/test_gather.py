@@ -47,7 +47,7 @@ def test_a_stale_copy_under_another_spelling_is_a_duplicate_not_a_second_chapter
     make_workbook(inputs, _named(sample_cluster, stale), name="moveo-old.xlsx")
     g = gather(inputs)
     assert [p.name for p in g.partners] == ["Mov'eo"]
-    assert any("Two workbooks are for the same cluster" in str(i) for i in g.errors), g.all_issues
+    assert any(i.code == "inputs.cluster.twice" for i in g.errors), g.all_issues
 
 
 def test_a_config_error_stops_before_any_workbook_is_judged(inputs, make_workbook, sample_cluster):
@@ -65,4 +65,4 @@ def test_inputs_naming_a_file_says_so(tmp_path):
     f = tmp_path / "inputs.txt"
     f.write_text("x")
     g = gather(f)
-    assert not g.configured and "The inputs folder is not a folder" in str(g.issues[0])
+    assert not g.configured and [i.code for i in g.issues] == ["inputs.not_folder"]

@@ -161,7 +161,7 @@ def test_an_edited_entry_makes_its_findings_new_and_warns_about_an_endorsed_one(
     assert any(d.row.include for d in stale)  # the endorsed Zone › Mov'eo pairing
     assert not any("business model does without state financing" in s for s in _shown(content))
     [warned] = stale_issues(decisions, review, "x-synthesis-review.xlsx")
-    assert str(warned.location).startswith(f"{REVIEW_NAME} › {SHEET} › A") and "no longer proposes" in warned.message
+    assert str(warned.location).startswith(f"{REVIEW_NAME} › {SHEET} › A") and warned.code == "decision.stale"
     lines = summary(decisions, review, "x-synthesis-review.xlsx", draft=False)
     assert lines[0].startswith(f"{len(new)} synthesis finding(s) new since {REVIEW_NAME}")
     ws = _review_sheet(review_workbook(decisions, marked=True, when=WHEN))

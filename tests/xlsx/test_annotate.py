@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.styles import Font
 
+from competency_maps import messages
 from competency_maps.xlsx.annotate import AUTHOR
 from competency_maps.cli import main
 from competency_maps.console import Console
@@ -94,13 +95,14 @@ def test_annotating_again_replaces_the_earlier_marks(tmp_path, returned):
     assert again.sheetnames.count("Check") == 1
     assert all(c.comment is None for ws in again.worksheets for row in ws.iter_rows() for c in row)
     assert again["SWOT"]["B2"].fill.fill_type is None  # the highlight of the fixed cell is gone
-    assert again["Check"]["A1"].value.startswith("Moveo.xlsx: 0 errors to correct, 0 warnings")
+    assert again["Check"]["A1"].value == messages.render("annotate.summary", {"file": "Moveo.xlsx", "errors": 0,
+                                                                               "warnings": 0}).message
 
 
 def test_the_copy_never_replaces_the_original(tmp_path, returned):
     before = returned.read_bytes()
     code, out = check(returned, "--annotate", returned.parent)
-    assert "No annotated copy: ERROR" in out and "another folder" in out
+    assert "No annotated copy: ERROR" in out and messages.render("annotate.same_file", {}).hint in out
     assert returned.read_bytes() == before
 
 
@@ -108,7 +110,7 @@ def test_a_file_that_is_no_workbook_gets_no_copy(tmp_path):
     bad = tmp_path / "notes.xlsx"
     bad.write_text("not a workbook", encoding="utf-8")
     code, out = check(bad, "--annotate", tmp_path / "annotated")
-    assert code == 1 and "No annotated copy: ERROR notes.xlsx: is not an Excel workbook" in out
+    assert code == 1 and f"No annotated copy: ERROR notes.xlsx: {messages.render('workbook.not_zip', {}).message}" in out
     assert "Traceback" not in out and not (tmp_path / "annotated" / "notes.xlsx").exists()
 
 

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText
 
 from competency_maps.inputs import config
+from competency_maps.messages import render
 from competency_maps.dataset import records as dataset
 from competency_maps.report.assemble import assemble
 from competency_maps.xlsx.blank import make_blank_workbook
@@ -141,10 +142,13 @@ def test_all_or_a_name_is_a_usage_question(argv, capsys):
 def test_a_source_that_is_neither_a_folder_nor_an_export_is_said(tmp_path):
     (tmp_path / "data.csv").write_text("cluster\n")
     code, printed = run("new-workbook", "X", "--from", tmp_path / "data.csv", "-o", tmp_path / "x.xlsx")
-    assert code == 1 and "is neither a folder of workbooks nor a JSON export" in printed
+    assert code == 1 and f"{tmp_path / 'data.csv'}: {render('prefill.source.kind', {}).message}" in printed
     (tmp_path / "data.json").write_text("{")
     code, printed = run("new-workbook", "X", "--from", tmp_path / "data.json", "-o", tmp_path / "x.xlsx")
-    assert code == 1 and f"ERROR {tmp_path / 'data.json'}: is not JSON" in printed
+    assert code == 1 and f"ERROR {tmp_path / 'data.json'}: " in printed
+    with pytest.raises(dataset.DatasetError) as e:
+        dataset.load(tmp_path / "data.json")
+    assert e.value.code == "dataset.not_json"
     assert not (tmp_path / "x.xlsx").exists()
 
 

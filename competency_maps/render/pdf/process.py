@@ -50,9 +50,7 @@ def render_here(content: ReportContent) -> RenderedPdf:
     try:  # not at the top: it would import weasyprint into the build
         from competency_maps.render.pdf.render import render_pdf
     except (ImportError, OSError) as e:  # weasyprint, or Pango under it, is not installed
-        raise RenderError(f"The PDF engine could not be loaded ({type(e).__name__}: {e}).",
-                          hint="Run tools/setup.sh again (it installs Pango), or build only the "
-                               "Word file with --only docx.") from e
+        raise RenderError("pdf.engine.missing", error_type=type(e).__name__, detail=str(e)) from e
     return render_pdf(content)
 
 
