@@ -53,7 +53,13 @@ def test_the_template_lists_every_text_of_the_code(tool):
 
 @pytest.mark.parametrize("lang", OTHERS)
 def test_every_text_is_translated(tool, lang):
-    assert tool.untranslated(lang) == [], f"untranslated in {lang}: run tools/i18n.py missing"
+    """Every text, but those listed as pending (locale/pending.txt): that list must be exact, so that
+    it only shrinks (a text translated since, or gone, must leave it)."""
+    missing = set(tool.untranslated(lang))
+    pending = tool.pending()
+    assert missing <= pending, f"untranslated in {lang}: {sorted(missing - pending)} (tools/i18n.py missing)"
+    others = set().union(*(tool.untranslated(other) for other in OTHERS))
+    assert pending <= others, f"translated everywhere, still listed as pending: {sorted(pending - others)}"
 
 
 @pytest.mark.parametrize("lang", OTHERS)
@@ -85,12 +91,12 @@ def test_plural_rules_are_cldr(tool, lang):
 
 def test_one_and_other_differ_between_french_portuguese_and_hungarian():
     def one(lang: str, n: int) -> bool:
-        return i18n.translator(lang).ngettext("{count} error to correct", "{count} errors to correct", n) == \
-            i18n.translator(lang).ngettext("{count} error to correct", "{count} errors to correct", 1)
-    assert [one("fr", n) for n in (0, 1, 2)] == [True, True, False]  # « 0 erreur »
-    assert [one("pt", n) for n in (0, 1, 2)] == [False, True, False]  # « 0 erros » (Portugal)
+        said = messages.render("list.typed.numbered", {"count": n}, lang).message
+        return said.replace(str(n), "N") == messages.render("list.typed.numbered", {"count": 1}, lang).message.replace("1", "N")
+    assert [one("fr", n) for n in (0, 1, 2)] == [True, True, False]  # « 0 élément numéroté »
+    assert [one("pt", n) for n in (0, 1, 2)] == [False, True, False]  # « 0 itens numerados » (Portugal)
     assert [one("en", n) for n in (0, 1, 2)] == [False, True, False]
-    assert "hiba" in i18n.translator("hu").ngettext("{count} error to correct", "{count} errors to correct", 5)
+    assert [one("hu", n) for n in (0, 1, 2)] == [True, True, True]  # « 2 számozott elem »: singular after a number
 
 
 def test_a_message_is_rendered_in_the_partners_language():
@@ -130,14 +136,16 @@ NAMES = {"Excel", "LibreOffice", "Windows", "Mac", "Alt", "Ctrl", "Option", "Ret
          "Topic", "Quadrant", "Strategy", "Format", "Style", "Text", "Group", "Label", "Language", "Note",
          "Theme", "Field", "Value", "Lists", "Check", "cluster", "clusters", "clusterek", "clusterje",
          "Clusters", "benchmarking", "Benchmarking", "workshop", "Workshop", "peer", "learning", "cel",
-         "About", "partners", "Strg", "INFO", "B", "Peer", "Learning"}
+         "About", "partners", "Strg", "INFO", "B", "Peer", "Learning", "es", "it", "pl"}
 # Words of the language that its Debian dictionary lacks (compounds, loans), each checked by hand
-KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungszeichen", "Kapiteltitel", "Teamgeist", "Projektbezogene", "Labels"},
-         "hu": {"kompetenciatérképének", "ban"}}  # "LibreOffice-ban": a suffix after a name
+KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen", "Kapiteltitel", "Teamgeist",
+               "Projektbezogene", "Labels", "zusammenzuhalten"},
+         "nl": {"celnotatie", "standaardwerkmap"},
+         "hu": {"kompetenciatérképének", "kompetenciatérkép", "ban", "nak"}}  # "LibreOffice-ban": a suffix after a name
 
 
 def _words(text: str) -> list[str]:
-    text = re.sub(r"\{\w+\}", " ", text)
+    text = re.sub(r"\{[^}]*\}|\(\w{1,3}\)", " ", text)  # placeholders; "erreur(s)"
     text = re.sub(r"'[^']*'", " ", text)  # a sheet's or an example's name, quoted: not this language's
     text = re.sub(r"https?://\S+|\S+@\S+|\.xlsx\b|[A-Z]-[A-Z]\b", " ", text)
     words = []

@@ -5,6 +5,7 @@
     .venv/bin/python tools/i18n.py update     # every language's .po: new texts added empty, gone ones dropped
     .venv/bin/python tools/i18n.py compile    # every .po to its .mo (committed: `pip install .` ships them)
     .venv/bin/python tools/i18n.py missing    # what is still untranslated, per language
+    .venv/bin/python tools/i18n.py pending    # locale/pending.txt: what is untranslated in some language
 
 The texts are (1) the message templates of `competency_maps/messages/` (message and hint; a
 template with a plural is one msgid with its msgid_plural) and (2) the texts marked in the code with
@@ -115,6 +116,16 @@ def compile_all() -> None:
         print(f"Compiled {po_path(lang).with_suffix('.mo').relative_to(ROOT)}")
 
 
+PENDING = LOCALE / "pending.txt"  # msgids not yet translated, listed so that the list only shrinks
+
+
+def pending() -> set[str]:
+    """The msgids (their English singular) whose translation is still to be written, every language."""
+    if not PENDING.exists():
+        return set()
+    return {line for line in PENDING.read_text(encoding="utf-8").split("\n") if line and not line.startswith("#")}
+
+
 def untranslated(lang: str) -> list[str]:
     """The msgids of the code that `lang`'s catalog does not translate (or marks fuzzy)."""
     cat = read(lang)
@@ -139,6 +150,11 @@ def main(argv: list[str]) -> int:
         update()
     elif command == "compile":
         compile_all()
+    elif command == "pending":  # write the list of what is untranslated in any language
+        missing = sorted({m for lang in i18n.LANGUAGES[1:] for m in untranslated(lang)})
+        PENDING.write_text("# msgids still to translate (tools/i18n.py pending); a test keeps this list exact\n" +
+                           "".join(f"{m}\n" for m in missing), encoding="utf-8")
+        print(f"{len(missing)} msgids pending: {PENDING.relative_to(ROOT)}")
     elif command == "missing":
         total = 0
         for lang in i18n.LANGUAGES[1:]:

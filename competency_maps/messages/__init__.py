@@ -59,7 +59,7 @@ class Phrase(NamedTuple):
 LIST_JOINS = {"": ", ", "or": " or ", "bar": " | ", "quoted": ", "}
 # Parameters that hold dropdown values, canonical as the model keeps them: shown as the partner's
 # dropdown shows them, in the message's language; `column`: a column's name, in that language.
-CHOICE_PARAMS = frozenset({"choice", "choices", "suggestion", "first", "others"})
+CHOICE_PARAMS = frozenset({"choice", "choices", "suggestion", "first", "others", "quadrant", "strategy", "topic"})
 
 
 class _Filler(Formatter):
@@ -75,6 +75,8 @@ class _Filler(Formatter):
             return i18n.choice_label(str(value), self.language)
         if key == "column":
             return self.tr.pgettext("column", str(value))
+        if key == "quadrants":  # "Strengths": a quadrant's plural (languages.QUADRANT_PLURALS)
+            return self.tr.pgettext("quadrants", str(value))
         return value
 
     def format_field(self, value: Any, format_spec: str) -> str:
@@ -82,7 +84,8 @@ class _Filler(Formatter):
             return getattr(render(value.code, value.params, self.language), value.part)
         if isinstance(value, (list, tuple)):
             each = "'{}'" if format_spec == "quoted" else "{}"
-            join = f" {self.tr.pgettext('list', 'or')} " if format_spec == "or" else LIST_JOINS[format_spec]
+            or_word = self.tr.pgettext("list", "or")
+            join = f" {or_word} " if format_spec == "or" else LIST_JOINS[format_spec]
             if not format_spec and any("," in str(v) for v in value):
                 join = "; "  # topics hold commas
             return join.join(each.format(self.format_field(v, "")) for v in value)

@@ -102,7 +102,7 @@ def test_check_answers_a_workbook_in_its_own_language(tmp_path, schema):
     annotated = tmp_path / "annotated"
     _check(path, "--annotate", str(annotated))
     sheet = load_workbook(annotated / "cluster.xlsx")["Check"]
-    assert sheet["A1"].value.startswith("cluster.xlsx : 0 erreur à corriger, 0 avertissement à examiner.")
+    assert sheet["A1"].value.startswith("cluster.xlsx : 0 erreur(s) à corriger, 0 avertissement(s) à examiner.")
     assert [c.value for c in sheet[3]] == ["Emplacement", "Type", "Problème", "À faire"]
     assert sheet["C4"].value == "'Stärken' est lu comme Force."
     assert sheet.page_setup.fitToWidth in (1, "1") and sheet.sheet_properties.pageSetUpPr.fitToPage
