@@ -136,12 +136,15 @@ NAMES = {"Excel", "LibreOffice", "Windows", "Mac", "Alt", "Ctrl", "Option", "Ret
          "Topic", "Quadrant", "Strategy", "Format", "Style", "Text", "Group", "Label", "Language", "Note",
          "Theme", "Field", "Value", "Lists", "Check", "cluster", "clusters", "clusterek", "clusterje",
          "Clusters", "benchmarking", "Benchmarking", "workshop", "Workshop", "peer", "learning", "cel",
-         "About", "partners", "Strg", "INFO", "B", "Peer", "Learning", "es", "it", "pl"}
+         "About", "partners", "Strg", "INFO", "B", "Peer", "Learning", "es", "it", "pl",
+         "DTD", "SVG", "svg", "url", "URL", "viewBox"}
 # Words of the language that its Debian dictionary lacks (compounds, loans), each checked by hand
 KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen", "Kapiteltitel", "Teamgeist",
-               "Projektbezogene", "Labels", "zusammenzuhalten"},
-         "nl": {"celnotatie", "standaardwerkmap"},
-         "hu": {"kompetenciatérképének", "kompetenciatérkép", "ban", "nak"}}  # "LibreOffice-ban": a suffix after a name
+               "Projektbezogene", "Labels", "zusammenzuhalten", "Entitäten", "Event-Handler", "Skripte",
+               "Stylesheet", "wohlgeformte"},
+         "nl": {"celnotatie", "standaardwerkmap", "gebeurtenishandler", "invoermap"},
+         "pt": {"píxeis", "scripts"},
+         "hu": {"kompetenciatérképének", "kompetenciatérkép", "ban", "nak", "ekre"}}  # "LibreOffice-ban": a suffix after a name
 
 
 def _words(text: str) -> list[str]:
