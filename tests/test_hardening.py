@@ -20,7 +20,6 @@ import datetime as dt
 import io
 import re
 import shutil
-import time
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -233,12 +232,11 @@ def test_numbers_and_dates_where_text_is_expected(tmp_path, make_workbook, schem
 
 
 @pytest.mark.slow
-def test_a_hundred_thousand_rows_are_refused_in_bounded_time(tmp_path, good_bytes, schema):
+def test_a_hundred_thousand_rows_are_refused(tmp_path, good_bytes, schema):
+    # how long it takes is measured in bench/, not here: a shared machine makes a timed test flaky
     (source := tmp_path / "source.xlsx").write_bytes(good_bytes)
     path = with_rows(source, 100_000, tmp_path / "rows.xlsx")
-    started = time.perf_counter()
     res = read_workbook(path, schema)
-    assert time.perf_counter() - started < 20
     assert_issue(res, "error", "SWOT", "", "sheet.too_many_rows", rows=100999, max_rows=MAX_ROWS)
 
 

@@ -34,7 +34,9 @@ INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 DELIVERABLE = config.load(INPUTS)
 SCHEMA = build_schema(DELIVERABLE.topics)
 
-ILLEGAL_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What the reader replaces with U+FFFD: what XML cannot hold, and C1 controls, bidi overrides and isolates
+ILLEGAL_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f\u202a-\u202e\u2066-\u2069"
+                            "\ud800-\udfff\ufffe\uffff]")
 # What Excel writes as _xHHHH_ (openpyxl refuses these characters in a cell; Excel escapes them)
 EXCEL_ESCAPES = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]")
 # "_x0007_" typed as such, or openpyxl's undoing of Excel's "_x005F_", cannot be told from an

@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from competency_maps.errors import ConfigError, Location
+from competency_maps.errors import ConfigError, Location, ReportError
 
 CONFIG_NAME = "deliverable.toml"
 MAX_INPUT_BYTES = 5 * 2**20  # a text or a logo: a thousand pages of Markdown would be 3 MB
@@ -74,6 +74,40 @@ def read_limited(path: Path, loc: Location, max_bytes: int = MAX_INPUT_BYTES) ->
         raise ConfigError("input_file.unreadable", loc, reason=_why(e)) from None
     if len(data) > max_bytes:
         raise ConfigError("input_file.grew", loc, max_kb=max_bytes // 1024)
+    return data
+
+
+def read_regular_file(path: Path, loc: Location, max_bytes: int, /,
+                      raising: type[ReportError] = ConfigError) -> bytes:
+    """At most `max_bytes` of the regular file `path` (a link followed), else a `raising` error at `loc`.
+
+    The size is what a read returns, never `st_size` (a file may grow, /proc lies): at most
+    max_bytes + 1 bytes are read. A FIFO, a device (/dev/zero) or a socket, also behind a link, is
+    refused without being read; it is opened non-blocking and checked again once open, so that a
+    file swapped for a FIFO in between cannot hang the build."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise raising("read.missing", loc) from None
+    except (OSError, ValueError) as e:  # no permission, a loop of links, a name too long, a NUL
+        raise raising("read.cannot", loc, reason=_why(e)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise raising("read.folder", loc)
+    if not stat.S_ISREG(st.st_mode):
+        raise raising("read.not_regular", loc)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as e:
+        raise raising("read.cannot", loc, reason=_why(e)) from None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise raising("read.not_regular", loc)
+        try:
+            data = f.read(max_bytes + 1)
+        except OSError as e:
+            raise raising("read.cannot", loc, reason=_why(e)) from None
+    if len(data) > max_bytes:
+        raise raising("read.too_large", loc, limit_mb=f"{max_bytes / 2**20:g}")
     return data
 
 

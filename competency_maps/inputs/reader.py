@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from competency_maps.inputs.cells import Ctx, cell_text, quote
 from competency_maps.inputs.entries import read_coordinator_notes, read_entries, read_notes, read_step1
-from competency_maps.errors import SortsIssues, Issue, ReportError
+from competency_maps.errors import SortsIssues, Issue, ReportError, issue
 from competency_maps.inputs.habits import is_placeholder, is_website
 from competency_maps.inputs.images import Image, ImageError
 from competency_maps.inputs.images import load as load_image
@@ -56,6 +56,10 @@ def _find_sheet(ctx: Ctx, wb: Workbook, name: str, optional: bool = False) -> Wo
     for ws in wb.worksheets:
         if ws.title == name or name_key(ws.title) == name_key(name):
             return ws
+    chart = next((c for c in wb.chartsheets if name_key(c.title) == name_key(name)), None)
+    if chart is not None:  # a chart where the table should be: said, not "missing"
+        ctx.issues.append(issue("sheet.chart", ctx.loc(chart.title), sheet=quote(chart.title)))
+        return None
     if optional:  # added by a later template version (see template_issues)
         return None
     ctx.at(name, "", "sheet.missing", name=name, found=wb.sheetnames)

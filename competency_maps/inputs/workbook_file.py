@@ -75,10 +75,23 @@ def _check_archive(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as z:
             _scan_parts(z, loc)
+            _refuse_strict(z, loc)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
         # zlib.error: corrupt compressed data; RuntimeError: an encrypted part;
         # NotImplementedError: a compression method Python cannot read
         raise WorkbookError("workbook.damaged", loc)
+
+
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+
+
+def _refuse_strict(z: zipfile.ZipFile, loc: Location) -> None:
+    """Strict Open XML (Excel's and LibreOffice's "Strict Open XML Spreadsheet") names its parts in
+    other namespaces: openpyxl would find no sheet at all, and an annotated copy would hold none of
+    the partner's. Named instead, with the way out."""
+    with z.open("xl/workbook.xml") as f:
+        if STRICT_NAMESPACE in f.read(8192):
+            raise WorkbookError("workbook.strict", loc)
 
 
 def _scan_parts(z: zipfile.ZipFile, loc: Location) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
@@ -22,7 +23,8 @@ from competency_maps import i18n
 from competency_maps.i18n import pN_
 from competency_maps.xlsx.blank import HEADER_FILL, HEADER_FONT, add_validations, list_refs
 from competency_maps import messages
-from competency_maps.errors import Issue, Location, ReportError, Severity
+from competency_maps.errors import Issue, Location, ReportError, Severity, WorkbookError
+from competency_maps.xlsx.text_cells import put
 from competency_maps.model.schema import CHECK_SHEET, LISTS_SHEET, Schema, name_key
 from competency_maps.inputs.workbook_file import open_workbook
 
@@ -53,9 +55,25 @@ def _cells(ref: str) -> list[str]:
     return out[:MAX_MARKED]
 
 
+def _worksheet(wb, title: str):
+    """The worksheet of that title, else None (a chart sheet has no cells to mark)."""
+    return next((ws for ws in wb.worksheets if ws.title == title), None)
+
+
+def _anchor(ws, coord: str):
+    """The cell a comment can go on: a merged range's top-left cell (the others are read-only)."""
+    cell = ws[coord]
+    if isinstance(cell, MergedCell):
+        for rng in ws.merged_cells.ranges:
+            if coord in rng:
+                return ws.cell(row=rng.min_row, column=rng.min_col)
+    return cell
+
+
 def _clear_earlier_marks(wb) -> None:
-    if CHECK_SHEET in wb.sheetnames:
-        wb.remove(wb[CHECK_SHEET])
+    ours = _worksheet(wb, CHECK_SHEET)
+    if ours is not None:
+        wb.remove(ours)
     ours = {PatternFill("solid", fgColor=c).fgColor.rgb for c in FILLS.values()}
     for ws in wb.worksheets:
         for cell in list(ws._cells.values()):
@@ -98,7 +116,7 @@ def _mark(wb, issues: list[Issue], language: str = "en") -> dict[tuple[str, str]
         cells = _cells(ref)
         for coord in cells:
             ws[coord].fill = PatternFill("solid", fgColor=FILLS[worst])
-        first = ws[cells[0]]
+        first = _anchor(ws, cells[0])
         earlier = first.comment.text + "\n\n" if first.comment is not None and first.comment.author == AUTHOR else ""
         first.comment = _comment(found, language)
         if earlier:  # two ranges starting at one cell: keep both messages
@@ -109,9 +127,9 @@ def _mark(wb, issues: list[Issue], language: str = "en") -> dict[tuple[str, str]
 def _check_sheet(wb, source: Path, issues: list[Issue], targets, language: str = "en") -> None:
     tr = i18n.translator(language)
     ws = wb.create_sheet(CHECK_SHEET, 0)
-    ws["A1"] = messages.render("annotate.summary", {
+    put(ws, 1, 1, messages.render("annotate.summary", {
         "file": source.name, "errors": sum(i.is_error for i in issues),
-        "warnings": sum(i.severity is Severity.WARNING for i in issues)}, language).message
+        "warnings": sum(i.severity is Severity.WARNING for i in issues)}, language).message)
     ws["A1"].font = Font(bold=True)
     ws["A1"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells("A1:D1")
@@ -125,7 +143,7 @@ def _check_sheet(wb, source: Path, issues: list[Issue], targets, language: str =
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     for r, i in enumerate(sorted(issues, key=lambda i: order[i.severity]), start=4):
         place = " › ".join(p for p in (i.location.sheet, i.location.cell) if p) or source.name
-        where = ws.cell(row=r, column=1, value=place)
+        where = put(ws, r, 1, place)
         target = targets.get((i.location.sheet, i.location.cell))
         if target:
             title, cell = target
@@ -136,8 +154,8 @@ def _check_sheet(wb, source: Path, issues: list[Issue], targets, language: str =
         if i.severity in FILLS:
             kind.fill = PatternFill("solid", fgColor=FILLS[i.severity])
         words = i.text(language)
-        ws.cell(row=r, column=3, value=words.message)
-        ws.cell(row=r, column=4, value=words.hint or None)
+        put(ws, r, 3, words.message)  # a message quoting "=…" stays text
+        put(ws, r, 4, words.hint or None)
         for col in range(1, 5):
             ws.cell(row=r, column=col).alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A4"
@@ -154,7 +172,7 @@ def _restore_dropdowns(wb, schema: Schema, language: str = "en") -> None:
     """openpyxl cannot keep the dropdowns Excel stores in its own extension (a list on another
     sheet): where a standard sheet lost them, the copy gets the blank workbook's back, provided
     the Lists sheet and the sheet's headers are still the standard ones."""
-    lists = wb[LISTS_SHEET] if LISTS_SHEET in wb.sheetnames else None
+    lists = _worksheet(wb, LISTS_SHEET)
     if lists is None or [c.value for c in lists[1]][:len(schema.lists)] != list(schema.lists):
         return
     refs = list_refs(schema)
@@ -176,6 +194,8 @@ def annotate(source: Path, issues: list[Issue], out_dir: Path, stem: str = "",
     if target.resolve() == source.resolve():
         raise ReportError("annotate.same_file", Location(str(target)))
     wb = open_workbook(source)
+    if not wb.worksheets:  # never a copy without the partner's sheets
+        raise WorkbookError("workbook.no_worksheets", Location(source.name))
     _clear_earlier_marks(wb)
     if schema is not None:
         _restore_dropdowns(wb, schema, language)

@@ -31,6 +31,7 @@ from competency_maps.model.schema import (LANGUAGE_PROPERTY, LISTS_SHEET, PROFIL
                                           PROFILE_SHEET, README_SHEET, REQUIRED_WORD, SUMMARY_SHEET,
                                           VERSION_PROPERTY, Schema, Sheet)
 from competency_maps.xlsx.readme import PREPARED_FOR, TEMPLATE_VERSION, readme_rows
+from competency_maps.xlsx.text_cells import put
 from competency_maps.xlsx.summary import LAST_ROW, Lists, not_allowed_formula, write_lists, write_summary
 
 __all__ = ["make_blank_workbook", "write_blank_workbook", "readme_rows", "PREPARED_FOR", "TEMPLATE_VERSION",
@@ -138,7 +139,7 @@ def _readme(ws, schema: Schema, short_name: str, language: str, *, contact: str,
                        entry_language=entry_language)
     for r, (a, b, c, bold) in enumerate(rows, start=1):
         for col, v in enumerate((a, b, c), start=1):
-            cell = ws.cell(row=r, column=col, value=v or None)
+            cell = put(ws, r, col, v or None)
             cell.alignment = Alignment(vertical="top") if r == 1 else WRAP
             cell.font = Font(name=FONT, bold=bold or r == 1, size=14 if r == 1 else 11)
         if r > 1:  # spreadsheets do not grow rows for wrapped text they did not lay out themselves
@@ -155,7 +156,7 @@ def _profile(ws, short_name: str, language: str) -> None:
     for r, f in enumerate(PROFILE_FIELDS, start=2):
         label = tr.gettext(f.label) + (" " + tr.gettext(REQUIRED_WORD) if f.required else "")
         ws.cell(row=r, column=1, value=label).font = LABEL_FONT
-        v = ws.cell(row=r, column=2, value=short_name if f.attr == "short_name" and short_name else None)
+        v = put(ws, r, 2, short_name if f.attr == "short_name" and short_name else None)
         v.alignment, v.protection = WRAP, FREE
         if f.kind in ("year", "count"):
             lo, hi = (1800, 2100) if f.kind == "year" else (0, 10_000_000)

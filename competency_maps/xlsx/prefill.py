@@ -18,6 +18,7 @@ from competency_maps.errors import Issue, Location, ReportError
 from competency_maps.inputs.gather import check_files, workbook_files
 from competency_maps.model.cluster import Cluster
 from competency_maps.model.schema import Schema, name_key
+from competency_maps.publish import safe_filename
 
 
 @dataclass
@@ -53,6 +54,26 @@ def _from_folder(folder: Path, deliverable: Deliverable, schema: Schema) -> Sour
                               first=seen[k].name, second=res.path.name)
         seen[k] = res.path
         out.clusters.append(res.cluster)
+    return out
+
+
+def file_name(cluster: Cluster) -> str:
+    return f"{safe_filename(cluster.name)}-competency-map.xlsx"
+
+
+def targets_in(clusters: list[Cluster], folder: Path) -> list[tuple[Path, Cluster]]:
+    """Where each cluster's workbook goes in `folder` (`--all`); a ReportError naming both clusters
+    when two names make one file name ("Łódź Cluster" and "Lodz Cluster"; case aside, as Windows and
+    macOS compare names), so that no cluster's file overwrites another's."""
+    seen: dict[str, Cluster] = {}
+    out = []
+    for c in clusters:
+        name = file_name(c)
+        other = seen.setdefault(name.casefold(), c)
+        if other is not c:
+            raise ReportError("prefill.same_file", Location(str(folder / name)), first=repr(other.name),
+                              second=repr(c.name))
+        out.append((folder / name, c))
     return out
 
 

@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from competency_maps import i18n
 from competency_maps.i18n import N_
 from competency_maps.model.schema import LISTS_SHEET, QUADRANTS, STRATEGIES, Schema, Sheet, spellings
+from competency_maps.xlsx.text_cells import put
 
 LAST_ROW = 1_048_576  # the last row of a sheet: rules and counts cover every row a partner may insert
 TOPIC_ROWS = 200  # the Lists sheet's rows from which each topic's spellings run across
@@ -54,14 +55,14 @@ def write_lists(ws: Worksheet, schema: Schema, language: str) -> Lists:
     for name, values in schema.lists.items():
         ws.cell(row=1, column=col, value=name)
         for row, v in enumerate(values, start=2):
-            ws.cell(row=row, column=col, value=i18n.choice_label(v, language))
+            put(ws, row, col, i18n.choice_label(v, language))
         dropdown[name] = _area(col, 2, len(values) + 1)
         col += 1
     for name, values in schema.lists.items():
         words = list(dict.fromkeys(w for v in values for w in spellings(v)))
         ws.cell(row=1, column=col, value=f"{name}: all")
         for row, w in enumerate(words, start=2):
-            ws.cell(row=row, column=col, value=w)
+            put(ws, row, col, w)
         allowed[name] = _name(name, "all")
         wb.defined_names[allowed[name]] = DefinedName(allowed[name], attr_text=_area(col, 2, len(words) + 1))
         col += 1
@@ -71,7 +72,7 @@ def write_lists(ws: Worksheet, schema: Schema, language: str) -> Lists:
             words = spellings(v)
             ws.cell(row=1, column=col, value=v)
             for row, w in enumerate(words, start=2):
-                ws.cell(row=row, column=col, value=w)
+                put(ws, row, col, w)
             each[(name, v)] = _name(name, v)
             wb.defined_names[each[(name, v)]] = DefinedName(each[(name, v)], attr_text=_area(col, 2, len(words) + 1))
             col += 1
@@ -79,7 +80,7 @@ def write_lists(ws: Worksheet, schema: Schema, language: str) -> Lists:
         row = TOPIC_ROWS + k
         words = spellings(topic)
         for c, w in enumerate(words, start=1):
-            ws.cell(row=row, column=c, value=w)
+            put(ws, row, c, w)
         last = get_column_letter(len(words))
         each[("Topics", topic)] = _name("Topics", str(k + 1))
         wb.defined_names[each[("Topics", topic)]] = DefinedName(
@@ -110,7 +111,7 @@ def _table(ws: Worksheet, top: int, *, title: str, sheet: Sheet, by: str, kinds:
         c = ws.cell(row=top, column=i, value=h)
         c.font, c.fill = styles.header_font, styles.header_fill
     for r, t in enumerate(schema.topics, start=top + 1):
-        ws.cell(row=r, column=1, value=i18n.choice_label(t, language)).alignment = Alignment(wrap_text=True,
+        put(ws, r, 1, i18n.choice_label(t, language)).alignment = Alignment(wrap_text=True,
                                                                                                vertical="top")
         ws.row_dimensions[r].height = 30  # a long topic on two lines
         for i, k in enumerate(kinds, start=2):

@@ -30,7 +30,8 @@ def _named(cluster, name: str):
     return replace(cluster, profile=replace(cluster.profile, short_name=name))
 
 
-@pytest.mark.parametrize("spelling", ["Mov’eo", "Móv'eo", "Mov'\u200beo", "MOV'EO", "Mov\u02bceo", "Mov'eo "])
+@pytest.mark.parametrize("spelling", ["Mov’eo", "Móv'eo", "Mov'\u200beo", "MOV'EO", "Mov\u02bceo", "Mov'eo ",
+                                      "Mov-eo", "Mov\u2011eo", "Mov.eo"])
 def test_spellings_of_one_name_are_one_key(spelling):
     assert name_key(spelling) == name_key("Mov'eo")
 
@@ -40,7 +41,7 @@ def test_names_that_differ_stay_apart():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("stale", ["Mov’eo", "Móv'eo", "Mov'\u200beo"])
+@pytest.mark.parametrize("stale", ["Mov’eo", "Móv'eo", "Mov'\u200beo", "Mov-eo"])
 def test_a_stale_copy_under_another_spelling_is_a_duplicate_not_a_second_chapter(
         inputs, make_workbook, sample_cluster, stale):
     make_workbook(inputs, _named(sample_cluster, "Mov'eo"), name="moveo.xlsx")

@@ -369,3 +369,20 @@ def test_candidate_keys_ignore_white_space_and_case():
     row = ReviewRow(2, c.kind.upper(), f" {c.theme} ", "", entries_text(c).replace("\n", "\n  "), True,
                     text_of("x"))
     assert row.key == candidate_key(c)
+
+
+def test_a_review_sheet_that_is_a_chart_is_a_located_error(tmp_path):
+    from openpyxl.chart import BarChart, Reference
+
+    def chart(wb):
+        data = wb.active
+        data.title = "data"
+        data.append([1])
+        chart_sheet = wb.create_chartsheet(SHEET, 0)
+        bars = BarChart()
+        bars.add_data(Reference(data, min_col=1, min_row=1, max_row=1))
+        chart_sheet.add_chart(bars)
+
+    review = _write(tmp_path, chart)
+    [err] = review.errors
+    assert err.code == "sheet.chart" and err.location.sheet == SHEET and err.location.file.endswith(REVIEW_NAME)
