@@ -129,7 +129,7 @@ def _check_sheet(wb, source: Path, issues: list[Issue], targets, language: str =
     ws = wb.create_sheet(CHECK_SHEET, 0)
     put(ws, 1, 1, messages.render("annotate.summary", {
         "file": source.name, "errors": sum(i.is_error for i in issues),
-        "warnings": sum(i.severity is Severity.WARNING for i in issues)}, language).message)
+        "warnings": sum(i.severity is Severity.WARNING for i in issues)}, language=language).message)
     ws["A1"].font = Font(bold=True)
     ws["A1"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells("A1:D1")
