@@ -47,7 +47,7 @@ def new_workbook(short_name: str | None, out: Path | None, inputs: Path, console
 def workbook_options(deliverable: config.Deliverable, language: str) -> dict:
     """What a workbook for a partner says besides the schema: its language, the deliverable's."""
     return {"language": language, "entry_language": deliverable.language,
-            "contact": deliverable.workbook_contact, "deadline": deliverable.workbook_deadline}
+            "contact": deliverable.workbook.contact, "deadline": deliverable.workbook.deadline}
 
 
 def check(files: list[Path], inputs: Path, console: Console, annotate: Path | None = None, *,
@@ -218,7 +218,7 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
                         pdf_process: PdfProcess | None, also: list[tuple[Path, bytes, str]] = ()
                         ) -> list[tuple[Path, str]]:
     """`also`: files published with the report, or not at all (the snapshot, the toml's new log row)."""
-    from competency_maps.render.docx.render import render_docx
+    from competency_maps.render.docx.paginate import render_docx_paginated
     rendered: list[tuple[Path, bytes, str]] = []
     # The PDF is laid out even for --only docx: the Word file's TOC takes its page numbers from it.
     if pdf_process is not None:
@@ -235,7 +235,7 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
         pdf = render_here(content)
     if only in (None, "docx"):
         console.progress("rendering the Word document")
-        data = render_docx(content, pdf.anchors, breaks=pdf.page_tops, template=template)
+        data = render_docx_paginated(content, pdf.anchors, template=template)
         rendered.append((output / f"{stem}.docx", data, f"{len(data) // 1024} KB"))
     if only in (None, "pdf"):
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))
@@ -255,7 +255,7 @@ def _print_review(syn, review, path: Path, draft: bool, console: Console) -> Non
     from competency_maps.analysis.decisions import stale_issues
     from competency_maps.xlsx.review import summary
     stale = stale_issues(syn.decisions, review, path.name)
-    lines = summary(syn.decisions, review, str(path), draft)
+    lines = summary(syn.decisions, review, str(path), draft=draft)
     if stale or lines:
         console.print()
         console.issues(stale)

@@ -16,15 +16,16 @@ from string import Formatter
 from typing import Any, NamedTuple
 
 from competency_maps import i18n
-from competency_maps.messages import (cells, completeness, dataset, decisions, entries, general, images, inputs,
-                                      languages, outputs, profile, reading, sheets, workbook, written)
+from competency_maps.messages import (cells, completeness, config, dataset, decisions, docx, entries, general,
+                                      images, inputs, languages, outputs, profile, reading, review, sheets, workbook,
+                                      written)
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
 __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template", "codes", "render", "jsonable",
            "ALL"]
 
 AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs, dataset, outputs,
-         decisions, reading, written, languages)
+         decisions, reading, written, config, review, docx, languages)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 
