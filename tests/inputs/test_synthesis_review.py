@@ -329,7 +329,7 @@ def test_the_review_file_is_published_with_the_report_or_not_at_all(tmp_path, mo
     before = sorted(p.name for p in out.iterdir())
 
     def broken(*a, **k):
-        raise RenderError("The Word template could not be filled.")
+        raise RenderError("pdf.template.failed", error_type="ValueError", detail="a test's failure")
     monkeypatch.setattr("competency_maps.render.docx.render.render_docx", broken)
     endorsed = _content(sample_gathered().review)
     with pytest.raises(RenderError):

@@ -39,9 +39,10 @@ def test_a_dead_process_falls_back_to_this_one():
 
 
 def test_errors_cross_processes_with_location_and_hint():
-    e = RenderError("could not be laid out", Location("a.xlsx", "SWOT", "B2"), "Shorten it.")
+    e = RenderError("pdf.layout.failed", Location("a.xlsx", "SWOT", "B2"), error_type="ValueError", detail="x")
     back = pickle.loads(pickle.dumps(e))
-    assert type(back) is RenderError and str(back.as_issue()) == str(e.as_issue())
+    assert type(back) is RenderError and back.as_issue() == e.as_issue()
+    assert (back.code, back.location.cell, back.params["detail"]) == ("pdf.layout.failed", "B2", "x")
 
 
 def test_a_failure_in_the_second_process_is_raised_here():
