@@ -226,9 +226,10 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
     if only in (None, "pdf"):
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))
     if content.synthesis is not None:  # published with the report or not at all, never half-written
-        from competency_maps.inputs.review import review_workbook
+        from competency_maps.inputs.review import capped_issue, review_workbook
         syn = content.synthesis
-        data = review_workbook(syn.decisions, marked=syn.reviewed, when=content.d.date)
+        capped = capped_issue(syn.analysis, review_file_name(stem))
+        data = review_workbook(syn.decisions, marked=syn.reviewed, when=content.d.date, capped=capped)
         rendered.append((output / review_file_name(stem), data, f"{len(syn.analysis.candidates)} findings to review"))
     rendered.extend(also)
     paths = [path for path, _, _ in rendered]
@@ -238,8 +239,10 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
 
 def _print_review(syn, review, path: Path, draft: bool, console: Console) -> None:
     """What the coordinator needs to know about the synthesis review: how to do it, what is new."""
-    from competency_maps.inputs.review import stale_issues, summary
+    from competency_maps.inputs.review import capped_issue, stale_issues, summary
     stale = stale_issues(syn.decisions, review, path.name)
+    capped = capped_issue(syn.analysis, path.name)
+    stale += [capped] if capped else []
     lines = summary(syn.decisions, review, str(path), draft)
     if stale or lines:
         console.print()

@@ -23,10 +23,10 @@ from datetime import date
 from pathlib import Path
 
 from competency_maps.inputs.cells import Ctx, cell_text, quote
-from competency_maps.errors import Issue, Location, ReportError, SortsIssues, warning
+from competency_maps.errors import Issue, Location, ReportError, SortsIssues, issue, warning
 from competency_maps.model.richtext import Text, plain
 from competency_maps.xlsx.stable_zip import stable_workbook
-from competency_maps.analysis.synthesis import KINDS, Candidate
+from competency_maps.analysis.synthesis import KINDS, MAX_COMPLEMENTARITIES, PER_PAIR, Candidate, Synthesis
 
 REVIEW_NAME = "synthesis-review.xlsx"  # in inputs/; the build writes `<report>-synthesis-review.xlsx`
 SHEET = "Review"
@@ -246,6 +246,14 @@ def stale_issues(decisions: list[Decision], review: Review, output_name: str) ->
     return out
 
 
+def capped_issue(s: Synthesis, review_name: str) -> Issue | None:
+    """A warning when the synthesis proposes fewer complementarities than it found (see synthesis.py)."""
+    if not s.capped:
+        return None
+    return issue("synthesis.capped", Location(review_name), kept=len(s.complementarities), possible=s.possible,
+                 per_pair=PER_PAIR, limit=MAX_COMPLEMENTARITIES)
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 README = (
@@ -269,10 +277,11 @@ NEW_NOTE = f"New since {REVIEW_NAME} in the inputs folder."
 STALE_NOTE = "Matches no finding of this build (its entries changed, or it repeats a row): not printed."
 
 
-def review_workbook(decisions: list[Decision], marked: bool, when: date) -> bytes:
+def review_workbook(decisions: list[Decision], marked: bool, when: date, *, capped: Issue | None = None) -> bytes:
     """The review file for these decisions. `marked`: there was a review file, so rows without one
     are new and are marked. Cell values are always text, never formulas (an entry may start with
-    "="). Same decisions, same bytes (`when` stamps the file)."""
+    "="). Same decisions, same bytes (`when` stamps the file). `capped`: the synthesis proposes only
+    some of its complementarities; said first in the Read me and in a comment on the header."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -303,7 +312,11 @@ def review_workbook(decisions: list[Decision], marked: bool, when: date) -> byte
         c._style = copy.copy(looks[look])
         return c
 
-    ws.append([cell(name, "header") for name in COLUMNS])
+    header = [cell(name, "header") for name in COLUMNS]
+    cap = f"{capped.message} {capped.hint}" if capped is not None else ""
+    if cap:
+        header[0].comment = Comment(cap, "competency-maps")
+    ws.append(header)
     for d in decisions:
         state = "stale" if d.candidate is None else ("new" if marked and d.row is None else None)
         if d.candidate is not None:
@@ -324,7 +337,7 @@ def review_workbook(decisions: list[Decision], marked: bool, when: date) -> byte
     ws.auto_filter.ref = f"A1:F{last}"
     notes = wb.create_sheet(README_SHEET)
     notes.column_dimensions["A"].width = 110
-    for line in README:
+    for line in (cap, *README) if cap else README:
         notes.append([cell(line)])
     buf = io.BytesIO()
     wb.save(buf)

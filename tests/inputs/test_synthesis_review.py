@@ -23,7 +23,7 @@ from competency_maps.render.pdf.render import render_html
 from competency_maps.model.richtext import Span, plain, text_of
 from competency_maps.inputs.review import (COLUMNS, REVIEW_NAME, SHEET, Decision, Review, ReviewRow,
                                               candidate_key, entries_text, read_review, reconcile,
-                                              review_workbook, stale_issues, summary)
+                                              capped_issue, review_workbook, stale_issues, summary)
 from parity import docx_blocks
 from reports import INPUTS, sample_content, sample_gathered
 
@@ -363,3 +363,39 @@ def test_candidate_keys_ignore_white_space_and_case():
     row = ReviewRow(2, c.kind.upper(), f" {c.theme} ", "", entries_text(c).replace("\n", "\n  "), True,
                     text_of("x"))
     assert row.key == candidate_key(c)
+
+
+def _capped_content():
+    from competency_maps.model.cluster import Cluster, Profile, SwotEntry
+    g = sample_gathered()
+    d = g.deliverable
+    clusters = [Cluster(Profile(short_name=n), swot=[
+        SwotEntry(d.topics[0], q, "", text_of(f"{n} funding {q} {i}")) for i in range(40)
+        for q in ("Strength", "Weakness")]) for n in ("A", "B")]
+    return build_content(d, [chapter(c, d) for c in clusters], clusters)
+
+
+def test_a_capped_synthesis_says_so_in_the_review_file_and_on_the_console(tmp_path, monkeypatch):
+    content = _capped_content()
+    syn = content.synthesis
+    capped = capped_issue(syn.analysis, "r.xlsx")
+    assert capped.code == "synthesis.capped" and capped.params["possible"] == 2 * 40 * 40
+    assert capped.params["kept"] == len(syn.analysis.complementarities) < 2 * 40 * 40
+    assert capped_issue(sample_content().synthesis.analysis, "r.xlsx") is None
+    wb = load_workbook(io.BytesIO(review_workbook(syn.decisions, False, WHEN, capped=capped)))
+    assert wb[SHEET]["A1"].comment.text.startswith(capped.message)
+    assert wb["Read me"]["A1"].value == f"{capped.message} {capped.hint}"
+    assert wb[SHEET].max_row == len(syn.decisions) + 1
+    plain_wb = load_workbook(io.BytesIO(review_workbook(syn.decisions, False, WHEN)))
+    assert plain_wb[SHEET]["A1"].comment is None
+    # the console: the warning is printed with the other review lines
+    fake = RenderedPdf(b"%PDF-fake", 1, {}, frozenset())
+    monkeypatch.setattr("competency_maps.render.pdf.process.render_here", lambda c: fake)
+    monkeypatch.setattr("competency_maps.render.docx.render.render_docx", lambda c, *a, **k: b"docx")
+    out = io.StringIO()
+    console = Console(out, io.StringIO(), progress=False)
+    commands.render_all(content, tmp_path, "report", None, console)
+    commands._print_review(syn, Review(), tmp_path / "report-synthesis-review.xlsx", False, console)
+    assert capped.message in out.getvalue()
+    saved = load_workbook(tmp_path / "report-synthesis-review.xlsx")
+    assert saved["Read me"]["A1"].value == f"{capped.message} {capped.hint}"
