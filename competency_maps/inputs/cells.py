@@ -16,6 +16,7 @@ from competency_maps.errors import Issue, Location, error, info, warning
 from competency_maps.inputs.habits import several_choices
 from competency_maps.model.richtext import Span, Text, normalise, plain
 from competency_maps.model.schema import Column, match_choice
+from competency_maps.inputs.glyph_check import missing_glyphs
 from competency_maps.inputs.textsafety import clean_text, decode_excel_escapes
 
 QUOTE = 60  # characters of a partner's text quoted in a message
@@ -106,6 +107,7 @@ def cell_text(ctx: Ctx, sheet: str, cell, drop_struck: bool = False) -> Text | N
         ctx.warn(sheet, coord, f"contains {replaced} invisible control character(s) that cannot "
                  "appear in a document; each is shown as \ufffd.", "Delete them from the cell.")
     out = _strip(cleaned)
+    ctx.issues += missing_glyphs(ctx.loc(sheet, coord), plain(out))
     if "".join(struck).strip():
         if not out:
             ctx.struck.add((sheet, coord))

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from competency_maps.report.content import build_content, chapter
-from competency_maps.report.figures import (CELL_H, FRAME_H, FRAME_W, HEAD_H, PART_MARGIN, heatmap_png, heatmaps,
+from competency_maps.report.figures import (as_picture, CELL_H, FRAME_H, FRAME_W, HEAD_H, PART_MARGIN, heatmap_png, heatmaps,
                                      rows_per_part)
 from competency_maps.labels import Labels
 from competency_maps.model.cluster import Cluster, Profile, SwotEntry
@@ -175,6 +175,31 @@ def test_heatmap_counts_match_the_model_and_render_both_ways():
     assert png.startswith(b"\x89PNG") and png == heatmap_png(h)
     svg = render_figures(sample_content())["memory:heatmap-1.svg"][0].decode()
     assert svg.count("<rect") == len(h.cells) and "Mov&#39;eo" in svg
+
+
+def _named(*names: str):
+    s = _rows(len(names))
+    s.rows = [replace(r, cluster=n) for r, n in zip(s.rows, names)]
+    [h] = heatmaps(s, Labels())
+    return h
+
+
+def test_the_pngs_names_are_drawn_in_the_font_that_has_their_script():
+    # with Carlito alone, two Hebrew (or Thai) names of four letters are the same four empty boxes
+    assert heatmap_png(_named("שלום", "x")) != heatmap_png(_named("שמעו", "x"))
+    assert heatmap_png(_named("สวัสดี", "x")) != heatmap_png(_named("สวัสดิ", "x"))
+    assert heatmap_png(_named("Zone", "x")) != heatmap_png(_named("Zona", "x"))
+
+
+def test_a_map_with_a_name_to_shape_is_the_same_picture_in_the_pdf_as_in_word():
+    content = sample_content()
+    for names, picture in ((("Zone", "Mov'eo ☐"), False), (("שלום Cluster", "Zone"), True),
+                           (("नमस्ते", "Zone"), True), (("مرحبا", "Zone"), True)):
+        h = _named(*names)
+        figure = render_figures(replace(content, synthesis=replace(content.synthesis, heatmaps=[h])))
+        data, mime = figure["memory:heatmap-1.svg"]
+        assert (mime == "image/png") == picture and as_picture(h) == picture
+        assert (data == heatmap_png(h)) == picture
 
 
 # --- the chapter --------------------------------------------------------------------------------------

@@ -83,8 +83,11 @@ def render_figures(content: ReportContent, templates: Path = TEMPLATES) -> dict[
         svg = env.get_template("draft-mark.svg.j2").render(text=content.furniture.draft_mark)
         figures["memory:draft-mark.svg"] = (svg.encode("utf-8"), "image/svg+xml")
     if content.synthesis is not None:
-        from competency_maps.report.figures import fill, text_color
+        from competency_maps.report.figures import as_picture, fill, heatmap_png, text_color
         for n, h in enumerate(content.synthesis.heatmaps, start=1):  # report.html.j2 names them so
+            if as_picture(h):  # Word's picture, the same glyphs: SVG text would not be shaped
+                figures[f"memory:heatmap-{n}.svg"] = (heatmap_png(h), "image/png")
+                continue
             svg = env.get_template("heatmap.svg.j2").render(h=h, fill=fill, text_color=text_color)
             figures[f"memory:heatmap-{n}.svg"] = (svg.encode("utf-8"), "image/svg+xml")
     return figures
