@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from competency_maps.inputs.config import Deliverable
+from competency_maps.report.direction import rtl_language, rtl_text
 from competency_maps.report.figures import Heatmap, heatmaps
 from competency_maps.inputs.images import Image
 from competency_maps.labels import QUADRANT_PLURALS, Labels
 from competency_maps.model.cluster import Cluster, SwotEntry, TowsEntry
-from competency_maps.model.richtext import Block, Text, linkify, linkify_blocks, normalise, text_of, web_address
+from competency_maps.model.richtext import Block, Text, linkify, linkify_blocks, normalise, plain, text_of, web_address
 from competency_maps.model.schema import QUADRANTS, STRATEGIES
 from competency_maps.slugs import slug
 from competency_maps.analysis.synthesis import COMPLEMENTARITY, CONVERGENCE, Candidate, Synthesis, analyse
@@ -120,6 +121,7 @@ class TocEntry:
 class Group:
     name: str
     entries: list[Text]
+    rtl: list[bool] = field(default_factory=list)  # per entry: set right to left (direction.py)
 
 
 @dataclass
@@ -148,6 +150,7 @@ class SwotPair:
 class TowsEntryView:
     format: str  # Bullet | Paragraph
     text: Text
+    rtl: bool = False  # set right to left (direction.py)
 
 
 @dataclass
@@ -178,6 +181,7 @@ class StepNote:
     label: str
     blocks: list[Block]
     language: str = ""
+    rtl: bool = False  # its language (or, without one, its first letter) is written right to left
 
 
 @dataclass
@@ -300,6 +304,7 @@ def _swot_blocks(entries: list[SwotEntry], quadrant: str, topics: tuple[str, ...
             if not groups or groups[-1].name != e.group:
                 groups.append(Group(e.group, []))
             groups[-1].entries.append(linkify(e.text))
+            groups[-1].rtl.append(rtl_text(e.plain))
         if groups:
             blocks[t] = TopicBlock(t, groups)
     return blocks
@@ -309,14 +314,16 @@ def _tows_cell(entries: list[TowsEntry], topic: str, strategy: str, d: Deliverab
     caption = d.captions.get(strategy, "")
     return TowsCell(strategy, d.labels("tows_strategy", strategy=strategy),
                     d.labels("tows_caption", caption=caption) if caption else "",
-                    [TowsEntryView(e.format, linkify(e.text)) for e in entries
+                    [TowsEntryView(e.format, linkify(e.text), rtl_text(e.plain)) for e in entries
                      if e.topic == topic and e.strategy == strategy])
 
 
 def chapter(cluster: Cluster, d: Deliverable) -> Chapter:
     ch = Chapter(cluster.name, "ch-" + slug(cluster.name), chapter_title(cluster.name, d),
                  _step_headings(d), linkify_blocks(cluster.step1))
-    ch.step2_notes = [StepNote(n.label, list(n.blocks), _other_language(n.language, d.language))
+    ch.step2_notes = [StepNote(n.label, list(n.blocks), _other_language(n.language, d.language),
+                               rtl_language(n.language) if n.language else
+                               rtl_text(n.label + "".join(plain(b.text) for b in n.blocks)))
                       for n in cluster.step2_notes]
     by_quadrant = {q: _swot_blocks(cluster.swot, q, d.topics) for q in QUADRANTS}
     for a, b in (("Strength", "Weakness"), ("Opportunity", "Threat")):
