@@ -17,6 +17,7 @@ from competency_maps.inputs.habits import several_choices
 from competency_maps.model.richtext import Span, Text, normalise, plain
 from competency_maps.model.schema import Column, match_choice
 from competency_maps.inputs.glyph_check import missing_glyphs
+from competency_maps.inputs.number_format import cell_shown
 from competency_maps.inputs.textsafety import clean_text, decode_excel_escapes
 
 QUOTE = 60  # characters of a partner's text quoted in a message
@@ -89,6 +90,8 @@ def cell_text(ctx: Ctx, sheet: str, cell, drop_struck: bool = False) -> Text | N
     elif drop_struck and isinstance(v, str) and cell.font and cell.font.strike:
         struck.append(v)
         text = ()
+    elif (shown := cell_shown(cell, ctx.loc(sheet, coord), ctx.issues)) is not None:
+        text = (Span(shown, bool(cell.font and cell.font.b), bool(cell.font and cell.font.i)),)  # "35%", not "0.35"
     elif isinstance(v, bool):
         text = (Span("TRUE" if v else "FALSE"),)
     elif isinstance(v, float) and v.is_integer():

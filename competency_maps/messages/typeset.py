@@ -6,4 +6,10 @@ TEMPLATES = catalog(
     Template("text.glyphs.missing", "warning",
              "The report's fonts cannot draw {characters}: each would print as an empty box.",
              "Write it in Latin, Greek, Cyrillic, Hebrew, Arabic, Devanagari or Thai letters, or leave it out."),
+    Template("cell.number_format.locale_date", "info",
+             "This date is shown in your computer's date format: the report prints it as {printed}.",
+             "To print it otherwise, type it as text, or give the cell a date format of its own (one without *)."),
+    Template("cell.number_format.unsupported", "warning",
+             "The report cannot show this number as its format {number_format} does: it prints {printed}.",
+             "Type the number as text, as it should be printed."),
 )
