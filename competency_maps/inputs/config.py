@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from competency_maps.inputs import images
-from competency_maps.errors import ConfigError, Issue, Location, error
+from competency_maps.errors import ConfigError, Issue, Location, error, issue
 from competency_maps.inputs.images import Image
 from competency_maps.inputs.files import CONFIG_NAME, check_regular_file, decode_text, read_limited, resolve_input_file
 from competency_maps.labels import DEFAULT_CAPTIONS, DEFAULT_HEADINGS, DEFAULT_LABELS, Labels, fields
 from competency_maps.inputs.options import (REQUIRED, Bool, Computed, Context, Date, Int, Invalid, Pattern, Rows, Str, StrList,
                       Table, Tables, Ticks)
-from competency_maps.model.richtext import Block, MarkdownError, parse_markdown
+from competency_maps.model.richtext import Block, MarkdownError, markdown_images, parse_markdown
 from competency_maps.model.schema import D21_TOPICS
 from competency_maps.analysis.synthesis import Theme
 
@@ -102,7 +102,10 @@ def _markdown(name: object, ctx: Context, section: str, key: str) -> list[Block]
     try:
         path = resolve_input_file(ctx.inputs, name, section, key)
         loc = Location(str(name))
-        blocks = parse_markdown(decode_text(read_limited(path, loc), loc))
+        source = decode_text(read_limited(path, loc), loc)
+        blocks = parse_markdown(source)
+        ctx.issues += [issue("markdown.image.omitted", Location(str(name), "", f"line {line}"), alt=alt, src=src)
+                       for line, alt, src in markdown_images(source)]
     except MarkdownError as e:
         raise Invalid(f"{name}, line {e.line}: {e}", e.hint)
     except ConfigError as e:
