@@ -185,6 +185,7 @@ def large_run(entries: int = 2000) -> dict:
 
 def _large_build(inputs: Path, out: Path) -> dict:
     stop, peaks = threading.Event(), {}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--inputs", str(inputs),
                              "--output", str(out)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -196,14 +197,17 @@ def _large_build(inputs: Path, out: Path) -> dict:
     watcher.join()
     if proc.returncode != 0:
         raise SystemExit(f"the large build failed ({proc.returncode}):\n{out[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     main_mb = peaks.pop(proc.pid, 0.0)
-    return {"wall": wall, "main_mb": main_mb, "pdf_mb": max(peaks.values(), default=0.0),
+    return {"wall": wall, "cpu": cpu, "main_mb": main_mb, "pdf_mb": max(peaks.values(), default=0.0),
             "summary": [line for line in out.splitlines() if "complementarities" in line or "Wrote" in line]}
 
 
 def print_large(r: dict) -> None:
     print(f"\nLarge consortium: 2 workbooks x {r['entries']} entries (strengths and weaknesses, all on themes)")
-    print(f"  build.py {r['wall']:.1f} s (again, with the first one's snapshot: {r['again']:.1f} s); peak RSS: main process {r['main_mb']:.0f} MB, "
+    print(f"  build.py {r['wall']:.1f} s, CPU {r['cpu']:.1f} s (again, with the first one's snapshot: "
+          f"{r['again']:.1f} s); peak RSS: main process {r['main_mb']:.0f} MB, "
           f"PDF process {r['pdf_mb']:.0f} MB; review file {r['review_kb']:.0f} KB, PDF {r['pdf_kb']:.0f} KB")
     for line in r["summary"]:
         print("  " + line)
