@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import replace
+
+import pytest
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -12,7 +14,10 @@ from competency_maps.model.cluster import Note
 from competency_maps.model.richtext import parse_markdown, text_of
 from competency_maps.render.pdf.render import render_html, render_pdf
 from competency_maps.report.content import build_content, chapter
+from conftest import require_tool
 from reports import sample_gathered
+
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
 
 A4_WIDTH = 595.3  # points
 RIGHT_MARGIN = 20 / 25.4 * 72  # report.css @page margin
@@ -28,7 +33,8 @@ def _words(pdf: bytes, tmp: Path, left: bool = False) -> list[tuple]:
     """(right edge in points, text) of every word of the PDF, as poppler lays them out; with
     `left`, (left edge, right edge, text)."""
     (tmp / "r.pdf").write_bytes(pdf)
-    html = subprocess.run(["pdftotext", "-bbox", str(tmp / "r.pdf"), "-"], capture_output=True, check=True).stdout
+    html = subprocess.run([require_tool("pdftotext"), "-bbox", str(tmp / "r.pdf"), "-"], capture_output=True,
+                          check=True).stdout
     root = ElementTree.fromstring(html.decode("utf-8").replace("<!DOCTYPE", "<!--").replace('.dtd">', '-->'))
     found = root.iter("{http://www.w3.org/1999/xhtml}word")
     if left:
