@@ -13,7 +13,7 @@ from competency_maps.errors import Location, ReportError
 from competency_maps.inputs.gather import Gathered, check_files, gather
 from competency_maps.labels import QUADRANT_PLURALS
 from competency_maps.publish import check_output_folder, locked, output_stem, publish, safe_filename
-from competency_maps.inputs.review import review_file_name
+from competency_maps.analysis.decisions import review_file_name
 from competency_maps.model.schema import COORDINATOR_SHEET, QUADRANTS, build_schema
 
 if TYPE_CHECKING:  # `check` stays light: it needs neither the writers nor the renderers
@@ -226,10 +226,11 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
     if only in (None, "pdf"):
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))
     if content.synthesis is not None:  # published with the report or not at all, never half-written
-        from competency_maps.inputs.review import capped_issue, review_workbook
+        from competency_maps.analysis.decisions import capped_issue
+        from competency_maps.xlsx.review import review_workbook
         syn = content.synthesis
         capped = capped_issue(syn.analysis, review_file_name(stem))
-        data = review_workbook(syn.decisions, marked=syn.reviewed, when=content.d.date, capped=capped)
+        data = review_workbook(syn.decisions, marked=syn.reviewed, when=content.properties.date, capped=capped)
         rendered.append((output / review_file_name(stem), data, f"{len(syn.analysis.candidates)} findings to review"))
     rendered.extend(also)
     paths = [path for path, _, _ in rendered]
@@ -239,7 +240,8 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
 
 def _print_review(syn, review, path: Path, draft: bool, console: Console) -> None:
     """What the coordinator needs to know about the synthesis review: how to do it, what is new."""
-    from competency_maps.inputs.review import capped_issue, stale_issues, summary
+    from competency_maps.analysis.decisions import capped_issue, stale_issues
+    from competency_maps.xlsx.review import summary
     stale = stale_issues(syn.decisions, review, path.name)
     capped = capped_issue(syn.analysis, path.name)
     stale += [capped] if capped else []
