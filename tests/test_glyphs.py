@@ -40,3 +40,11 @@ def test_runs_keep_a_right_to_left_name_of_several_words_in_one_run():
 def test_shaping_is_needed_for_right_to_left_marks_and_indic_scripts_only():
     assert not needs_shaping("Mov'eo – Zone Cluster ☐ Ωμέγα")
     assert all(needs_shaping(t) for t in ("שלום", "مرحبا", "नमस्ते", "สวัสดี", "Cafe\u0301"))
+
+
+def test_the_warning_names_at_most_ten_characters():
+    from competency_maps.errors import Location
+    from competency_maps.inputs.glyph_check import missing_glyphs
+    assert missing_glyphs(Location("f.xlsx", "SWOT", "D2"), "Zone שלום") == []
+    [one] = missing_glyphs(Location("f.xlsx", "SWOT", "D2"), "一二三四五六七八九十百千")
+    assert one.code == "text.glyphs.missing" and one.params["characters"] == "'一 二 三 四 五 六 七 八 九 十 …'"

@@ -106,7 +106,8 @@ def test_any_text_survives_workbook_reader_and_docx(texts):
     # a warning on the cell for each one with characters no bundled font draws, naming them
     glyphs = {i.location.cell: i for i in res.issues if i.code == "text.glyphs.missing"}
     assert glyphs == {f"D{row}": glyphs.get(f"D{row}") for row, t in enumerate(expected, start=2) if undrawable(t)}
-    assert all(i.params["count"] == len(undrawable(expected[int(c[1:]) - 2])) for c, i in glyphs.items())
+    assert all(set(undrawable(expected[int(c[1:]) - 2])[:10]) <= set(i.params["characters"])
+               for c, i in glyphs.items())
     # a warning on the cell for each one with characters XML cannot hold, with how many; nothing else
     warned = {i.location.cell: i for i in res.issues if i.code != "text.glyphs.missing"}
     for row, s in enumerate(texts, start=2):

@@ -15,4 +15,4 @@ def missing_glyphs(location: Location, text: str) -> list[Issue]:
     if not missing:
         return []
     shown = " ".join(missing[:SHOWN]) + (" …" if len(missing) > SHOWN else "")
-    return [issue("text.glyphs.missing", location, characters=f"'{shown}'", count=len(missing))]
+    return [issue("text.glyphs.missing", location, characters=f"'{shown}'")]
