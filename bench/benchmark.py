@@ -3,6 +3,7 @@
 
     python bench/benchmark.py            # sample build (medians of 5 runs after a warm-up) + scaling
     python bench/benchmark.py --quick    # 3 runs, scaling up to 25 clusters
+    python bench/benchmark.py --large    # only the large consortium: 2 workbooks of 2,000 entries
 
 Numbers, not assertions: the machines are shared, so compare the ratios within one run.
 """
@@ -12,12 +13,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -105,10 +108,109 @@ def make_consortium(n: int, dest: Path) -> Path:
         write_filled_workbook(schema, clone, dest / f"cluster-{i:03d}.xlsx")
     toml = (dest / "deliverable.toml").read_text(encoding="utf-8")
     order = "order = [" + ", ".join(json.dumps(x) for x in names) + "]"
-    import re
     toml = re.sub(r"^order = \[.*?\]$", order, toml, flags=re.M)
     (dest / "deliverable.toml").write_text(toml, encoding="utf-8")
     return dest
+
+
+WORDS = ("funding", "budget", "membership", "communication", "visibility", "skills", "SMEs", "COVID-19",
+         "network", "services")
+
+
+def make_large(entries: int, dest: Path) -> Path:
+    """Two clusters of `entries` SWOT entries each, half strengths and half weaknesses, every one on a
+    theme of the sample's toml: the worst case of the synthesis (every strength meets every weakness)."""
+    from competency_maps.inputs import config
+    from competency_maps.model.cluster import SwotEntry
+    from competency_maps.model.richtext import text_of
+    from competency_maps.model.schema import build_schema
+    from competency_maps.xlsx.writer import write_filled_workbook
+    dest.mkdir(parents=True, exist_ok=True)
+    d = config.load(ROOT / "inputs")
+    for f in (ROOT / "inputs").iterdir():
+        if f.suffix in (".toml", ".md", ".svg", ".png"):
+            shutil.copy(f, dest / f.name)
+    base = gather(ROOT / "inputs").clusters[:2]
+    schema = build_schema(d.topics, d.theme_names)
+    for k, c in enumerate(base):
+        swot = [SwotEntry(d.topics[i % len(d.topics)], ("Strength", "Weakness")[i % 2], "",
+                          text_of(f"{c.name} item {i}: {WORDS[i % len(WORDS)]} and {WORDS[(i // 7) % len(WORDS)]} "
+                                  f"in region {i * 7919 % 1000}."))
+                for i in range(entries)]
+        write_filled_workbook(schema, replace(c, swot=swot), dest / f"large-{k}.xlsx")
+    toml = (dest / "deliverable.toml").read_text(encoding="utf-8")
+    order = "order = [" + ", ".join(json.dumps(c.name) for c in base) + "]"
+    toml = re.sub(r"^order = \[.*?\]$", order, toml, flags=re.M)
+    toml = re.sub(r"^about_order = \[.*?\]$", "about_order = []", toml, flags=re.M)
+    (dest / "deliverable.toml").write_text(toml, encoding="utf-8")
+    return dest
+
+
+def peak_rss_mb(pid: int, stop: threading.Event, peaks: dict[int, float]) -> None:
+    """Polls the resident memory of a process and of its children (the PDF process) every 50 ms."""
+    def rss(p: int) -> float:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
+    while not stop.is_set():
+        try:
+            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            children = []
+        for p in [pid, *map(int, children)]:
+            peaks[p] = max(peaks.get(p, 0.0), rss(p))
+        stop.wait(0.05)
+
+
+def large_run(entries: int = 2000) -> dict:
+    """The build command on two workbooks of `entries` entries each: wall time and the peak memory of
+    each of its processes (the main one and the PDF process); then a second build, which compares
+    with the first one's snapshot."""
+    work = Path(tempfile.mkdtemp(prefix="bench-large-"))
+    inputs = make_large(entries, work / "in")
+    first = _large_build(inputs, work / "out")
+    again = _large_build(inputs, work / "out")
+    review = next((work / "out").glob("*-synthesis-review.xlsx"))
+    pdf = next((work / "out").glob("*.pdf"))
+    first.update(entries=entries, again=again["wall"], review_kb=review.stat().st_size / 1024,
+                 pdf_kb=pdf.stat().st_size / 1024)
+    shutil.rmtree(work, ignore_errors=True)
+    return first
+
+
+def _large_build(inputs: Path, out: Path) -> dict:
+    stop, peaks = threading.Event(), {}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--inputs", str(inputs),
+                             "--output", str(out)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    watcher = threading.Thread(target=peak_rss_mb, args=(proc.pid, stop, peaks))
+    watcher.start()
+    out = proc.communicate()[0].decode(errors="replace")
+    wall = time.perf_counter() - t
+    stop.set()
+    watcher.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"the large build failed ({proc.returncode}):\n{out[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    main_mb = peaks.pop(proc.pid, 0.0)
+    return {"wall": wall, "cpu": cpu, "main_mb": main_mb, "pdf_mb": max(peaks.values(), default=0.0),
+            "summary": [line for line in out.splitlines() if "complementarities" in line or "Wrote" in line]}
+
+
+def print_large(r: dict) -> None:
+    print(f"\nLarge consortium: 2 workbooks x {r['entries']} entries (strengths and weaknesses, all on themes)")
+    print(f"  build.py {r['wall']:.1f} s, CPU {r['cpu']:.1f} s (again, with the first one's snapshot: "
+          f"{r['again']:.1f} s); peak RSS: main process {r['main_mb']:.0f} MB, "
+          f"PDF process {r['pdf_mb']:.0f} MB; review file {r['review_kb']:.0f} KB, PDF {r['pdf_kb']:.0f} KB")
+    for line in r["summary"]:
+        print("  " + line)
 
 
 def scale_run(n: int) -> dict:
@@ -129,7 +231,11 @@ def scale_run(n: int) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--large", action="store_true", help="only the large consortium (2 x 2,000 entries)")
     args = ap.parse_args()
+    if args.large:
+        print_large(large_run())
+        return 0
     runs = 3 if args.quick else 5
     inputs = ROOT / "inputs"
     work = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -166,6 +272,7 @@ def main() -> int:
         print(f"  {n:8d} {r['read']:7.2f} {r['docx']:7.2f} {r['pdf']:7.2f} {r['total']:8.2f} "
               f"{r['peak_mb']:8.0f} {r['build']:12.2f} {r['build_peak_mb']:12.0f} {r['pages']:6d} "
               f"{r['build'] / n:10.2f}")
+    print_large(large_run())
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -22,3 +22,10 @@ def test_a_synthetic_consortium_of_seven_reads_without_errors(tmp_path):
 def test_timed_counts_the_cpu_of_the_command():
     wall, cpu = _timed([sys.executable, "-c", "sum(range(3_000_000))"])
     assert wall > 0 and 0 < cpu < wall * 2 + 0.5
+
+
+def test_the_large_consortium_reads_cleanly_every_entry_on_a_theme(tmp_path):
+    from bench.benchmark import make_large
+    g = gather(make_large(40, tmp_path / "in"))
+    assert not g.errors and [len(c.swot) for c in g.clusters] == [40, 40]
+    assert {e.quadrant for c in g.clusters for e in c.swot} == {"Strength", "Weakness"}

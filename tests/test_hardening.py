@@ -226,7 +226,8 @@ def test_numbers_and_dates_where_text_is_expected(tmp_path, make_workbook, schem
     res = read_workbook(make_workbook(tmp_path, edit=edit), schema)
     assert res.issues == [], issues_of(res)
     swot = res.cluster.swot
-    assert [e.plain for e in swot[:4]] == ["2020", "2.5", "2024-03-01", "2024-03-01T14:30:00"]
+    # as Excel shows them: openpyxl gives a date and time the format yyyy-mm-dd h:mm:ss
+    assert [e.plain for e in swot[:4]] == ["2020", "2.5", "2024-03-01", "2024-03-01 14:30:00"]
     assert swot[0].group == "2021" and res.cluster.profile.full_name == "12345"
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from openpyxl.cell.cell import ERROR_CODES
 
+from competency_maps.glyphs import undrawable
 from competency_maps.inputs import config
 from competency_maps.report.content import build_content, chapter
 from competency_maps.inputs.habits import is_placeholder, same_text_key, typed_list
@@ -102,8 +103,13 @@ def test_any_text_survives_workbook_reader_and_docx(texts):
 
     expected = [as_read(s) for s in texts]
     assert [e.plain for e in res.cluster.swot] == expected
+    # a warning on the cell for each one with characters no bundled font draws, naming them
+    glyphs = {i.location.cell: i for i in res.issues if i.code == "text.glyphs.missing"}
+    assert glyphs == {f"D{row}": glyphs.get(f"D{row}") for row, t in enumerate(expected, start=2) if undrawable(t)}
+    assert all(set(undrawable(expected[int(c[1:]) - 2])[:10]) <= set(i.params["characters"])
+               for c, i in glyphs.items())
     # a warning on the cell for each one with characters XML cannot hold, with how many; nothing else
-    warned = {i.location.cell: i for i in res.issues}
+    warned = {i.location.cell: i for i in res.issues if i.code != "text.glyphs.missing"}
     for row, s in enumerate(texts, start=2):
         n = len(ILLEGAL_IN_XML.findall(s))
         if n:
@@ -138,7 +144,11 @@ def test_shown_text_survives_workbook_reader_and_pdf(texts):
                       step1=[Block(BlockKind.PARAGRAPH, text_of(s)) for s in texts])
     with tempfile.TemporaryDirectory() as tmp:
         res = write_and_read(cluster, Path(tmp))
-        assert not res.issues and [b.plain for b in res.cluster.step1] == [as_read(s) for s in texts]
+        # characters no bundled font draws are warned about (tests/test_glyphs.py), nothing else
+        assert [i.location.cell for i in res.issues if i.code == "text.glyphs.missing"] == [
+            f"B{row}" for row, s in enumerate(texts, start=2) if undrawable(as_read(s))]
+        assert not [i for i in res.issues if i.code != "text.glyphs.missing"]
+        assert [b.plain for b in res.cluster.step1] == [as_read(s) for s in texts]
         content = build_content(DELIVERABLE, [chapter(res.cluster, DELIVERABLE)], [res.cluster])
         text = pdf_text(render_pdf(content).data, require_tool("pdftotext"), Path(tmp))
     text = re.sub("[\u202a-\u202e]", "", text)  # pdftotext's marks around neutral runs

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from competency_maps.analysis.synthesis import Candidate
+from competency_maps.analysis.synthesis import MAX_COMPLEMENTARITIES, PER_PAIR, Candidate, Synthesis
 from competency_maps.errors import Issue, Location, SortsIssues, issue
 from competency_maps.model.richtext import Text
 
@@ -110,3 +110,11 @@ def stale_issues(decisions: list[Decision], review: Review, output_name: str) ->
             out.append(issue("decision.stale", Location(review.name, SHEET, f"A{d.row.row}"), kind=d.row.kind,
                              theme=d.row.theme, yes=YES, output=output_name))
     return out
+
+
+def capped_issue(s: Synthesis, review_name: str) -> Issue | None:
+    """A warning when the synthesis proposes fewer complementarities than it found (see synthesis.py)."""
+    if not s.capped:
+        return None
+    return issue("synthesis.capped", Location(review_name), kept=len(s.complementarities), possible=s.possible,
+                 per_pair=PER_PAIR, limit=MAX_COMPLEMENTARITIES)

@@ -7,6 +7,14 @@ Entries are tagged with the coordinator's themes by keyword: whole words, in any
 ("funding" also finds "funds" and "funded", never "fundamental"), through a Snowball stemmer for the
 report's language; a keyword of several words matches those words in a row. A Theme that the partner
 chose in the workbook wins over the keywords. Pure analysis of the model: no layout, no wording.
+
+Complementarities are capped: every strength of one cluster meets every weakness of another, so their
+number grows with the square of a consortium's entries (two workbooks of 700 strengths and 700
+weaknesses made a million), more than a coordinator can read or Excel can hold. Each theme and pair of
+clusters proposes its best `PER_PAIR` pairings (a cluster's own order puts its telling entries first:
+the first strength with the first weakness, then the next ones), and the whole synthesis at most
+`MAX_COMPLEMENTARITIES`, every theme and pair of clusters served in turn. The candidates kept are in the
+order the uncapped synthesis has them; `possible` says how many there were.
 """
 
 from __future__ import annotations
@@ -23,6 +31,8 @@ from competency_maps.model.schema import QUADRANTS
 
 CONVERGENCE, COMPLEMENTARITY = "Convergence", "Complementarity"
 KINDS = (CONVERGENCE, COMPLEMENTARITY)
+PER_PAIR = 12  # complementarities per theme and pair of clusters (the sample has at most 10)
+MAX_COMPLEMENTARITIES = 1_000  # in all: a review file a coordinator can read
 
 # ISO 639-1 codes of the report's language -> Snowball's stemmers; any other language: exact words.
 STEMMERS = {"ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german",
@@ -118,6 +128,11 @@ class Synthesis:
     candidates: list[Candidate] = field(default_factory=list)  # convergences first, then pairings
     max_count: int = 0
     themes: list[str] = field(default_factory=list)
+    possible: int = 0  # complementarities before the cap: more than len(complementarities) when capped
+
+    @property
+    def capped(self) -> bool:
+        return self.possible > len(self.complementarities)
 
     @property
     def convergences(self) -> list[Candidate]:
@@ -152,11 +167,37 @@ def analyse(clusters: list[Cluster], topics: tuple[str, ...], themes: list[Theme
             if len(by_cluster) >= min_clusters:
                 candidates.append(Candidate(CONVERGENCE, name, tuple(
                     Quote(c, q, entries[0]) for c, entries in by_cluster.items()), q))
-    for name in names:
-        strong, weak = found[name]["Strength"], found[name]["Weakness"]
-        candidates += [Candidate(COMPLEMENTARITY, name, (Quote(a, "Strength", s), Quote(b, "Weakness", w)))
-                       for a, strengths in strong.items() for s in strengths
-                       for b, weaknesses in weak.items() if b != a for w in weaknesses]
+    pairings, possible = complementarities(found, names)
     rows = heat_rows(clusters, topics)
     max_count = max((n for r in rows for n in r.counts), default=0)
-    return Synthesis(list(QUADRANTS), list(topics), rows, candidates, max_count, names)
+    return Synthesis(list(QUADRANTS), list(topics), rows, candidates + pairings, max_count, names, possible)
+
+
+def best_pairs(strengths: int, weaknesses: int, limit: int = PER_PAIR) -> list[tuple[int, int]]:
+    """The `limit` best (strength, weakness) positions of two clusters' entries on a theme, best first:
+    by the sum of their places in the clusters' own order, then by the strength's. Never more than
+    limit² pairs looked at, however long the lists."""
+    pairs = [(i, j) for i in range(min(strengths, limit)) for j in range(min(weaknesses, limit))]
+    return sorted(pairs, key=lambda p: (p[0] + p[1], p[0]))[:limit]
+
+
+def complementarities(found: dict[str, dict[str, dict[str, list[str]]]], names: list[str],
+                      per_pair: int = PER_PAIR, limit: int = MAX_COMPLEMENTARITIES
+                      ) -> tuple[list[Candidate], int]:
+    """One cluster's strength and another's weakness on a theme, capped (see the module's docstring);
+    and how many there are in all, counted without making them."""
+    ranked = []  # (rank within its theme and pair, place in the uncapped order, candidate)
+    possible = 0
+    for t, name in enumerate(names):
+        strong, weak = found[name]["Strength"], found[name]["Weakness"]
+        for a_i, (a, strengths) in enumerate(strong.items()):
+            for b_i, (b, weaknesses) in enumerate(weak.items()):
+                if b == a:
+                    continue
+                possible += len(strengths) * len(weaknesses)
+                for rank, (i, j) in enumerate(best_pairs(len(strengths), len(weaknesses), per_pair)):
+                    ranked.append((rank, (t, a_i, i, b_i, j), Candidate(COMPLEMENTARITY, name, (
+                        Quote(a, "Strength", strengths[i]), Quote(b, "Weakness", weaknesses[j])))))
+    if len(ranked) > limit:  # every theme and pair's best first, then their second best…
+        ranked = sorted(ranked, key=lambda r: (r[0], r[1]))[:limit]
+    return [c for _, _, c in sorted(ranked, key=lambda r: r[1])], possible

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from competency_maps.analysis.decisions import review_file_name, stale_issues
+from competency_maps.analysis.decisions import capped_issue, review_file_name, stale_issues
 from competency_maps.commands.history import since_last_build
 from competency_maps.commands.rendering import render_all, report_written
 from competency_maps.console import Console
@@ -81,6 +81,8 @@ def build(inputs: Path, output: Path, *, console: Console, only: str | None = No
 def _print_review(syn, review, path: Path, *, draft: bool, console: Console) -> None:
     """What the coordinator needs to know about the synthesis review: how to do it, what is new."""
     stale = stale_issues(syn.decisions, review, path.name)
+    capped = capped_issue(syn.analysis, path.name)  # the synthesis proposes only some pairings
+    stale += [capped] if capped else []
     lines = summary(syn.decisions, review, str(path), draft=draft)
     if stale or lines:
         console.print()

@@ -6,7 +6,7 @@ import os
 import time
 from pathlib import Path
 
-from competency_maps.analysis.decisions import review_file_name
+from competency_maps.analysis.decisions import capped_issue, review_file_name
 from competency_maps.console import Console
 from competency_maps.publish.files import publish
 from competency_maps.publish.folder import check_output_folder, locked
@@ -57,7 +57,8 @@ def _render_and_publish(content: ReportContent, output: Path, stem: str, *, cons
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))
     if content.synthesis is not None:  # published with the report or not at all, never half-written
         syn = content.synthesis
-        data = review_workbook(syn.decisions, marked=syn.reviewed, when=content.properties.date)
+        capped = capped_issue(syn.analysis, review_file_name(stem))
+        data = review_workbook(syn.decisions, marked=syn.reviewed, when=content.properties.date, capped=capped)
         rendered.append((output / review_file_name(stem), data, f"{len(syn.analysis.candidates)} findings to review"))
     rendered.extend(also)
     paths = [path for path, _, _ in rendered]

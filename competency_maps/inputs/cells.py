@@ -16,6 +16,8 @@ from competency_maps.errors import Collector
 from competency_maps.inputs.habits import several_choices
 from competency_maps.model.richtext import Span, Text, normalise, plain
 from competency_maps.model.schema import Column, is_label_of, match_choice
+from competency_maps.inputs.glyph_check import missing_glyphs
+from competency_maps.inputs.number_format import cell_shown
 from competency_maps.inputs.textsafety import clean_text, decode_excel_escapes
 
 QUOTE = 60  # characters of a partner's text quoted in a message
@@ -79,6 +81,8 @@ def cell_text(ctx: Ctx, sheet: str, cell, drop_struck: bool = False) -> Text | N
     elif drop_struck and isinstance(v, str) and cell.font and cell.font.strike:
         struck.append(v)
         text = ()
+    elif (shown := cell_shown(cell, ctx.loc(sheet, coord), ctx.issues)) is not None:
+        text = (Span(shown, bool(cell.font and cell.font.b), bool(cell.font and cell.font.i)),)  # "35%", not "0.35"
     elif isinstance(v, bool):
         text = (Span("TRUE" if v else "FALSE"),)
     elif isinstance(v, float) and v.is_integer():
@@ -96,6 +100,7 @@ def cell_text(ctx: Ctx, sheet: str, cell, drop_struck: bool = False) -> Text | N
     if replaced:
         ctx.at(sheet, coord, "cell.control_characters", count=replaced)
     out = _strip(cleaned)
+    ctx.issues += missing_glyphs(ctx.loc(sheet, coord), plain(out))
     if "".join(struck).strip():
         if not out:
             ctx.struck.add((sheet, coord))

@@ -19,7 +19,7 @@ from competency_maps.inputs.options import Context, ValidationError, check_secti
 from competency_maps.model.deliverable import VERSION_LOG_COLUMNS, Deliverable
 from competency_maps.model.image import Image
 from competency_maps.model.keys import Markdown, Picture
-from competency_maps.model.richtext import Block, MarkdownError, parse_markdown
+from competency_maps.model.richtext import Block, MarkdownError, markdown_images, parse_markdown
 
 __all__ = ["CONFIG_NAME", "VERSION_LOG_COLUMNS", "Deliverable", "load", "validate"]
 
@@ -34,7 +34,10 @@ def _markdown(check: Markdown, name: Any, ctx: Context, *, section: str, key: st
     try:
         path = resolve_input_file(ctx.inputs, name, section, key)
         loc = Location(str(name))
-        blocks = parse_markdown(decode_text(read_limited(path, loc), loc))
+        source = decode_text(read_limited(path, loc), loc)
+        blocks = parse_markdown(source)
+        for line, alt, src in markdown_images(source):  # printed as their alt text only: said
+            ctx.issues.add("markdown.image.omitted", Location(str(name), "", f"line {line}"), alt=alt, src=src)
     except MarkdownError as e:
         raise ValidationError("config.markdown.line", file=name, line=e.line, problem=e.phrase(),
                               fix=e.phrase("hint")) from None

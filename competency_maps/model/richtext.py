@@ -199,6 +199,22 @@ def parse_inline_markdown(s: str) -> Text:
     return normalise(spans)
 
 
+def markdown_images(source: str) -> list[tuple[int, str, str]]:
+    """Every image of a Markdown text (`![Figure 1](figure.png)`) as (line, alt text, target): the
+    report prints only their alt text, so whoever wrote them is told (config.py)."""
+    found = []
+    for tok in _md.parse(source):
+        if tok.type != "inline" or not tok.map:
+            continue
+        line = tok.map[0] + 1
+        for child in tok.children or []:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "image":
+                found.append((line, child.content, str(child.attrs.get("src", ""))))
+    return found
+
+
 def parse_markdown(source: str) -> list[Block]:
     """Paragraphs, `#` headings, lists at any depth (each item with its level), tables, code blocks, bold, italic
     and links (their target printed after them). Nothing typed is dropped: Markdown nested beyond

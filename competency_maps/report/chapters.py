@@ -6,8 +6,9 @@ from __future__ import annotations
 from competency_maps.model.deliverable import Deliverable
 from competency_maps.labels import QUADRANT_PLURALS, Labels
 from competency_maps.model.cluster import Cluster, SwotEntry, TowsEntry
-from competency_maps.model.richtext import linkify, linkify_blocks, text_of, web_address
+from competency_maps.model.richtext import linkify, linkify_blocks, plain, text_of, web_address
 from competency_maps.model.schema import QUADRANTS, STRATEGIES
+from competency_maps.report.direction import rtl_language, rtl_text
 from competency_maps.report.view import (AboutBlock, Chapter, Group, Picture, StepNote, SwotPair, SwotRow, TopicBlock,
                                          TowsCell, TowsEntryView, TowsRow, TowsTable)
 from competency_maps.slugs import slug
@@ -27,6 +28,7 @@ def _swot_blocks(entries: list[SwotEntry], quadrant: str, topics: tuple[str, ...
             if not groups or groups[-1].name != e.group:
                 groups.append(Group(e.group, []))
             groups[-1].entries.append(linkify(e.text))
+            groups[-1].rtl.append(rtl_text(e.plain))
         if groups:
             blocks[t] = TopicBlock(t, groups)
     return blocks
@@ -36,14 +38,16 @@ def _tows_cell(entries: list[TowsEntry], topic: str, strategy: str, d: Deliverab
     caption = d.tows.captions.get(strategy, "")
     return TowsCell(strategy, d.labels("tows_strategy", strategy=strategy),
                     d.labels("tows_caption", caption=caption) if caption else "",
-                    [TowsEntryView(e.format, linkify(e.text)) for e in entries
+                    [TowsEntryView(e.format, linkify(e.text), rtl_text(e.plain)) for e in entries
                      if e.topic == topic and e.strategy == strategy])
 
 
 def chapter(cluster: Cluster, d: Deliverable) -> Chapter:
     ch = Chapter(cluster.name, "ch-" + slug(cluster.name), chapter_title(cluster.name, d),
                  _step_headings(d), linkify_blocks(cluster.step1))
-    ch.step2_notes = [StepNote(n.label, list(n.blocks), _other_language(n.language, d.language))
+    ch.step2_notes = [StepNote(n.label, list(n.blocks), _other_language(n.language, d.language),
+                               rtl_language(n.language) if n.language else
+                               rtl_text(n.label + "".join(plain(b.text) for b in n.blocks)))
                       for n in cluster.step2_notes]
     by_quadrant = {q: _swot_blocks(cluster.swot, q, d.topics) for q in QUADRANTS}
     for a, b in (("Strength", "Weakness"), ("Opportunity", "Threat")):

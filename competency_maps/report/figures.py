@@ -14,6 +14,7 @@ import functools
 import io
 from dataclasses import dataclass
 
+from competency_maps.glyphs import FONTS, needs_shaping, runs
 from competency_maps.labels import QUADRANT_LETTERS, Labels
 from competency_maps.resources import TEMPLATES
 from competency_maps.analysis.synthesis import Synthesis
@@ -102,7 +103,7 @@ def _part(s: Synthesis, groups: list, rows: range, top: int, width: float, title
 
 def _fitting(text: str, room: float = LABEL_W - 10) -> float:
     """The font size at which a text fits the names' column: 11, or less for a long name."""
-    width = _font(False, 11).getlength(text)
+    width = _length(text, False, 11)
     return 11 if width <= room else max(4, int(11 * room / width * 10) / 10)
 
 
@@ -117,9 +118,33 @@ def _name_lines(name: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _font(bold: bool, size: float):
+def _font(bold: bool, size: float, file: str = FONTS[0]):
+    """Carlito (bold or not), or the bundled font that the PDF falls back to for a script it lacks."""
     from PIL import ImageFont
-    return ImageFont.truetype(str(TEMPLATES / "fonts" / f"Carlito-{'Bold' if bold else 'Regular'}.ttf"), size)
+    if file == FONTS[0]:
+        file = f"Carlito-{'Bold' if bold else 'Regular'}.ttf"
+    return ImageFont.truetype(str(TEMPLATES / "fonts" / file), size)
+
+
+def _length(text: str, bold: bool, size: float) -> float:
+    return sum(_font(bold, size, file).getlength(part) for file, part in runs(text))
+
+
+def _draw_text(draw, x: float, y: float, text: str, *, bold: bool, size: float, middle: bool, color) -> None:
+    """A label in the fonts the PDF's SVG uses (glyphs.runs): each run in its own font, one after
+    the other on the baseline, so that Hebrew, Arabic, Devanagari and Thai names are drawn in both."""
+    if middle:
+        x -= _length(text, bold, size) / 2
+    for file, part in runs(text):
+        font = _font(bold, size, file)
+        draw.text((x, y), part, fill=color, font=font, anchor="ls")
+        x += font.getlength(part)
+
+
+def as_picture(h: Heatmap) -> bool:
+    """Whether the PDF shows this part as the PNG too: a name that needs shaping or right to left
+    (glyphs.needs_shaping) would be set letter by letter in weasyprint's SVG."""
+    return any(needs_shaping(lb.text) for lb in h.labels)
 
 
 def text_color(shade: float) -> str:
@@ -142,8 +167,8 @@ def heatmap_png(h: Heatmap, scale: float = 3.0) -> bytes:
         draw.text(((c.x + c.w / 2) * scale, (c.y + c.h / 2) * scale), str(c.value),
                   fill=text_color(c.shade), font=regular, anchor="mm")
     for lb in h.labels:
-        draw.text((lb.x * scale, lb.y * scale), lb.text, fill=(26, 26, 26), font=_font(lb.bold, round(lb.size * scale)),
-                  anchor="ms" if lb.anchor == "middle" else "ls")
+        _draw_text(draw, lb.x * scale, lb.y * scale, lb.text, bold=lb.bold, size=round(lb.size * scale),
+                   middle=lb.anchor == "middle", color=(26, 26, 26))
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=False)
     return buf.getvalue()

@@ -117,6 +117,7 @@ class TocEntry:
 class Group:
     name: str
     entries: list[Text]
+    rtl: list[bool] = field(default_factory=list)  # per entry: set right to left (direction.py)
 
 
 @dataclass
@@ -145,6 +146,7 @@ class SwotPair:
 class TowsEntryView:
     format: str  # Bullet | Paragraph
     text: Text
+    rtl: bool = False  # set right to left (direction.py)
 
 
 @dataclass
@@ -175,6 +177,7 @@ class StepNote:
     label: str
     blocks: list[Block]
     language: str = ""
+    rtl: bool = False  # its language (or, without one, its first letter) is written right to left
 
 
 @dataclass

@@ -21,6 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from competency_maps.analysis.decisions import (CELL_LIMIT, COLUMNS, NO, REVIEW_NAME, SHEET, YES, Decision, Review,
                                                 entries_text)
+from competency_maps.errors import Issue
 from competency_maps.model.richtext import plain
 from competency_maps.xlsx.stable_zip import stable_workbook
 
@@ -48,10 +49,11 @@ NEW_NOTE = f"New since {REVIEW_NAME} in the inputs folder."
 STALE_NOTE = "Matches no finding of this build (its entries changed, or it repeats a row): not printed."
 
 
-def review_workbook(decisions: list[Decision], marked: bool, when: date) -> bytes:
+def review_workbook(decisions: list[Decision], marked: bool, when: date, *, capped: Issue | None = None) -> bytes:
     """The review file for these decisions. `marked`: there was a review file, so rows without one
     are new and are marked. Cell values are always text, never formulas (an entry may start with
-    "="). Same decisions, same bytes (`when` stamps the file)."""
+    "="). Same decisions, same bytes (`when` stamps the file). `capped`: the synthesis proposes only
+    some of its complementarities; said first in the Read me and in a comment on the header."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET)
     for i, name in enumerate(COLUMNS, start=1):
@@ -75,7 +77,11 @@ def review_workbook(decisions: list[Decision], marked: bool, when: date) -> byte
         c._style = copy.copy(looks[look])
         return c
 
-    ws.append([cell(name, "header") for name in COLUMNS])
+    header = [cell(name, "header") for name in COLUMNS]
+    cap = f"{capped.message} {capped.hint}" if capped is not None else ""
+    if cap:
+        header[0].comment = Comment(cap, "competency-maps")
+    ws.append(header)
     for d in decisions:
         state = "stale" if d.candidate is None else ("new" if marked and d.row is None else None)
         if d.candidate is not None:
@@ -96,7 +102,7 @@ def review_workbook(decisions: list[Decision], marked: bool, when: date) -> byte
     ws.auto_filter.ref = f"A1:F{last}"
     notes = wb.create_sheet(README_SHEET)
     notes.column_dimensions["A"].width = 110
-    for line in README:
+    for line in (cap, *README) if cap else README:
         notes.append([cell(line)])
     buf = io.BytesIO()
     wb.save(buf)

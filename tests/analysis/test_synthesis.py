@@ -8,15 +8,16 @@ from dataclasses import replace
 import pytest
 
 from competency_maps.report.content import build_content, chapter
-from competency_maps.report.figures import (CELL_H, FRAME_H, FRAME_W, HEAD_H, PART_MARGIN, heatmap_png, heatmaps,
+from competency_maps.report.figures import (as_picture, CELL_H, FRAME_H, FRAME_W, HEAD_H, PART_MARGIN, heatmap_png, heatmaps,
                                      rows_per_part)
 from competency_maps.labels import Labels
 from competency_maps.model.cluster import Cluster, Profile, SwotEntry
 from competency_maps.render.docx.render import render_docx
 from competency_maps.render.pdf.render import render_figures, render_html
 from competency_maps.model.richtext import Span, plain
-from competency_maps.analysis.synthesis import (COMPLEMENTARITY, CONVERGENCE, HeatRow, Matcher, Synthesis, Theme,
-                                       analyse)
+from competency_maps.analysis.synthesis import (COMPLEMENTARITY, CONVERGENCE, MAX_COMPLEMENTARITIES, PER_PAIR,
+                                               HeatRow, Matcher, Synthesis, Theme, analyse, best_pairs,
+                                               complementarities)
 from reports import docx_paragraphs, sample_content, sample_docx, sample_gathered
 
 
@@ -176,6 +177,31 @@ def test_heatmap_counts_match_the_model_and_render_both_ways():
     assert svg.count("<rect") == len(h.cells) and "Mov&#39;eo" in svg
 
 
+def _named(*names: str):
+    s = _rows(len(names))
+    s.rows = [replace(r, cluster=n) for r, n in zip(s.rows, names)]
+    [h] = heatmaps(s, Labels())
+    return h
+
+
+def test_the_pngs_names_are_drawn_in_the_font_that_has_their_script():
+    # with Carlito alone, two Hebrew (or Thai) names of four letters are the same four empty boxes
+    assert heatmap_png(_named("שלום", "x")) != heatmap_png(_named("שמעו", "x"))
+    assert heatmap_png(_named("สวัสดี", "x")) != heatmap_png(_named("สวัสดิ", "x"))
+    assert heatmap_png(_named("Zone", "x")) != heatmap_png(_named("Zona", "x"))
+
+
+def test_a_map_with_a_name_to_shape_is_the_same_picture_in_the_pdf_as_in_word():
+    content = sample_content()
+    for names, picture in ((("Zone", "Mov'eo ☐"), False), (("שלום Cluster", "Zone"), True),
+                           (("नमस्ते", "Zone"), True), (("مرحبا", "Zone"), True)):
+        h = _named(*names)
+        figure = render_figures(replace(content, synthesis=replace(content.synthesis, heatmaps=[h])))
+        data, mime = figure["memory:heatmap-1.svg"]
+        assert (mime == "image/png") == picture and as_picture(h) == picture
+        assert (data == heatmap_png(h)) == picture
+
+
 # --- the chapter --------------------------------------------------------------------------------------
 
 
@@ -246,3 +272,53 @@ def synthetic_clusters(n: int) -> list[Cluster]:
                     swot=[SwotEntry(topics[i % 3], q, "", (Span(f"Entry {k}"),)) for k, q in
                           enumerate(("Strength", "Weakness", "Opportunity", "Threat")[: 1 + i % 4])])
             for i in range(n)]
+
+
+# --- the cap on complementarities -----------------------------------------------------------------
+
+
+def _many(name: str, n: int) -> Cluster:
+    """A cluster of n strengths and n weaknesses, all on the theme Funding."""
+    swot = [_entry(f"{name} funding {q} {i}", q) for i in range(n) for q in ("Strength", "Weakness")]
+    return Cluster(Profile(short_name=name), swot=swot)
+
+
+def test_each_theme_and_pair_of_clusters_proposes_its_best_pairings_and_the_count_of_all():
+    funding = Theme("Funding", ("funding",))
+    s = _syn([_many("A", 30), _many("B", 30)], [funding])
+    comps = s.complementarities
+    assert len(comps) == 2 * PER_PAIR and s.possible == 2 * 30 * 30 and s.capped
+    a_to_b = [(c.quotes[0].entry, c.quotes[1].entry) for c in comps if c.quotes[0].cluster == "A"]
+    assert len(a_to_b) == PER_PAIR and a_to_b[0] == ("A funding Strength 0", "B funding Weakness 0")
+    # the first strength with the first weaknesses, then the next ones: never a late entry
+    assert all(int(s_.rsplit(" ", 1)[1]) + int(w.rsplit(" ", 1)[1]) <= 4 for s_, w in a_to_b)
+
+
+def test_best_pairs_ranks_by_place_and_never_looks_past_the_limit():
+    assert best_pairs(1, 1) == [(0, 0)]
+    assert best_pairs(3, 2, 4) == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    assert best_pairs(10 ** 6, 10 ** 6, 3) == [(0, 0), (0, 1), (1, 0)]
+
+
+def test_the_whole_synthesis_is_capped_every_theme_and_pair_served_in_turn():
+    found = {t: {"Strength": {c: [f"{t}{c}s{i}" for i in range(5)] for c in "ABC"},
+                 "Weakness": {c: [f"{t}{c}w{i}" for i in range(5)] for c in "ABC"},
+                 "Opportunity": {}, "Threat": {}} for t in ("T1", "T2")}
+    kept, possible = complementarities(found, ["T1", "T2"], per_pair=4, limit=12)
+    assert possible == 2 * 6 * 25 and len(kept) == 12
+    # 12 theme-and-pair groups, each its best pairing: (first strength, first weakness)
+    assert {(c.theme, c.quotes[0].cluster, c.quotes[1].cluster) for c in kept} == {
+        (t, a, b) for t in ("T1", "T2") for a in "ABC" for b in "ABC" if a != b}
+    assert all(c.quotes[0].entry.endswith("s0") and c.quotes[1].entry.endswith("w0") for c in kept)
+    uncapped, _ = complementarities(found, ["T1", "T2"], per_pair=4, limit=10 ** 6)
+    assert [c for c in uncapped if c in kept] == kept  # in the uncapped order
+
+
+def test_two_workbooks_of_2000_entries_propose_at_most_the_cap():
+    s = _syn([_many("A", 1000), _many("B", 1000)], [Theme("Funding", ("funding",))])
+    assert len(s.complementarities) <= MAX_COMPLEMENTARITIES and s.possible == 2 * 1000 * 1000
+
+
+def test_the_samples_synthesis_is_not_capped():
+    s = _syn()
+    assert len(s.candidates) == 147 and not s.capped and s.possible == len(s.complementarities)

@@ -221,3 +221,16 @@ def test_values_reach_the_deliverable(inputs):
     assert d.info.nature[0] == ("report", True) and d.version_log.rows == (("25/09/2020", "", "Mov'eo", ""),)
     assert d.links[0].url == "https://recipe4mobility.eu/" and d.themes[0].keywords[0] == "funding"
     assert d.cover.logo is not None and d.cover.logo_text == "RECIPE4MOBILITY" and d.info.authors == "Mov'eo"
+
+
+def test_a_markdown_image_is_warned_with_its_file_and_line_not_dropped_silently(inputs):
+    (inputs / "conclusions.md").write_text("Intro.\n\nSee the map\nbelow: ![Figure 1](figure.png) and"
+                                           " ![](logos/x.svg).\n", encoding="utf-8")
+    d, issues = config.validate(inputs)
+    images = [i for i in issues if i.code == "markdown.image.omitted"]
+    assert d is not None and [(str(i.location), dict(i.params)) for i in images] == [
+        ("conclusions.md › line 4", {"alt": "Figure 1", "src": "figure.png"}),
+        ("conclusions.md › line 4", {"alt": "", "src": "logos/x.svg"})]
+    assert all(not i.is_error for i in images)
+    assert not [i for i in config.validate(copy_deliverable(inputs.parent / "again"))[1]
+                if i.code == "markdown.image.omitted"]  # the shipped texts have none

@@ -466,3 +466,10 @@ def test_swot_entry_keeps_its_row(tmp_path, make_workbook, read):
     res = read(make_workbook(tmp_path))
     assert isinstance(res.cluster.swot[5], SwotEntry) and res.cluster.swot[5].row == 7
     assert isinstance(res.cluster.step1[0], Block)
+
+
+def test_characters_no_bundled_font_draws_are_warned_with_the_cell(tmp_path, make_workbook, read):
+    res = read(make_workbook(tmp_path, edit=typed({"SWOT!D2": "Partner in 中国 and 日本", "SWOT!D3": "שלום नमस्ते"})))
+    issue = only_warning_at(res, "SWOT", "D2")
+    assert issue.code == "text.glyphs.missing" and issue.params["characters"] == "'中 国 日 本'"
+    assert res.cluster.swot[0].plain == "Partner in 中国 and 日本"  # kept as typed

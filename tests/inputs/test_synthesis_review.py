@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from competency_maps.commands.build import _print_review
 from competency_maps.commands.rendering import render_all
 from competency_maps.console import Console
 from competency_maps.report.content import build_content, chapter
@@ -22,7 +23,7 @@ from competency_maps.render.docx.render import render_docx
 from competency_maps.render.pdf.render import render_html
 from competency_maps.model.richtext import Span, plain, text_of
 from competency_maps.analysis.decisions import (COLUMNS, REVIEW_NAME, SHEET, Decision, Review, ReviewRow,
-                                                candidate_key, entries_text, reconcile, stale_issues)
+                                                candidate_key, capped_issue, entries_text, reconcile, stale_issues)
 from competency_maps.inputs.review import read_review
 from competency_maps.xlsx.review import review_workbook, summary
 from parity import docx_blocks
@@ -373,6 +374,42 @@ def test_candidate_keys_ignore_white_space_and_case():
     row = ReviewRow(2, c.kind.upper(), f" {c.theme} ", "", entries_text(c).replace("\n", "\n  "), True,
                     text_of("x"))
     assert row.key == candidate_key(c)
+
+
+def _capped_content():
+    from competency_maps.model.cluster import Cluster, Profile, SwotEntry
+    g = sample_gathered()
+    d = g.deliverable
+    clusters = [Cluster(Profile(short_name=n), swot=[
+        SwotEntry(d.topics[0], q, "", text_of(f"{n} funding {q} {i}")) for i in range(40)
+        for q in ("Strength", "Weakness")]) for n in ("A", "B")]
+    return build_content(d, [chapter(c, d) for c in clusters], clusters)
+
+
+def test_a_capped_synthesis_says_so_in_the_review_file_and_on_the_console(tmp_path, monkeypatch):
+    content = _capped_content()
+    syn = content.synthesis
+    capped = capped_issue(syn.analysis, "r.xlsx")
+    assert capped.code == "synthesis.capped" and capped.params["possible"] == 2 * 40 * 40
+    assert capped.params["kept"] == len(syn.analysis.complementarities) < 2 * 40 * 40
+    assert capped_issue(sample_content().synthesis.analysis, "r.xlsx") is None
+    wb = load_workbook(io.BytesIO(review_workbook(syn.decisions, False, WHEN, capped=capped)))
+    assert wb[SHEET]["A1"].comment.text.startswith(capped.message)
+    assert wb["Read me"]["A1"].value == f"{capped.message} {capped.hint}"
+    assert wb[SHEET].max_row == len(syn.decisions) + 1
+    plain_wb = load_workbook(io.BytesIO(review_workbook(syn.decisions, False, WHEN)))
+    assert plain_wb[SHEET]["A1"].comment is None
+    # the console: the warning is printed with the other review lines
+    fake = RenderedPdf(b"%PDF-fake", 1, {}, frozenset())
+    monkeypatch.setattr("competency_maps.render.pdf.process.render_here", lambda c: fake)
+    monkeypatch.setattr("competency_maps.render.docx.render.render_docx", lambda c, *a, **k: b"docx")
+    out = io.StringIO()
+    console = Console(out, io.StringIO(), progress=False)
+    render_all(content, tmp_path, "report", console=console)
+    _print_review(syn, Review(), tmp_path / "report-synthesis-review.xlsx", draft=False, console=console)
+    assert capped.message in out.getvalue()
+    saved = load_workbook(tmp_path / "report-synthesis-review.xlsx")
+    assert saved["Read me"]["A1"].value == f"{capped.message} {capped.hint}"
 
 
 def test_a_review_sheet_that_is_a_chart_is_a_located_error(tmp_path):

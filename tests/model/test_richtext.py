@@ -179,3 +179,9 @@ def test_nested_lists_keep_their_level_and_numbering_goes_on_after_a_nested_list
     assert [(b.kind.value, b.level, b.number, b.plain) for b in blocks] == [
         ("numbered", 0, 1, "a"), ("bullet", 1, 0, "x"), ("bullet", 2, 0, "deep"), ("numbered", 0, 2, "b"),
         ("numbered", 1, 1, "c"), ("paragraph", 0, 0, "para"), ("numbered", 0, 1, "f")]
+
+
+def test_markdown_images_are_found_with_their_line_alt_text_and_target():
+    from competency_maps.model.richtext import markdown_images
+    src = "# Title\n\nText ![A](a.png)\n\n- item\n  ![B](dir/b.svg \"t\")\n\n`![not](code.png)`\n"
+    assert markdown_images(src) == [(3, "A", "a.png"), (6, "B", "dir/b.svg")]

@@ -24,7 +24,7 @@ from competency_maps.report.view import ReportContent
 from competency_maps.errors import RenderError
 from competency_maps.render.pdf.result import RenderedPdf
 from competency_maps.render.pdf.tags import table_header_scopes
-from competency_maps.report.figures import fill, text_color
+from competency_maps.report.figures import as_picture, fill, heatmap_png, text_color
 from competency_maps.model.richtext import safe_url
 from competency_maps.render.pdf.tuning import few_gc_pauses, page_references_cached
 
@@ -85,6 +85,9 @@ def render_figures(content: ReportContent, templates: Path = TEMPLATES) -> dict[
         figures["memory:draft-mark.svg"] = (svg.encode("utf-8"), "image/svg+xml")
     if content.synthesis is not None:
         for n, h in enumerate(content.synthesis.heatmaps, start=1):  # report.html.j2 names them so
+            if as_picture(h):  # Word's picture, the same glyphs: SVG text would not be shaped
+                figures[f"memory:heatmap-{n}.svg"] = (heatmap_png(h), "image/png")
+                continue
             svg = env.get_template("heatmap.svg.j2").render(h=h, fill=fill, text_color=text_color)
             figures[f"memory:heatmap-{n}.svg"] = (svg.encode("utf-8"), "image/svg+xml")
     return figures
