@@ -13,6 +13,8 @@ import io
 import re
 from dataclasses import dataclass
 
+from competency_maps.inputs import image_headers
+
 MAX_BYTES = 2 * 1024 * 1024
 MAX_PIXELS = 25_000_000  # a 5000 x 5000 logo; beyond that Pillow refuses (decompression bombs)
 PNG_WIDTH = 600  # the pixels Word gets for an SVG logo (sharp at 50 mm)
@@ -61,8 +63,11 @@ def load(data: bytes, name: str) -> Image:
 
 
 def _raster(data: bytes) -> Image:
-    from PIL import Image as Pil
-    from PIL import UnidentifiedImageError
+    try:
+        from PIL import Image as Pil
+        from PIL import UnidentifiedImageError
+    except ImportError:  # in a browser: the same checks, from the picture's header
+        return _raster_from_header(data)
     limit, Pil.MAX_IMAGE_PIXELS = Pil.MAX_IMAGE_PIXELS, MAX_PIXELS  # for this image only
     try:
         import warnings
@@ -83,6 +88,22 @@ def _raster(data: bytes) -> Image:
     if fmt not in ("png", "jpeg"):
         raise ImageError(f"is a {fmt.upper() or 'unknown'} image; use PNG, JPEG or SVG.")
     return Image(data, fmt, float(size[0]), float(size[1]))
+
+
+def _raster_from_header(data: bytes) -> Image:
+    """What `_raster` says, without Pillow (image_headers.py): the same format and pixel limits."""
+    try:
+        found = image_headers.probe(data)
+    except ValueError as e:
+        raise ImageError(f"is not a readable PNG or JPEG image ({e}).") from None
+    if found.width * found.height > MAX_PIXELS:
+        raise ImageError(f"has too many pixels; a logo may have at most {MAX_PIXELS:,} "
+                         "(save it smaller).")
+    if found.format in ("PNG", "JPEG") and not found.complete:
+        raise ImageError("is not a readable PNG or JPEG image (it is truncated).")
+    if found.format not in ("PNG", "JPEG"):
+        raise ImageError(f"is a {found.format} image; use PNG, JPEG or SVG.")
+    return Image(data, found.format.lower(), float(found.width), float(found.height))
 
 
 def _length(value: str | None) -> float | None:
