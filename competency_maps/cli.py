@@ -30,6 +30,7 @@ commands:
   proof NAME    build one cluster's chapter alone, for the partner to proofread
   changes       list what changed in the workbooks since the last build, without building
   export        write the whole validated dataset as JSON, CSV or XLSX
+  site -o DIR   write the self-check web site where partners check their workbook in their browser
 
 exit codes: 0 done, 1 problems in the inputs or the environment (nothing overwritten),
             2 wrong command line, 3 internal error
@@ -95,6 +96,14 @@ def _parser() -> argparse.ArgumentParser:
                          "FILE's extension)")
     ex.add_argument("-o", "--out", type=Path, metavar="FILE", required=True, help="the file to write")
     _common(ex, ("--inputs",), after_command=True)
+    st = sub.add_parser("site", help="write the self-check web site for partners (--serve: try it here)")
+    st.add_argument("-o", "--out", type=Path, metavar="DIR", default=Path("output/site"),
+                    help="the folder to write (default: output/site); upload it to any web server")
+    st.add_argument("--serve", action="store_true", help="then serve it on http://127.0.0.1:PORT/")
+    st.add_argument("--port", type=int, default=8000, help="the port for --serve (default: 8000)")
+    st.add_argument("--cache", type=Path, metavar="DIR",
+                    help="where the downloaded runtime and wheels are kept (default: ~/.cache/competency-maps/site)")
+    _common(st, ("--inputs",), after_command=True)
     return p
 
 
@@ -164,6 +173,10 @@ def _main(argv: list[str] | None, console: Console) -> int:
         if args.command == "changes":
             from competency_maps.commands import changes
             return changes(args.inputs, args.output, args.since, args.log, console)
+        if args.command == "site":
+            from competency_maps.commands.site import site
+            return site(inputs=args.inputs, out=args.out, console=console, serve=args.serve, port=args.port,
+                        cache=args.cache)
         if args.command == "export":
             from competency_maps.commands import export
             return export(args.inputs, args.format, args.out, console)

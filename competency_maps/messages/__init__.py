@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from competency_maps.messages import general
+from competency_maps.messages import general, site
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
 __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "template", "codes", "render", "ALL"]
 
-AREAS = (general,)
+AREAS = (general, site)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 
