@@ -53,6 +53,8 @@ try {
   result.broken.groups = await readIssues();
   result.broken.limits = await page.$$eval("#limits li", (lis) => lis.map((li) => li.textContent));
   result.broken.preview_disabled = await page.isDisabled("#preview");
+  result.broken.elements = await page.evaluate(() => ({ img: document.querySelectorAll("#groups img").length,
+                                                        b: document.querySelectorAll("#groups b").length }));
   if (flags.includes("--screenshots")) await page.screenshot({ path: join(out, "site-results.png"), fullPage: true });
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
   result.download = { name: download.suggestedFilename(), path: join(out, download.suggestedFilename()) };
@@ -71,7 +73,9 @@ try {
     h1: [...document.querySelectorAll("h1")].map((h) => h.textContent.trim()),
     h2: [...document.querySelectorAll("h2")].map((h) => h.textContent.trim()),
     fonts: [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family),
-    scripts: document.scripts.length, width: document.body.getBoundingClientRect().width,
+    scripts: document.scripts.length,
+    elements: { img: document.querySelectorAll("img[src='x'], img:not([class])").length,
+                b: document.querySelectorAll("b").length }, width: document.body.getBoundingClientRect().width,
     text: document.body.innerText.slice(0, 20000) }));
   result.sandbox = await page.getAttribute("#frame", "sandbox");
   if (flags.includes("--screenshots")) {
