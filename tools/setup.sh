@@ -2,7 +2,8 @@
 # Sets up a fresh machine: Debian packages (when missing), a virtualenv in .venv, the project.
 #   tools/setup.sh          what building the report needs
 #   tools/setup.sh --test   also what the tests need (LibreOffice to open DOCX/XLSX, poppler for PDF,
-#                           the en_US and en_GB word lists for the spelling test)
+#                           the en_US and en_GB word lists for the spelling test, Node.js and Chromium
+#                           with npm's playwright-core (tools/site) for the self-check site)
 # It prints its own lines only; what apt-get and pip print is kept in a log, shown if a step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,12 +25,15 @@ quietly() {
 
 pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-crosextra-carlito)
 if [[ "${1:-}" == "--test" ]]; then
-  pkgs+=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui wamerican wbritish)
+  pkgs+=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui wamerican wbritish
+         nodejs chromium chromium-driver)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+# npm: Debian's own package, unless the installed Node.js brings its own (NodeSource's does)
+[[ "${1:-}" == "--test" ]] && ! command -v npm >/dev/null && missing+=(npm)
 if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
   echo "Installing Debian packages: ${missing[*]}"
@@ -45,4 +49,7 @@ extra=""
 quietly "installing the project into .venv" .venv/bin/python -m pip install -e ".${extra}"
 quietly "the installed packages do not import" \
   .venv/bin/python -c "import competency_maps, weasyprint, docxtpl, openpyxl"
+if [[ "${1:-}" == "--test" ]]; then  # the self-check site's tests drive Chromium with it (package-lock.json)
+  quietly "installing tools/site's npm packages" npm ci --prefix tools/site --no-audit --no-fund
+fi
 echo "Set up. Build with: .venv/bin/python build.py"
