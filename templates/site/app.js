@@ -116,6 +116,7 @@ async function main() {
       status(t("site.loading", { done: m.done, total: m.total }));
     } else if (m.type === "ready") {
       document.body.dataset.ready = Math.round(m.ms);
+      document.body.dataset.phases = JSON.stringify(m.phases);
       $("file").disabled = false;
       status(t("site.ready"), { done: true });
     } else if (m.type === "result") {

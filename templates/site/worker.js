@@ -21,20 +21,29 @@ async function start() {
   let done = 0;
   const step = () => postMessage({ type: "progress", done: ++done, total });
   postMessage({ type: "progress", done, total });
+  const phases = {};
+  const lap = (name, since) => { phases[name] = Math.round(performance.now() - since); return performance.now(); };
+  const wheels = site.wheels.map((name) => bytes(`wheels/${name}`));  // fetched while Python starts
+  wheels.forEach((p) => p.catch(() => {}));
+  let t = performance.now();
   const py = await loadPyodide({ indexURL: here("pyodide/"), stdout: () => {}, stderr: () => {} });
   step();
-  await Promise.all(site.wheels.map(async (name) => {
-    py.unpackArchive(await bytes(`wheels/${name}`), "wheel");
+  t = lap("python", t);
+  for (const wheel of wheels) {
+    py.unpackArchive(await wheel, "wheel");
     step();
-  }));
+  }
+  t = lap("wheels", t);
   const deliverable = new TextDecoder().decode(await bytes("deliverable.json"));
   const browser = py.pyimport("competency_maps.site.browser");
+  t = lap("imports", t);
   browser.unpack_deliverable(deliverable, "/deliverable");
   session = browser.Session("/deliverable");
   py.FS.mkdirTree("/work");
   step();
+  lap("deliverable", t);
   self.py = py;
-  postMessage({ type: "ready", ms: performance.now() - t0 });
+  postMessage({ type: "ready", ms: performance.now() - t0, phases });
 }
 
 // The partner's file name, as `check` names it, kept inside the folder (no "/" or NUL).

@@ -32,6 +32,7 @@ try {
   await page.waitForSelector("body[data-ready]", { timeout: 60_000 });
   result.ready_ms = Date.now() - t0;
   result.ready_in_worker_ms = Number(await page.getAttribute("body", "data-ready"));
+  result.phases = JSON.parse(await page.getAttribute("body", "data-phases"));
 
   const readIssues = () => page.$$eval(".group", (groups) => groups.map((g) => ({
     heading: g.querySelector("h2").textContent, sheet: g.dataset.sheet,
@@ -80,7 +81,8 @@ try {
   result.sandbox = await page.getAttribute("#frame", "sandbox");
   if (flags.includes("--screenshots")) {
     await page.setViewportSize({ width: 1100, height: 1400 });
-    await page.locator("#chapter").scrollIntoViewIfNeeded();
+    await page.locator("#chapter h2").scrollIntoViewIfNeeded();
+    await inner.evaluate(() => { const t = document.querySelector("table.swot"); if (t) window.scrollTo(0, t.offsetTop - 120); });
     await page.screenshot({ path: join(out, "site-preview.png") });
   }
 } catch (e) {
