@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 import sys
 
 from bench.benchmark import _timed, make_consortium
 from competency_maps.inputs.gather import gather
+
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
 
 
 def test_a_synthetic_consortium_of_seven_reads_without_errors(tmp_path):

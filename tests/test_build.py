@@ -12,6 +12,8 @@ from reports import run_cli as run
 from competency_maps import commands
 from competency_maps.publish import write_atomically
 
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
+
 STEM = "D2.1-clusters-competency-maps"
 CLUSTERS = ["E-Mobility Cluster", "Mobinov", "Mov'eo", "RAI Automotive Industry NL", "Zone Cluster"]
 

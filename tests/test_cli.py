@@ -158,6 +158,7 @@ def test_unknown_command(capsys):
 # (the build itself, end to end, is test_build.py's; help texts and the README, test_docs.py's)
 
 
+@pytest.mark.slow
 def test_build_reads_every_listed_cluster(inputs, tmp_path, rendered):
     r = run("--inputs", inputs, "--output", tmp_path / "out", "--only", "docx")
     assert r.code == 0, r.out
@@ -165,6 +166,7 @@ def test_build_reads_every_listed_cluster(inputs, tmp_path, rendered):
     assert (output, only) == (tmp_path / "out", "docx")
 
 
+@pytest.mark.slow
 def test_build_warns_about_an_unlisted_cluster(inputs, tmp_path, make_workbook, rendered):
     make_workbook(inputs, name="extra.xlsx")
     r = run("--inputs", inputs, "--output", tmp_path / "out")
@@ -173,6 +175,7 @@ def test_build_warns_about_an_unlisted_cluster(inputs, tmp_path, make_workbook, 
     assert "extra.xlsx › Cluster › B2" in line and "not in the deliverable's list" in line
 
 
+@pytest.mark.slow
 def test_build_with_an_unreadable_workbook(inputs, tmp_path):
     (inputs / "zone.xlsx").write_bytes(b"")
     r = run("--inputs", inputs, "--output", tmp_path / "out")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import io
 import subprocess
 import sys
@@ -39,6 +40,7 @@ def test_check_of_a_cluster_named_lodz_on_a_cp1252_console(tmp_path, make_workbo
     assert "lodz.xlsx (?ód? Automotive): OK" in text
 
 
+@pytest.mark.slow
 def test_a_reader_that_goes_away_ends_no_traceback(tmp_path, make_workbook):
     """`build.py check … | head -1`: the pipe closes before the tool has written everything."""
     path = make_workbook(tmp_path)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from code_map import README as MAPPED_README, code_map, readme_with_map
+
 from competency_maps.cli import EPILOG, _parser, main
 from competency_maps.console import Console
 
@@ -168,3 +170,12 @@ def test_exit_code_tables_are_read_whole():
     assert exit_codes_in_readme(table) == {0: "built", 4: "new"}
     assert exit_codes_in_epilog("exit codes: 0 done, 1 problems in the inputs,\n   3 internal error\n") == {
         0: "done", 1: "problems in the inputs", 3: "internal error"}
+
+
+def test_the_readme_map_of_the_code_is_made_from_the_docstrings():
+    text = MAPPED_README.read_text(encoding="utf-8")
+    assert readme_with_map(text) == text, (
+        "README.md's map of the code differs from the packages' docstrings; refresh it with "
+        "`.venv/bin/python tests/code_map.py`")
+    assert all(f"**`competency_maps/{stage}/`**" in code_map()
+               for stage in ("inputs", "model", "analysis", "report", "render", "xlsx", "dataset"))

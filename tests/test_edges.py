@@ -92,6 +92,7 @@ def test_check_names_files_by_path_when_their_names_collide(tmp_path, make_workb
     assert f"{b / 'x.xlsx'} › SWOT › B2: 'Strenght'" in out
 
 
+@pytest.mark.slow
 def test_check_of_a_fifo_is_refused_at_once(tmp_path):
     fifo = tmp_path / "returned.xlsx"
     os.mkfifo(fifo)  # opening it would wait for a writer forever

@@ -215,6 +215,7 @@ def test_error_values(tmp_path, make_workbook, schema):
     assert_issue(res, "error", PROFILE_SHEET, "B3", "holds the error value #N/A")
 
 
+@pytest.mark.slow
 def test_numbers_and_dates_where_text_is_expected(tmp_path, make_workbook, schema):
     def edit(wb):
         ws = wb["SWOT"]
@@ -229,6 +230,7 @@ def test_numbers_and_dates_where_text_is_expected(tmp_path, make_workbook, schem
     assert swot[0].group == "2021" and res.cluster.profile.full_name == "12345"
 
 
+@pytest.mark.slow
 def test_a_hundred_thousand_rows_are_refused_in_bounded_time(tmp_path, good_bytes, schema):
     (source := tmp_path / "source.xlsx").write_bytes(good_bytes)
     path = with_rows(source, 100_000, tmp_path / "rows.xlsx")
@@ -263,6 +265,7 @@ def _as_shared_string(path: Path, marker: str, xml_text: str) -> Path:
     return write_parts(path, members)
 
 
+@pytest.mark.slow
 def test_control_characters_are_decoded_then_shown_with_a_warning(tmp_path, make_workbook, schema):
     cluster = small_cluster()
     d = deliverable()
@@ -328,6 +331,7 @@ def hostile_cluster(texts: list[str]) -> Cluster:
     return c
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", HOSTILE)
 def test_hostile_text_comes_out_literally(tmp_path, make_workbook, schema, monkeypatch, case):
     texts = HOSTILE[case]
@@ -361,6 +365,7 @@ def test_hostile_text_comes_out_literally(tmp_path, make_workbook, schema, monke
         assert b"<w:t>injected" not in body
 
 
+@pytest.mark.slow
 def test_docxtpl_escape_markers_come_out_literally(tmp_path, make_workbook, schema):
     texts = ["{_{ 7*7 }_}", "{_% raw %_}"]
     res = read_workbook(make_workbook(tmp_path, hostile_cluster(texts)), schema)
@@ -370,6 +375,7 @@ def test_docxtpl_escape_markers_come_out_literally(tmp_path, make_workbook, sche
         assert t in docx
 
 
+@pytest.mark.slow
 def test_a_32767_character_cell_is_read_and_rendered_whole(tmp_path, make_workbook, schema):
     cluster = small_cluster()
     cluster.step1 = [Block(BlockKind.PARAGRAPH, text_of(LONG))]
@@ -398,6 +404,7 @@ def inputs(tmp_path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_lock_files_are_ignored_other_formats_named(inputs, make_workbook, ods_bytes):
     make_workbook(inputs, name="cluster.xlsx")
     (inputs / "~$cluster.xlsx").write_bytes(b"\x00" * 165)  # Excel's lock file, while open
@@ -430,6 +437,7 @@ def test_output_names_never_come_from_cell_text_unsanitised(name):
         assert stem.upper().split(".")[0] not in ("CON", "NUL", "COM1", "AUX", "PRN"), stem
 
 
+@pytest.mark.slow
 def test_a_proof_for_a_cluster_named_like_a_path_stays_in_the_output_folder(
         inputs, make_workbook, tmp_path, monkeypatch):
     cluster = make_sample_cluster(deliverable().topics)

@@ -10,6 +10,7 @@ a .pth file.
 
 from __future__ import annotations
 
+import pytest
 import os
 import shutil
 import subprocess
@@ -21,6 +22,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from packaging.requirements import Requirement
+
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
 
 ROOT = Path(__file__).resolve().parent.parent
 # Left out of the copy the wheel is built from: never part of the package, and possibly large.

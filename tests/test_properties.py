@@ -9,6 +9,7 @@ generated here: test_habits.py has those.
 
 from __future__ import annotations
 
+import pytest
 import re
 import tempfile
 import unicodedata
@@ -85,6 +86,7 @@ any_text = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_siz
 @FAST
 @given(st.lists(any_text, min_size=1, max_size=4,
                 unique_by=lambda s: same_text_key(as_read(s))))  # a repeat is left out: not here
+@pytest.mark.slow
 def test_any_text_survives_workbook_reader_and_docx(texts):
     for s in texts:
         assume(as_read(s) and typed_as_text(as_excel_writes(s)))
@@ -121,6 +123,7 @@ shown_char = st.characters(categories=["L", "N", "P", "S", "Zs"]).filter(
 shown_text = st.text(shown_char, min_size=1, max_size=30)  # short enough never to wrap
 
 
+@pytest.mark.slow
 @SLOW
 @given(st.lists(shown_text, min_size=1, max_size=12))
 def test_shown_text_survives_workbook_reader_and_pdf(texts):

@@ -171,6 +171,7 @@ def test_the_lock_is_released_and_leaves_no_file(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_while_writing_leaves_no_part_file_and_the_old_pair(inputs, out_dir, signum):
     """In a process of its own: SIGTERM ends the process it is sent to."""
@@ -198,6 +199,7 @@ sys.exit(main(["--inputs", {str(inputs)!r}, "--output", {str(out_dir)!r}]))
     assert files(out_dir) == OLD
 
 
+@pytest.mark.slow
 def test_sigterm_between_the_renames_still_gives_a_matching_pair(inputs, out_dir):
     script = f"""
 import os, signal, sys

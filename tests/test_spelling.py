@@ -14,6 +14,8 @@ from competency_maps.labels import DEFAULT_CAPTIONS, DEFAULT_HEADINGS, DEFAULT_L
 from parity import docx_blocks, pdf_blocks
 from reports import INPUTS, model_texts, sample_docx, sample_gathered, sample_pdf
 
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
+
 WORD_LISTS = [Path("/usr/share/dict/american-english"), Path("/usr/share/dict/british-english")]
 # Acronyms and words of the trade that the word lists lack (each in Merriam-Webster or the EU's usage).
 KNOWN = {"swot", "tows", "esca", "ist", "smes", "eu", "deliverable", "benchmarking", "complementarity",

@@ -155,6 +155,7 @@ EXPECTED = [
 ]
 
 
+@pytest.mark.slow
 def test_the_build_prints_exactly_the_three_changes_and_changes_agrees(inputs, tmp_path, no_pdf):
     out = tmp_path / "out"
     out.mkdir()
@@ -205,6 +206,7 @@ def one_cluster(tmp_path, make_workbook) -> Path:
     return d
 
 
+@pytest.mark.slow
 def test_a_first_build_says_there_is_nothing_to_compare_and_changes_needs_a_snapshot(one_cluster, tmp_path,
                                                                                       no_pdf):
     out = tmp_path / "out"
@@ -223,6 +225,7 @@ def sample_gathered_one(inputs: Path):
     return c
 
 
+@pytest.mark.slow
 def test_a_broken_snapshot_is_named_the_build_replaces_it_and_log_refuses(one_cluster, tmp_path, no_pdf):
     out = tmp_path / "out"
     out.mkdir()

@@ -225,6 +225,7 @@ def test_the_synthesis_texts_are_optional_unless_the_toml_names_them(tmp_path):
     assert d.text("synthesis_intro") == [] and d.text("synthesis_overview")
 
 
+@pytest.mark.slow
 def test_chapter_is_in_both_outputs_and_switches_off():
     assert "Consortium synthesis" in [t for s, t in docx_paragraphs(sample_docx()) if s == "Heading 1"]
     assert 'id="synthesis"' in render_html(sample_content())

@@ -60,6 +60,7 @@ def test_the_json_export_validates_and_holds_what_the_status_table_counts(sample
     assert any(r["themes"] and not r["theme"] for r in sample_data["swot"])  # found by the keywords
 
 
+@pytest.mark.slow
 def test_the_command_writes_the_same_bytes_as_the_module(tmp_path, sample_data):
     out = tmp_path / "data.json"
     code, printed = run("--inputs", INPUTS, "export", "-o", out)  # the format from the extension
@@ -99,6 +100,7 @@ def test_a_text_a_spreadsheet_would_run_is_quoted_in_the_csv_and_text_in_the_xls
     assert cell.value == "=1+1 ő ű" and cell.data_type == "s"
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_the_csv_with_accents_intact(tmp_path, require_tool):
     """As its import dialog does, LibreOffice is left to detect the character set (the BOM says UTF-8)."""
     soffice = require_tool("soffice", "libreoffice")
@@ -121,6 +123,7 @@ def _deliverable():
     return config.load(INPUTS)
 
 
+@pytest.mark.slow
 def test_the_xlsx_holds_tidy_tables_and_is_the_same_every_time(sample_data):
     date = _deliverable().date
     data = export.to_xlsx(sample_data, date)
@@ -144,12 +147,14 @@ def broken_inputs(tmp_path) -> Path:
     return d
 
 
+@pytest.mark.slow
 def test_no_export_while_a_workbook_has_errors(broken_inputs, tmp_path):
     code, printed = run("--inputs", broken_inputs, "export", "--format", "csv", "-o", tmp_path / "x.csv")
     assert code == 1 and "zone.xlsx › SWOT › B2" in printed and "nothing was written" in printed
     assert not (tmp_path / "x.csv").exists()
 
 
+@pytest.mark.slow
 def test_a_file_without_a_format_or_in_the_inputs_is_refused(tmp_path):
     code, printed = run("--inputs", INPUTS, "export", "-o", tmp_path / "data.txt")
     assert code == 1 and "--format json, csv or xlsx" in printed and not (tmp_path / "data.txt").exists()

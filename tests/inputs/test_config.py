@@ -71,6 +71,7 @@ def test_a_text_file_outside_the_inputs_folder_is_never_read(inputs, old, new, e
     ("[[links]]\nlabel", "[[links]]\nlabel = 3\nold", "links 1 › label: must be text in quotes"),
     ('[[synthesis.themes]]\nname = "Funding"', "[[synthesis.themes]]\nname = ''", "synthesis › themes 1 › name: must not be empty"),
 ])
+@pytest.mark.slow
 def test_a_wrong_type_is_a_located_error_never_a_crash_or_letters(inputs, old, new, expected):
     errors, _ = problems(edit(inputs, old, new))
     assert any(expected in e for e in errors), errors

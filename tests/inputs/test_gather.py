@@ -39,6 +39,7 @@ def test_names_that_differ_stay_apart():
     assert len({name_key(n) for n in ("Mov'eo", "Moveo 2", "Mobinov", "E-Mobility", "Łódź")}) == 5
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stale", ["Mov’eo", "Móv'eo", "Mov'\u200beo"])
 def test_a_stale_copy_under_another_spelling_is_a_duplicate_not_a_second_chapter(
         inputs, make_workbook, sample_cluster, stale):

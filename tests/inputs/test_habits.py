@@ -72,6 +72,7 @@ def line(out: str, sheet: str, cell: str, severity: str = "") -> str:
 # --- 1. bullets, dashes and numbers typed by hand ---------------------------------------------
 
 
+@pytest.mark.slow
 def test_bulleted_lines_in_one_cell_become_entries(tmp_path, make_workbook, schema, deliverable):
     path = make_workbook(tmp_path, edit=typed({"SWOT!D2": "• Matchmaking events\n• Training for SMEs"}))
     assert "This cell holds 2 bulleted lines: each is read as an entry of its own" in line(
@@ -81,6 +82,7 @@ def test_bulleted_lines_in_one_cell_become_entries(tmp_path, make_workbook, sche
         "HR", ["Matchmaking events", "Training for SMEs"])
 
 
+@pytest.mark.slow
 def test_a_typed_dash_is_not_printed_before_the_bullet(tmp_path, make_workbook, schema, deliverable):
     path = make_workbook(tmp_path, edit=typed({"SWOT!D4": "- Few resources", "TOWS!D2": "•Develop a plan"}))
     out = check(path)
@@ -91,6 +93,7 @@ def test_a_typed_dash_is_not_printed_before_the_bullet(tmp_path, make_workbook, 
     assert plain(ch.tows[0].rows[0].cells[0].entries[0].text) == "Develop a plan"
 
 
+@pytest.mark.slow
 def test_a_typed_number_in_a_numbered_row_is_not_doubled(tmp_path, make_workbook, schema, deliverable):
     path = make_workbook(tmp_path, edit=typed({"Step 1!B6": "1. Already numbered",
                                                "Step 1!B7": "2) Also numbered"}))
@@ -100,6 +103,7 @@ def test_a_typed_number_in_a_numbered_row_is_not_doubled(tmp_path, make_workbook
     assert [(b.number, b.plain) for b in step1[4:6]] == [(1, "Already numbered"), (2, "Also numbered")]
 
 
+@pytest.mark.slow
 def test_a_paragraph_typed_as_a_list_is_printed_as_one(tmp_path, make_workbook, schema, deliverable):
     path = make_workbook(tmp_path, edit=typed({"Step 1!A3": None, "Step 1!B3": "* first\n* second\n* third"}))
     assert "typed as a bulleted list: it is printed as 3 bullet items" in line(check(path), "Step 1", "B3")
@@ -128,6 +132,7 @@ def test_typed_items_come_back_without_their_markers(items, marker):
 # --- 1. incomplete or odd content ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_skipped_swot_topic_is_a_warning(tmp_path, make_workbook, sample_cluster, schema, deliverable):
     t3 = schema.topics[2]
     sample_cluster.swot = [e for e in sample_cluster.swot if e.topic != t3]
@@ -138,6 +143,7 @@ def test_a_skipped_swot_topic_is_a_warning(tmp_path, make_workbook, sample_clust
     assert all(r.topic != t3 for p in shown(path, schema, deliverable).swot_pairs for r in p.rows)
 
 
+@pytest.mark.slow
 def test_the_same_entry_three_times_is_printed_once(tmp_path, make_workbook, schema, deliverable):
     t1 = schema.topics[0]
     path = make_workbook(tmp_path, edit=typed({
@@ -149,6 +155,7 @@ def test_the_same_entry_three_times_is_printed_once(tmp_path, make_workbook, sch
     assert swot(shown(path, schema, deliverable), t1, "Strength")[0] == ("HR", ["Strength 1a"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("placeholder", ["TBD", "...", "xxx", "?", "…", "tbc."])
 def test_placeholders_are_left_out_with_a_warning(tmp_path, make_workbook, schema, deliverable, placeholder):
     path = make_workbook(tmp_path, edit=typed({"SWOT!D2": placeholder}))
@@ -198,6 +205,7 @@ def test_text_beside_the_table_or_in_the_read_me_is_quoted(tmp_path, make_workbo
         out, "Read me", "B30", "WARNING")
 
 
+@pytest.mark.slow
 def test_groups_are_gathered_in_order_of_first_appearance(tmp_path, make_workbook, schema, deliverable):
     t1 = schema.topics[0]
     path = make_workbook(tmp_path, edit=typed({
@@ -209,6 +217,7 @@ def test_groups_are_gathered_in_order_of_first_appearance(tmp_path, make_workboo
         ("HR", ["Strength 1a", "Another HR entry"]), ("Financial", ["Strength 1b with bold\nand a second line"])]
 
 
+@pytest.mark.slow
 def test_a_row_left_without_group_stays_with_the_group_above(tmp_path, make_workbook, schema, deliverable):
     t1 = schema.topics[0]
     path = make_workbook(tmp_path, edit=typed({  # HR, (same), Financial: nothing to gather
@@ -221,6 +230,7 @@ def test_a_row_left_without_group_stays_with_the_group_above(tmp_path, make_work
 # --- 1. and 2. messages that do not mislead -------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_title_row_above_the_header_is_skipped_and_named(tmp_path, make_workbook, schema, deliverable,
                                                            sample_cluster):
     def edit(wb):
@@ -287,6 +297,7 @@ def test_an_error_is_not_followed_by_the_warnings_it_causes(tmp_path, make_workb
 # --- the report itself ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_both_outputs_print_what_the_partner_meant(tmp_path, make_workbook, schema, deliverable):
     from competency_maps.render.docx.render import render_docx
     from competency_maps.render.pdf.render import render_html
@@ -311,6 +322,7 @@ def test_both_outputs_print_what_the_partner_meant(tmp_path, make_workbook, sche
 # --- 5. the website, printed as a link -------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_website_without_https_is_linked_in_both_outputs(tmp_path, make_workbook, schema, deliverable):
     from competency_maps.render.docx.render import render_docx
     from competency_maps.render.pdf.render import render_html
@@ -342,6 +354,7 @@ def test_what_is_no_website_is_a_located_error(tmp_path, make_workbook, website,
 # --- 3. what the workbook itself says -------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_notes_to_the_coordinator_are_printed_by_check_never_by_the_report(tmp_path, make_workbook, schema,
                                                                            deliverable):
     from competency_maps.render.docx.render import render_docx

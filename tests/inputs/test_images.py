@@ -29,6 +29,7 @@ def _bomb_png() -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b"")
 
 
+@pytest.mark.slow
 def test_plain_logos_are_read_with_their_size():
     png = load(_png(120, 40), "logo.png")
     assert (png.format, png.width, png.height) == ("png", 120.0, 40.0)

@@ -21,6 +21,7 @@ HOSTILE = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.
            b'height="9"><image xlink:href="file:///etc/passwd"/></svg>')
 
 
+@pytest.mark.slow
 def test_every_sample_cluster_and_the_project_have_their_logo_in_both_outputs():
     g = sample_gathered()
     assert g.deliverable.logo is not None and all(c.profile.logo is not None for c in g.clusters)
@@ -40,6 +41,7 @@ def test_every_sample_cluster_and_the_project_have_their_logo_in_both_outputs():
         assert f'src="memory:{key}"' in html and f"memory:{key}" in figures
 
 
+@pytest.mark.slow
 def test_a_hostile_partner_logo_is_an_error_naming_the_file(inputs):
     (inputs / "logos" / "Mov'eo.svg").write_bytes(HOSTILE)
     g = gather(inputs)
@@ -51,6 +53,7 @@ def test_a_hostile_partner_logo_is_an_error_naming_the_file(inputs):
     assert code == 1 and "logos/Mov'eo.svg" in out.getvalue()
 
 
+@pytest.mark.slow
 def test_a_logo_named_after_no_cluster_is_a_warning(inputs):
     shutil.copy(inputs / "logos" / "Mobinov.svg", inputs / "logos" / "Mobinow.svg")
     g = gather(inputs)
@@ -58,6 +61,7 @@ def test_a_logo_named_after_no_cluster_is_a_warning(inputs):
     assert "named after no cluster" in issue.message and not g.errors
 
 
+@pytest.mark.slow
 def test_a_logo_linked_from_outside_the_inputs_is_refused(inputs, tmp_path):
     outside = tmp_path / "secret.svg"
     outside.write_bytes((INPUTS / "logos" / "Mobinov.svg").read_bytes())

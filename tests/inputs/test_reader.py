@@ -251,6 +251,7 @@ def test_value_outside_a_dropdown(tmp_path, make_workbook, read):
     ("TOWS", "C3", "Table"),
     ("Step 1", "A3", "Title"),
 ])
+@pytest.mark.slow
 def test_values_outside_other_dropdowns(tmp_path, make_workbook, read, sheet, cell, value):
     def edit(wb):
         wb[sheet][cell] = value
@@ -323,6 +324,7 @@ def test_profile_rows_in_another_order(tmp_path, make_workbook, read):
 @pytest.mark.parametrize("cell, value", [("B5", "two thousand"), ("B5", 1700), ("B6", "many"),
                                          ("B6", -3), ("B7", 12.5), ("B7", "1,5"),
                                          ("B6", "1,234.00"), ("B5", 2006.5)])
+@pytest.mark.slow
 def test_bad_numbers_in_profile(tmp_path, make_workbook, read, cell, value):
     def edit(wb):
         wb["Cluster"][cell] = value
@@ -333,6 +335,7 @@ def test_bad_numbers_in_profile(tmp_path, make_workbook, read, cell, value):
 
 @pytest.mark.parametrize("sheet, cell", [("SWOT", "D2"), ("SWOT", "B3"), ("Step 1", "B2"),
                                          ("TOWS", "A2"), ("Cluster", "B3"), ("Cluster", "B4")])
+@pytest.mark.slow
 def test_formula_where_text_is_expected(tmp_path, make_workbook, read, sheet, cell):
     def edit(wb):
         wb[sheet][cell] = "=A1"

@@ -56,6 +56,7 @@ def results(deliverable):
     return out
 
 
+@pytest.mark.slow
 def test_one_workbook_per_listed_cluster(results, deliverable):
     assert sorted(results) == sorted(EXPECTED) == sorted(deliverable.clusters)
 
@@ -117,6 +118,7 @@ def test_every_transcription_has_its_workbook():
     assert {p.stem for p in SAMPLE_DATA.glob("*.toml")} == {p.stem for p in workbook_files(INPUTS)}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stem", sorted(p.stem for p in SAMPLE_DATA.glob("*.toml")))
 def test_committed_workbooks_are_up_to_date(tmp_path, deliverable, comparable, stem):
     make_samples = _make_samples()
@@ -130,6 +132,7 @@ def test_committed_workbooks_are_up_to_date(tmp_path, deliverable, comparable, s
     assert [e.row for e in committed.cluster.swot] == [e.row for e in fresh.cluster.swot]
 
 
+@pytest.mark.slow
 def test_check_command_on_all_five():
     import io
 

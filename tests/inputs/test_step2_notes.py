@@ -112,6 +112,7 @@ def test_a_workbook_of_the_older_template_has_no_notes_and_no_error(tmp_path, ma
 @given(label=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40),
        text=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80),
        language=st.sampled_from(["de", "fr", "hu", "nl", "pt", ""]))
+@pytest.mark.slow
 def test_any_note_comes_back_from_the_workbook(tmp_path_factory, label, text, language):
     from competency_maps.model.schema import build_schema
     from competency_maps.xlsx.writer import fill_workbook
@@ -156,6 +157,7 @@ def test_the_html_prints_the_notes_right_after_the_step_2_heading(noted):
     assert html.index("Step 1", 0) < step2
 
 
+@pytest.mark.slow
 def test_the_docx_prints_the_notes_under_their_label_marked_german(noted):
     from competency_maps.render.docx.render import render_docx
     from reports import docx_paragraphs

@@ -59,6 +59,7 @@ def _copy_review(tmp_path: Path, edit=None) -> Path:
 # --- the shipped review file --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_shipped_review_prints_exactly_its_yes_rows_in_its_order_in_both_outputs():
     review = sample_gathered().review
     assert review.path is not None and not review.issues
@@ -77,6 +78,7 @@ def test_the_shipped_review_prints_exactly_its_yes_rows_in_its_order_in_both_out
         assert sentence in word and sentence.replace("'", "&#39;") in html
 
 
+@pytest.mark.slow
 def test_a_row_changed_to_no_leaves_both_outputs_on_the_next_build(tmp_path):
     shipped = _shown(sample_content())
     victim = shipped[1]
@@ -275,6 +277,7 @@ def test_a_review_that_is_no_workbook_is_one_error_never_a_traceback(tmp_path):
     assert err.location.file == REVIEW_NAME and not review.rows
 
 
+@pytest.mark.slow
 def test_a_broken_review_stops_a_final_build_naming_it(tmp_path):
     inputs = tmp_path / "inputs"
     shutil.copytree(INPUTS, inputs)
@@ -307,6 +310,7 @@ class _Quiet(Console):
         self.lines.append(msg)
 
 
+@pytest.mark.slow
 def test_the_review_file_is_published_with_the_report_or_not_at_all(tmp_path, monkeypatch):
     content = _content(None)
     out = tmp_path / "out"
@@ -329,6 +333,7 @@ def test_the_review_file_is_published_with_the_report_or_not_at_all(tmp_path, mo
     assert review.read_bytes() == review_workbook(content.synthesis.decisions, False, WHEN)
 
 
+@pytest.mark.slow
 def test_a_build_without_a_review_says_how_to_review_and_the_next_one_reads_it(tmp_path, monkeypatch):
     from competency_maps.cli import main
     inputs, out = tmp_path / "inputs", tmp_path / "out"

@@ -1,6 +1,7 @@
 """Checks across cells (validate.py), run on workbooks as `check` runs them; and across the
 workbooks of the inputs folder (gather.py), which stop the build before anything is written."""
 
+import pytest
 import io
 import shutil
 from dataclasses import replace
@@ -62,6 +63,7 @@ def test_a_quadrant_with_no_entries_is_a_warning(tmp_path, make_workbook, sample
     assert str(issue).startswith(f"WARNING {FILE} › SWOT:")
 
 
+@pytest.mark.slow
 def test_a_missing_tows_strategy_is_a_warning(tmp_path, make_workbook, sample_cluster, schema):
     t2 = schema.topics[1]
     sample_cluster.tows = [e for e in sample_cluster.tows if (e.topic, e.strategy) != (t2, "W-O")]

@@ -156,6 +156,7 @@ NOT_WORKBOOKS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NOT_WORKBOOKS)
 def test_a_file_that_is_not_a_workbook_is_one_clear_error(tmp_path, good_bytes, schema, name):
     make, words = NOT_WORKBOOKS[name]
@@ -181,6 +182,7 @@ def test_a_file_that_is_not_a_workbook_is_one_clear_error(tmp_path, good_bytes, 
     assert code == 1 and f"ERROR {name}: " in out and words in out
 
 
+@pytest.mark.slow
 def test_ods_saved_by_libreoffice(tmp_path, ods_bytes, schema):
     for name in ("cluster.ods", "cluster-renamed.xlsx"):
         path = tmp_path / name

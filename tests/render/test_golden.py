@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import difflib
 
+import pytest
+
 from golden import GOLDEN, sample_text
+
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
 
 
 def test_the_sample_build_reads_as_the_golden_text():

@@ -4,12 +4,15 @@ for a consortium of one more cluster."""
 
 from __future__ import annotations
 
+import pytest
 from bench.benchmark import make_consortium
 from competency_maps.report.assemble import assemble
 from competency_maps.inputs.gather import gather
 from competency_maps.render.pdf.render import render_pdf
 from page_rules import lines, violations
 from reports import sample_pdf
+
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
 
 
 def test_the_sample_keeps_the_page_rules():

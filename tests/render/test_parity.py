@@ -16,6 +16,8 @@ from competency_maps.render.pdf.render import render_pdf
 from parity import docx_blocks, first_difference, pdf_blocks, squashed
 from reports import INPUTS, sample_docx, sample_gathered, sample_pdf
 
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
+
 
 def _draft_with_a_missing_workbook(tmp_path):
     """Two chapters and three placeholders: every part of a draft, in fewer pages than the sample."""

@@ -16,6 +16,8 @@ from competency_maps.errors import Location, RenderError
 from competency_maps.render.pdf.process import PdfProcess
 from reports import proof_content, proof_pdf, sample_content
 
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
+
 
 def test_the_second_process_lays_out_the_same_bytes():
     with PdfProcess() as p:

@@ -22,6 +22,8 @@ from competency_maps.resources import TEMPLATES
 from reports import (docx_paragraphs, docx_text, model_texts, sample_content, sample_docx,
                     sample_docx_from, sample_gathered, sample_pdf, squash)
 
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
+
 
 def test_every_entry_and_paragraph_of_the_model_is_in_the_docx():
     text = squash(docx_text(sample_docx()))

@@ -17,6 +17,8 @@ from competency_maps.model.richtext import Span
 from reports import (docx_text, model_texts, pdf_text, proof_content, proof_pdf, sample_docx,
                     sample_gathered, sample_pdf, squash)
 
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
+
 
 @pytest.fixture(scope="module")
 def text(tmp_path_factory):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import contextlib
 import gc
 
@@ -10,6 +11,8 @@ import pydyf
 from competency_maps.render.pdf import render as rp
 from competency_maps.render.pdf.tuning import few_gc_pauses, page_references_cached
 from reports import proof_content, proof_pdf
+
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
 
 
 def test_the_pdf_is_byte_for_byte_the_same_without_them(monkeypatch):

@@ -48,6 +48,7 @@ def _inputs_with(tmp_path, toml_extra: str):
     return inputs
 
 
+@pytest.mark.slow
 def test_an_override_in_the_toml_reaches_both_outputs(tmp_path):
     inputs = _inputs_with(tmp_path, '\n[labels]\ntows_corner = "Thema: {topic}"\ninfo_keywords = "Schlagwörter"\n')
     d = config.load(inputs)
@@ -69,6 +70,7 @@ def test_a_wrong_override_is_a_located_error(tmp_path, toml_extra, message):
     assert str(e.value.as_issue()).startswith("ERROR deliverable.toml › labels › ")
 
 
+@pytest.mark.slow
 def test_the_version_log_and_history_columns_come_from_the_toml(tmp_path):
     inputs = _inputs_with(tmp_path, "")
     text = (inputs / "deliverable.toml").read_text(encoding="utf-8")
@@ -79,6 +81,7 @@ def test_the_version_log_and_history_columns_come_from_the_toml(tmp_path):
     assert "Revision" in docx_blocks(render_docx(content)) and "<th scope=\"col\">Revision</th>" in render_html(content)
 
 
+@pytest.mark.slow
 def test_the_heat_map_has_a_group_per_configured_topic_in_both_outputs():
     g = sample_gathered()
     d = replace(g.deliverable, topics=g.deliverable.topics[:2])

@@ -39,6 +39,7 @@ def returned(tmp_path, make_workbook) -> Path:
     return make_workbook(tmp_path / "returned", edit=typed(PROBLEMS), name="Moveo.xlsx")
 
 
+@pytest.mark.slow
 def test_the_copy_marks_every_problem_in_its_cell(tmp_path, returned):
     before = returned.read_bytes()
     code, out = check(returned, "--annotate", tmp_path / "annotated")
@@ -62,6 +63,7 @@ def test_the_copy_marks_every_problem_in_its_cell(tmp_path, returned):
     assert links["SWOT › B2"].location == "'SWOT'!B2" and links["Cluster › B4"].location == "'Cluster'!B4"
 
 
+@pytest.mark.slow
 def test_the_copy_opens_in_libreoffice_and_checks_clean_once_fixed(tmp_path, returned,
                                                                    convert_with_libreoffice):
     check(returned, "--annotate", tmp_path / "annotated")
@@ -79,6 +81,7 @@ def test_the_copy_opens_in_libreoffice_and_checks_clean_once_fixed(tmp_path, ret
     assert "OK, 0 warning(s)" in out and "ERROR" not in out and "WARNING" not in out
 
 
+@pytest.mark.slow
 def test_annotating_again_replaces_the_earlier_marks(tmp_path, returned):
     check(returned, "--annotate", tmp_path / "first")
     copy = tmp_path / "first" / "Moveo.xlsx"

@@ -154,6 +154,7 @@ def test_read_me_marks_required_columns(wb, schema):
         assert (f"  {f.label} (required)" in col_a) == f.required, f.label
 
 
+@pytest.mark.slow
 def test_blank_workbook_reads_without_entries(blank_path, schema):
     res = read_workbook(blank_path, schema)
     assert res.cluster is not None and res.cluster.name == "Mov'eo"
@@ -222,6 +223,7 @@ def test_the_summary_counts_with_formulas(wb, schema):
     assert wb.calculation.fullCalcOnLoad  # the formulas have no stored results yet
 
 
+@pytest.mark.slow
 def test_libreoffice_prints_the_blank_workbook_a_page_a_sheet(blank_path, tmp_path, convert_with_libreoffice):
     from pypdf import PdfReader
     [pdf] = convert_with_libreoffice([blank_path], tmp_path / "pdf", "pdf")

@@ -8,6 +8,8 @@ from competency_maps.xlsx.blank import write_blank_workbook
 from competency_maps.inputs.reader import read_workbook
 from competency_maps.model.schema import LISTS_SHEET, build_schema
 
+pytestmark = pytest.mark.slow  # builds reports or drives a real client
+
 INPUTS = Path(__file__).resolve().parents[2] / "inputs"
 
 

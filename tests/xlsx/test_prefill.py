@@ -33,6 +33,7 @@ def run(*argv) -> tuple[int, str]:
     return code, out.getvalue()
 
 
+@pytest.mark.slow
 def test_each_sample_cluster_prefilled_checks_clean_and_builds_the_same_chapter(tmp_path, comparable):
     sent = tmp_path / "to-send"
     code, printed = run("--inputs", INPUTS, "new-workbook", "--all", "--from", INPUTS, "-o", sent)
@@ -72,6 +73,7 @@ def _loaded(wb_or_bytes):
     return load_workbook(io.BytesIO(wb_or_bytes), rich_text=True)
 
 
+@pytest.mark.slow
 def test_a_prefilled_workbook_is_the_standard_workbook_holding_the_data(schema, sample_cluster):
     filled = _loaded(workbook_bytes(schema, sample_cluster))
     blank = _loaded(make_blank_workbook(schema, sample_cluster.name))
@@ -146,6 +148,7 @@ def test_a_source_that_is_neither_a_folder_nor_an_export_is_said(tmp_path):
     assert not (tmp_path / "x.xlsx").exists()
 
 
+@pytest.mark.slow
 def test_all_writes_nothing_while_a_source_workbook_has_errors(tmp_path):
     src = tmp_path / "last-year"
     src.mkdir()
