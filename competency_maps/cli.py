@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
                          "FILE's extension)")
     ex.add_argument("-o", "--out", type=Path, metavar="FILE", required=True, help="the file to write")
     _common(ex, ("--inputs",), after_command=True)
-    st = sub.add_parser("site", help="write the self-check web site for partners (--serve: try it here)")
+    st = sub.add_parser("site", help="write the self-check web site for partners")
     st.add_argument("-o", "--out", type=Path, metavar="DIR", default=Path("output/site"),
                     help="the folder to write (default: output/site); upload it to any web server")
     st.add_argument("--serve", action="store_true", help="then serve it on http://127.0.0.1:PORT/")

@@ -37,6 +37,11 @@ from competency_maps.site import pins
 from competency_maps.site.fetch import fetched
 from competency_maps.site.wheels import project_wheel, pure_wheel_from_sdist
 
+try:  # the partners' languages, when the catalogs are there (issue 23); English alone before
+    from competency_maps.i18n import LANGUAGES, NAMES
+except ImportError:
+    LANGUAGES, NAMES = ("en",), {"en": "English"}
+
 PACKAGE = Path(__file__).resolve().parent.parent
 PAGE_FILES = ("app.js", "worker.js", "style.css", "favicon.svg")
 PREVIEW_PICTURES = ("bullet.png", "eu-emblem.svg")
@@ -45,8 +50,6 @@ FONT_LICENCES = ("OFL-Carlito.txt", "LICENSE-DejaVu.txt")
 # Only the site's own files, and WebAssembly compiled from them: nothing else runs, loads or connects.
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'; "
        "form-action 'none'")
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "pt": "Português", "nl": "Nederlands",
-                  "hu": "Magyar"}  # each in its own language: the names are not translated
 MARKER = "site.json"
 
 
@@ -60,8 +63,8 @@ class SiteSummary:
 
 
 def languages() -> tuple[str, ...]:
-    """The languages the message catalogs hold (English until the translations land)."""
-    return tuple(getattr(messages, "LANGUAGES", ("en",)))
+    """The languages the message catalogs hold: the page offers each, in its own name."""
+    return tuple(LANGUAGES)
 
 
 def page_catalog() -> dict[str, dict[str, list[str]]]:
@@ -187,7 +190,7 @@ def write_site(out: Path, inputs: Path, *, cache: Path) -> SiteSummary:
         _page(site, d, logo)
         _write(site / MARKER, json.dumps({
             "pyodide": pins.PYODIDE_VERSION, "wheels": wheels, "languages": list(languages()),
-            "language_names": {k: LANGUAGE_NAMES.get(k, k) for k in languages()}}, indent=1))
+            "language_names": {k: NAMES.get(k, k) for k in languages()}}, indent=1))
         summary = _summary(site)
         _swap_in(site, out)
     except BaseException:

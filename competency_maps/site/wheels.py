@@ -18,6 +18,8 @@ from competency_maps import __version__
 
 EPOCH = (2020, 1, 1, 0, 0, 0)
 PROJECT = "competency_maps"
+# Files of the package the browser does not need: sources of catalogs (their .mo are shipped), caches.
+LEFT_OUT = (".po", ".pot", ".pyc")
 # The templates the chapter preview renders (report.html.j2 and the figures it includes); the Word
 # template, fonts and images are not needed in the browser (the preview's files are served apart).
 PREVIEW_TEMPLATES = ("report.html.j2", "heatmap.svg.j2", "draft-mark.svg.j2")
@@ -57,10 +59,12 @@ def pure_wheel_from_sdist(sdist: Path, name: str, version: str) -> tuple[str, by
 
 
 def project_wheel(package: Path, templates: Path) -> tuple[str, bytes]:
-    """This project's package as the browser runs it: its Python modules and the report's HTML
-    templates (as `competency_maps/templates/`, where resources.py looks for them)."""
+    """This project's package as the browser runs it: its modules and data (message catalogs, the
+    export's schema) and the report's HTML templates (as `competency_maps/templates/`, where
+    resources.py looks for them; an installed package's own copy of templates/ is not taken whole)."""
     files = {f"{PROJECT}/{p.relative_to(package).as_posix()}": p.read_bytes()
-             for p in sorted(package.rglob("*.py")) if "__pycache__" not in p.parts}
+             for p in sorted(package.rglob("*")) if p.is_file() and not p.name.endswith(LEFT_OUT)
+             and "__pycache__" not in p.parts and p.relative_to(package).parts[0] != "templates"}
     for name in PREVIEW_TEMPLATES:
         files[f"{PROJECT}/templates/{name}"] = (templates / name).read_bytes()
     metadata = f"Metadata-Version: 2.1\nName: competency-maps\nVersion: {__version__}\n".encode()

@@ -18,10 +18,6 @@ PLAYWRIGHT = ROOT / "tools" / "site" / "node_modules" / "playwright-core"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: builds and real clients (pytest -m 'not slow' leaves them out)")
-
-
 def _missing(what: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{what} is not installed; it is required on CI (tools/setup.sh --test installs it).")
