@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "tests" / "site"))
 from competency_maps.site.build import write_site  # noqa: E402
 from competency_maps.site.fetch import default_cache  # noqa: E402
 from competency_maps.site.serve import server  # noqa: E402
-from corpus import make_corpus  # noqa: E402
+from site_corpus import make_corpus  # noqa: E402
 
 DRIVER = ROOT / "tests" / "site" / "browser_check.mjs"
 MB = 1024 * 1024

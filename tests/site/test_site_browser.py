@@ -13,7 +13,8 @@ from openpyxl.drawing.image import Image as XlImage
 from PIL import Image as Pil
 
 from competency_maps.site.browser import Session
-from corpus import ROOT, SAMPLE
+from site_corpus import ROOT, SAMPLE
+from site_fixtures import built_site, chromium, corpus, node  # noqa: F401 - fixtures
 
 BROWSER_CHECK = Path(__file__).with_name("browser_check.mjs")
 

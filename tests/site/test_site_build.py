@@ -16,7 +16,8 @@ from competency_maps.site import fetch, pins
 from competency_maps.site.build import CSP, _summary
 from competency_maps.site.deliverable import unpack
 from competency_maps.site.preview import for_screen
-from corpus import ROOT
+from site_corpus import ROOT
+from site_fixtures import built_site, served  # noqa: F401 - fixtures
 from reports import run_cli
 
 SITE_TEMPLATES = ROOT / "templates" / "site"

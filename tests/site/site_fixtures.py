@@ -1,4 +1,6 @@
-"""The self-check site built once per test session (from the download cache), the corpus, the clients."""
+"""Fixtures of the self-check site's tests (imported by each test module: a conftest.py here would
+shadow tests/conftest.py for the modules that import helpers from it): the site built once per
+session (from the download cache), the corpus, the clients."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import pytest
 from competency_maps.site.build import write_site
 from competency_maps.site.fetch import default_cache
 from competency_maps.site.serve import server
-from corpus import ROOT, make_corpus
+from site_corpus import ROOT, make_corpus
 
 PLAYWRIGHT = ROOT / "tools" / "site" / "node_modules" / "playwright-core"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from competency_maps.site.browser import Session
-from corpus import ROOT, SAMPLE
+from site_corpus import ROOT, SAMPLE
+from site_fixtures import built_site, corpus, node  # noqa: F401 - fixtures
 from reports import run_cli
 
 NODE_CHECK = Path(__file__).with_name("pyodide_check.mjs")
