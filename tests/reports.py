@@ -12,7 +12,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from competency_maps.report.assemble import assemble, assemble_proof
-from competency_maps.report.content import ReportContent
+from competency_maps.report.view import ReportContent
 from competency_maps.render.docx.template import REFERENCE
 from competency_maps.inputs.gather import Gathered, gather
 from competency_maps.render.docx.render import render_docx

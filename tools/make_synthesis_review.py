@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 from competency_maps.inputs.gather import gather  # noqa: E402
 from competency_maps.model.richtext import text_of  # noqa: E402
 from competency_maps.analysis.synthesis import COMPLEMENTARITY, CONVERGENCE, Candidate, analyse  # noqa: E402
-from competency_maps.inputs.review import (REVIEW_NAME, Decision, ReviewRow, entries_text,  # noqa: E402
-                                              review_workbook)
+from competency_maps.analysis.decisions import REVIEW_NAME, Decision, ReviewRow, entries_text  # noqa: E402
+from competency_maps.xlsx.review import review_workbook  # noqa: E402
 
 INPUTS = ROOT / "inputs"
 

@@ -13,7 +13,7 @@ from competency_maps.errors import Location, ReportError
 from competency_maps.inputs.gather import Gathered, check_files, gather
 from competency_maps.labels import QUADRANT_PLURALS
 from competency_maps.publish import check_output_folder, locked, output_stem, publish, safe_filename
-from competency_maps.inputs.review import review_file_name
+from competency_maps.analysis.decisions import review_file_name
 from competency_maps.model.schema import COORDINATOR_SHEET, QUADRANTS, build_schema
 
 if TYPE_CHECKING:  # `check` stays light: it needs neither the writers nor the renderers
@@ -226,9 +226,9 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
     if only in (None, "pdf"):
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))
     if content.synthesis is not None:  # published with the report or not at all, never half-written
-        from competency_maps.inputs.review import review_workbook
+        from competency_maps.xlsx.review import review_workbook
         syn = content.synthesis
-        data = review_workbook(syn.decisions, marked=syn.reviewed, when=content.d.date)
+        data = review_workbook(syn.decisions, marked=syn.reviewed, when=content.properties.date)
         rendered.append((output / review_file_name(stem), data, f"{len(syn.analysis.candidates)} findings to review"))
     rendered.extend(also)
     paths = [path for path, _, _ in rendered]
@@ -238,7 +238,8 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
 
 def _print_review(syn, review, path: Path, draft: bool, console: Console) -> None:
     """What the coordinator needs to know about the synthesis review: how to do it, what is new."""
-    from competency_maps.inputs.review import stale_issues, summary
+    from competency_maps.analysis.decisions import stale_issues
+    from competency_maps.xlsx.review import summary
     stale = stale_issues(syn.decisions, review, path.name)
     lines = summary(syn.decisions, review, str(path), draft)
     if stale or lines:

@@ -14,7 +14,7 @@ from typing import Any
 
 from competency_maps.inputs import images
 from competency_maps.errors import ConfigError, Issue, Location, error
-from competency_maps.inputs.images import Image
+from competency_maps.model.image import Image
 from competency_maps.inputs.files import CONFIG_NAME, check_regular_file, decode_text, read_limited, resolve_input_file
 from competency_maps.labels import DEFAULT_CAPTIONS, DEFAULT_HEADINGS, DEFAULT_LABELS, Labels, fields
 from competency_maps.inputs.options import (REQUIRED, Bool, Computed, Context, Date, Int, Invalid, Pattern, Rows, Str, StrList,

@@ -12,7 +12,8 @@ from competency_maps.inputs.logos import attach_logos
 from competency_maps.model.cluster import Cluster
 from competency_maps.inputs.reader import ReadResult, read_workbook
 from competency_maps.model.schema import Schema, build_schema, name_key
-from competency_maps.inputs.review import REVIEW_NAME, Review, read_review
+from competency_maps.analysis.decisions import REVIEW_NAME, Review
+from competency_maps.inputs.review import read_review
 from competency_maps.inputs.validate import validate_cluster
 
 

@@ -8,16 +8,15 @@ so laying it out can never read a file or fetch a URL. Word gets a PNG of an SVG
 
 from __future__ import annotations
 
-import functools
 import io
 import re
-from dataclasses import dataclass
+
+from competency_maps.model.image import Image
 
 from competency_maps.inputs import image_headers
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_PIXELS = 25_000_000  # a 5000 x 5000 logo; beyond that Pillow refuses (decompression bombs)
-PNG_WIDTH = 600  # the pixels Word gets for an SVG logo (sharp at 50 mm)
 SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 _SVG = "{http://www.w3.org/2000/svg}"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -28,29 +27,6 @@ _EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 
 class ImageError(ValueError):
     """What is wrong with an image, in words for the coordinator or the partner."""
-
-
-@dataclass(frozen=True)
-class Image:
-    data: bytes
-    format: str  # png | jpeg | svg
-    width: float  # intrinsic size, pixels (SVG: user units)
-    height: float
-
-    @property
-    def mime(self) -> str:
-        return {"png": "image/png", "jpeg": "image/jpeg", "svg": "image/svg+xml"}[self.format]
-
-    def raster(self) -> bytes:
-        """PNG or JPEG bytes for Word, which cannot be relied on to show an SVG."""
-        return self.data if self.format != "svg" else _png_of_svg(self.data)
-
-
-@functools.lru_cache(maxsize=64)
-def _png_of_svg(data: bytes) -> bytes:
-    """Drawn once per build: a logo appears by its chapter's title and in "About the partners"."""
-    import cairosvg
-    return cairosvg.svg2png(bytestring=data, output_width=PNG_WIDTH, unsafe=False)
 
 
 def load(data: bytes, name: str) -> Image:

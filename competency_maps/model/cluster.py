@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from competency_maps.inputs.images import Image
+from competency_maps.model.image import Image
 from competency_maps.model.richtext import Block, Text, plain
 
 @dataclass

@@ -1,4 +1,4 @@
 """The report view → document bytes.
 
-In: `report.content.ReportContent`. Out: the DOCX (`render.docx`) and the PDF (`render.pdf`). Knows nothing of Excel.
+In: `report.view.ReportContent`. Out: the DOCX (`render.docx`) and the PDF (`render.pdf`). Knows nothing of Excel.
 """

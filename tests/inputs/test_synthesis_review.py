@@ -21,9 +21,10 @@ from competency_maps.publish import RenderedPdf
 from competency_maps.render.docx.render import render_docx
 from competency_maps.render.pdf.render import render_html
 from competency_maps.model.richtext import Span, plain, text_of
-from competency_maps.inputs.review import (COLUMNS, REVIEW_NAME, SHEET, Decision, Review, ReviewRow,
-                                              candidate_key, entries_text, read_review, reconcile,
-                                              review_workbook, stale_issues, summary)
+from competency_maps.analysis.decisions import (COLUMNS, REVIEW_NAME, SHEET, Decision, Review, ReviewRow,
+                                                candidate_key, entries_text, reconcile, stale_issues)
+from competency_maps.inputs.review import read_review
+from competency_maps.xlsx.review import review_workbook, summary
 from parity import docx_blocks
 from reports import INPUTS, sample_content, sample_gathered
 

@@ -19,7 +19,7 @@ from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup, escape
 
-from competency_maps.report.content import ReportContent
+from competency_maps.report.view import ReportContent
 from competency_maps.errors import RenderError
 from competency_maps.report.figures import heatmap_png
 from competency_maps.render.docx.package import clean
@@ -158,14 +158,14 @@ def render_docx(content: ReportContent, pages: dict[str, int] | None = None,
         lists.write(tpl)
     except Exception as e:  # template errors are ours, but still a message, not a traceback
         raise RenderError(f"The Word template could not be filled ({type(e).__name__}: {e}).") from e
-    d = content.d
-    when = dt.datetime.combine(d.date, dt.time(12, 0))
+    props = content.properties
+    when = dt.datetime.combine(props.date, dt.time(12, 0))
     cp = tpl.docx.core_properties
     cp.title = content.document_title
-    cp.subject = d.project_title
-    cp.author = d.info.get("authors", "") if isinstance(d.info, dict) else ""
-    cp.keywords = d.info.get("keywords", "") if isinstance(d.info, dict) else ""
-    cp.language = d.language
+    cp.subject = props.subject
+    cp.author = props.author
+    cp.keywords = props.keywords
+    cp.language = props.language
     cp.created = cp.modified = when
     cp.last_modified_by = ""
     cp.comments = ""

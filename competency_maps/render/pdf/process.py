@@ -29,7 +29,7 @@ from competency_maps.publish import RenderedPdf
 if TYPE_CHECKING:  # not imported here: this module starts the process before the rest is imported
     from multiprocessing.connection import Connection
 
-    from competency_maps.report.content import ReportContent
+    from competency_maps.report.view import ReportContent
 
 ENV_JOBS = "COMPETENCY_MAPS_JOBS"  # "1": everything in one process
 HEARTBEAT_SECONDS = 1.0  # the PDF process says it is alive this often while it lays out

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from competency_maps.report.content import ReportContent
+from competency_maps.report.view import ReportContent
 from competency_maps.errors import RenderError
 from competency_maps.publish import RenderedPdf
 from competency_maps.render.pdf.tags import table_header_scopes
@@ -139,7 +139,7 @@ def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedP
     fetcher = LocalOnlyFetcher(templates, render_figures(content, templates))
     try:
         with (_quiet_libraries(), few_gc_pauses(), page_references_cached(), table_header_scopes(), _own_temp_folder(),
-              _source_date(calendar.timegm(content.d.date.timetuple()))):
+              _source_date(calendar.timegm(content.properties.date.timetuple()))):
             doc = HTML(string=html, base_url=TEMPLATES_URL, url_fetcher=fetcher).render()
             identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
             pdf = doc.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier, custom_metadata=True)

@@ -1,0 +1,116 @@
+"""The coordinator's decisions on the synthesis's candidate findings: the review file's rows matched
+with this build's candidates. Pure: no file is read or written here.
+
+A row is the same candidate as long as its Kind, Theme and quoted Entries are: when a partner edits
+an entry, its candidates are new (marked in the next review file, listed on the console) and the old
+rows match nothing (kept, greyed, never silently dropped; a Yes among them is warned about).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from competency_maps.analysis.synthesis import Candidate
+from competency_maps.errors import Issue, Location, SortsIssues, warning
+from competency_maps.model.richtext import Text
+
+REVIEW_NAME = "synthesis-review.xlsx"  # in inputs/; the build writes `<report>-synthesis-review.xlsx`
+SHEET = "Review"
+COLUMNS = ("Kind", "Theme", "Clusters", "Entries", "Include", "Wording")
+YES, NO = "Yes", "No"
+CELL_LIMIT = 32_767  # characters Excel keeps in a cell
+
+
+def review_file_name(stem: str) -> str:
+    """The review file the build writes beside the report named `stem`."""
+    return f"{stem}-synthesis-review.xlsx"
+
+
+def entries_text(c: Candidate) -> str:
+    """The Entries cell: each quoted entry on a line of its own, with its cluster and quadrant."""
+    return "\n".join(f"{q.cluster} ({q.quadrant}): “{q.entry}”" for q in c.quotes)[:CELL_LIMIT]
+
+
+def key_of(kind: str, theme: str, entries: str) -> tuple[str, str, str]:
+    """What makes two rows the same candidate; white space and the case of Kind and Theme aside
+    (a spreadsheet program may rewrap a cell, a person retype a name)."""
+    return kind.strip().casefold(), " ".join(theme.split()).casefold(), " ".join(entries.split())
+
+
+def candidate_key(c: Candidate) -> tuple[str, str, str]:
+    return key_of(c.kind, c.theme, entries_text(c))
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    row: int  # the row's number in the sheet
+    kind: str
+    theme: str
+    clusters: str
+    entries: str
+    include: bool | None  # None: empty (not decided yet), or not readable (an error says so)
+    wording: Text = ()
+    typed: str = ""  # the Include cell as typed, kept for the next review file when not readable
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return key_of(self.kind, self.theme, self.entries)
+
+
+@dataclass
+class Review(SortsIssues):
+    """The coordinator's review file as read: `path` None when there is none."""
+    path: Path | None = None
+    rows: list[ReviewRow] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.path.name if self.path else REVIEW_NAME
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A candidate of this build and the review file's row for it; either may be missing: a new
+    candidate has no row, a row whose entries changed has no candidate."""
+    candidate: Candidate | None
+    row: ReviewRow | None
+
+    @property
+    def include(self) -> bool | None:
+        return self.row.include if self.row else None
+
+    @property
+    def wording(self) -> Text:
+        return self.row.wording if self.row else ()
+
+
+def reconcile(candidates: list[Candidate], review: Review | None) -> list[Decision]:
+    """The review file's rows in its order, each with its candidate if it still has one; then the
+    candidates that no row names (new), in the build's order. A row repeating an earlier one has no
+    candidate of its own."""
+    by_key = {candidate_key(c): c for c in candidates}
+    taken: set[tuple[str, str, str]] = set()
+    out = []
+    for row in review.rows if review else []:
+        c = by_key.get(row.key) if row.key not in taken else None
+        if c is not None:
+            taken.add(row.key)
+        out.append(Decision(c, row))
+    out += [Decision(c, None) for k, c in by_key.items() if k not in taken]
+    return out
+
+
+def stale_issues(decisions: list[Decision], review: Review, output_name: str) -> list[Issue]:
+    """A warning for every row marked Yes whose entries no candidate of this build quotes."""
+    out = []
+    for d in decisions:
+        if d.candidate is None and d.row is not None and d.row.include:
+            out.append(warning(Location(review.name, SHEET, f"A{d.row.row}"),
+                               f"This row ({d.row.kind}, {d.row.theme}) is marked {YES} but the build "
+                               "no longer proposes it: its entries have changed in the workbooks (or "
+                               "in this row). It is not printed.",
+                               f"Find it among the rows marked new in {output_name} and set Include "
+                               f"to {YES} there."))
+    return out
