@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
 from competency_maps.model.richtext import safe_url
-from competency_maps.report.content import ReportContent
+from competency_maps.report.view import ReportContent
 from competency_maps.resources import TEMPLATES
 
 TEMPLATE_NAME = "report.html.j2"  # the PDF's template (render/pdf/render.py)
