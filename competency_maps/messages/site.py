@@ -19,6 +19,8 @@ TEMPLATES = catalog(
     Template("site.checking", "info", "Checking {file}…"),
     Template("site.failed", "error", "The checker could not start ({reason}).",
              "Try a recent Firefox, Chrome, Edge or Safari, or send the workbook to the coordinator."),
+    Template("site.check_failed", "error", "{file} could not be checked here ({reason}).",
+             "Send it to the coordinator, who checks it on the command line."),
     Template("site.result.ok", "info", "{file} ({cluster}): no errors. You can send it to the coordinator."),
     Template("site.result.errors", "info", "{file} ({cluster}): errors {errors}, warnings {warnings}.",
              "Fix the errors in your workbook, save it and check it again."),

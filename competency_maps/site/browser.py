@@ -80,7 +80,9 @@ class Session:
     def check(self, path: str, language: str = "en") -> str:
         path_ = Path(path)
         res, found = self.issues(path_)
-        limits = [LIMIT_PICTURES] if _has_pictures(path_) and not pillow_available() else []
+        logo = res.cluster.profile.logo if res.cluster else None  # pasted, or from the logos/ folder
+        raster = _has_pictures(path_) or (logo is not None and logo.format != "svg")
+        limits = [LIMIT_PICTURES] if raster and not pillow_available() else []
         return json.dumps({
             "file": path_.name, "cluster": res.cluster.name if res.cluster else "",
             "issues": [issue_record(i, language) for i in found],

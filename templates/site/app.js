@@ -129,6 +129,8 @@ async function main() {
       $("frame").srcdoc = m.html;
       $("chapter").hidden = false;
       $("chapter").scrollIntoView();
+    } else if (m.type === "check_failed") {
+      status(t("site.check_failed", m) + " " + t("site.check_failed", m, 1), { done: true, failed: true });
     } else if (m.type === "failed") {
       status(t("site.failed", { reason: m.reason }) + " " + t("site.failed", {}, 1), { done: true, failed: true });
     }

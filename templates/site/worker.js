@@ -80,6 +80,7 @@ onmessage = async (event) => {
       postMessage(out, [out.data]);
     } else if (m.type === "preview") postMessage({ type: "preview", html: session.preview(m.base) });
   } catch (e) {
-    postMessage({ type: "failed", reason: String(e && e.message || e).split("\n").slice(-2).join(" ").slice(0, 300) });
+    const reason = String(e && e.message || e).split("\n").filter(Boolean).slice(-1).join(" ").slice(0, 300);
+    postMessage({ type: m.type === "check" ? "check_failed" : "failed", file: m.name, reason });
   }
 };
