@@ -8,12 +8,13 @@ and their chapter as the report's HTML template renders it, made fit for a sandb
 The checking is the command line's own code (gather.check_files, logos.attach_logos), unchanged:
 only this glue is the browser's. It runs as well under CPython, where the parity tests compare it
 with the command line. A `Session` holds the deliverable between checks (no module state).
+The annotated copy's writer and the report's view are imported when first asked for, not before
+the page is ready: every module costs the partner's browser its compilation on each visit.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -25,6 +26,7 @@ from competency_maps.inputs.gather import Gathered, PartnerStatus, check_files
 from competency_maps.inputs.logos import attach_logos
 from competency_maps.inputs.reader import ReadResult
 from competency_maps.model.schema import build_schema
+from competency_maps.site.deliverable import unpack
 
 # Checks the browser makes differently from the command line, said on the page when they apply.
 LIMIT_PICTURES = "site.limit.pictures"  # headers read, pixels not decoded (no Pillow in a browser)
@@ -117,14 +119,13 @@ class Session:
 def _has_pictures(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as z:
-            return any(re.match(r"xl/media/", n) for n in z.namelist())
+            return any(n.startswith("xl/media/") for n in z.namelist())
     except (zipfile.BadZipFile, OSError):
         return False
 
 
 def unpack_deliverable(data: str, folder: str) -> str:
     """deliverable.json's files written into `folder` (in Pyodide's memory); the folder."""
-    from competency_maps.site.deliverable import unpack
     return str(unpack(json.loads(data), Path(folder)))
 
 

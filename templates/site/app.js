@@ -90,6 +90,9 @@ function download(name, data) {
 }
 
 async function main() {
+  const worker = new Worker("worker.js", { type: "module" });  // first: Python starts while the page is set up
+  const early = [];
+  worker.onmessage = (event) => early.push(event);
   const [catalog, site] = await Promise.all([fetch("messages.json").then((r) => r.json()),
                                              fetch("site.json").then((r) => r.json())]);
   state.catalog = catalog;
@@ -107,9 +110,8 @@ async function main() {
   };
   translatePage();
 
-  const worker = new Worker("worker.js", { type: "module" });
   const send = (m, transfer = []) => worker.postMessage(m, transfer);
-  worker.onmessage = ({ data: m }) => {
+  const onMessage = ({ data: m }) => {
     if (m.type === "progress") {
       $("progress").max = m.total;
       $("progress").value = m.done;
@@ -135,6 +137,8 @@ async function main() {
       status(t("site.failed", { reason: m.reason }) + " " + t("site.failed", {}, 1), { done: true, failed: true });
     }
   };
+  worker.onmessage = onMessage;
+  early.splice(0).forEach(onMessage);
 
   const checkFile = async (file) => {
     state.file = file;
