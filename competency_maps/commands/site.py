@@ -17,6 +17,8 @@ def site(*, inputs: Path, out: Path, console: Console, serve: bool = False, port
     mb = 1024 * 1024
     console.print(issue("site.command.written", folder=str(out), files=summary.files,
                         size=f"{summary.size / mb:.1f}", compressed=f"{summary.compressed / mb:.1f}").message)
+    if summary.compiled:
+        console.print(str(issue("site.command.not_compiled", reason=summary.compiled)))
     if serve:
         httpd = server(out, port)
         host, bound = httpd.server_address[:2]

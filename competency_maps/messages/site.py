@@ -45,6 +45,9 @@ TEMPLATES = catalog(
              "{size} MB; {compressed} MB compressed)."),
     Template("site.command.not_a_site", "error", "is not empty and holds no self-check site: nothing "
              "was written.", "Name a new or empty folder, or the folder of an earlier site."),
+    Template("site.command.not_compiled", "warning", "The site's Python was not compiled ahead ({reason}): "
+             "partners' browsers will take about twice as long to start the checker.",
+             "Install Node.js and build the site again."),
     Template("site.command.serving", "info", "Serving {folder} on {url} (Ctrl+C to stop)."),
     Template("site.command.fetch_failed", "error", "{artifact} could not be fetched from its registry "
              "({reason}).", "Check the internet connection, or copy a cache folder from another machine "

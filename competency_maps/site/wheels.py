@@ -19,7 +19,7 @@ from competency_maps import __version__
 EPOCH = (2020, 1, 1, 0, 0, 0)
 PROJECT = "competency_maps"
 # Files of the package the browser does not need: sources of catalogs (their .mo are shipped), caches.
-LEFT_OUT = (".po", ".pot", ".pyc")
+LEFT_OUT = (".po", ".pot", ".pyc", ".mjs")
 # The templates the chapter preview renders (report.html.j2 and the figures it includes); the Word
 # template, fonts and images are not needed in the browser (the preview's files are served apart).
 PREVIEW_TEMPLATES = ("report.html.j2", "heatmap.svg.j2", "draft-mark.svg.j2")

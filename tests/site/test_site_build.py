@@ -17,7 +17,7 @@ from competency_maps.site.build import CSP, _summary
 from competency_maps.site.deliverable import unpack
 from competency_maps.site.preview import for_screen
 from site_corpus import ROOT
-from site_fixtures import built_site, served  # noqa: F401 - fixtures
+from site_fixtures import built_site, node, served  # noqa: F401 - fixtures
 from reports import run_cli
 
 SITE_TEMPLATES = ROOT / "templates" / "site"
@@ -40,6 +40,18 @@ def test_the_site_holds_what_site_json_lists_and_fits_a_first_visit_in_8_mb(buil
 
 
 @pytest.mark.slow
+def test_what_the_checker_imports_is_shipped_compiled(built_site, node):
+    """Node.js is there (node fixture), so the build compiled the checker's modules ahead."""
+    stdlib = zipfile.ZipFile(built_site / "pyodide" / "python_stdlib.zip").namelist()
+    assert "zipfile/__init__.pyc" in stdlib and "zipfile/__init__.py" not in stdlib
+    assert "tkinter/__init__.py" in stdlib or not any(n.startswith("tkinter/") for n in stdlib)  # rest: sources
+    [own] = (built_site / "wheels").glob("competency_maps-*.whl")
+    names = zipfile.ZipFile(own).namelist()
+    assert "competency_maps/inputs/reader.pyc" in names and "competency_maps/inputs/reader.py" not in names
+    assert "competency_maps/site/preview.py" in names  # imported after the page is ready: source
+
+
+@pytest.mark.slow
 def test_the_page_allows_only_its_own_files_and_webassembly(built_site):
     html = (built_site / "index.html").read_text()
     [policy] = re.findall(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
@@ -58,7 +70,7 @@ def test_markupsafe_is_its_pure_fallback_and_the_project_wheel_holds_the_reports
     assert "markupsafe/_native.py" in names and not [n for n in names if n.endswith((".c", ".so", ".pyd"))]
     [own] = wheels.glob("competency_maps-*.whl")
     names = zipfile.ZipFile(own).namelist()
-    assert "competency_maps/templates/report.html.j2" in names and "competency_maps/site/browser.py" in names
+    assert "competency_maps/templates/report.html.j2" in names and "competency_maps/site/preview.py" in names
     assert not [n for n in names if n.endswith((".ttf", ".docx"))]
 
 
