@@ -2,7 +2,8 @@
 
 Results (reports, status tables) go to stdout; progress goes to stderr and only on a terminal.
 Problems are printed as sentences with their location, never as tracebacks. Whatever the terminal
-can show is shown: a character its encoding lacks becomes "?" (a cp1252 console and "Łódź"), and a
+can show is shown: a character its encoding lacks becomes "?" (a cp1252 console and "Łódź"), a
+control or bidi control character from a workbook is shown escaped ("\\x9b", "\\u202e"), and a
 reader that goes away (`build.py | head -2`) silences the output, never the build.
 """
 
@@ -14,6 +15,7 @@ import sys
 from typing import Iterable, TextIO
 
 from competency_maps.errors import Issue
+from competency_maps.inputs.textsafety import escaped
 
 
 class Console:
@@ -58,6 +60,7 @@ class Console:
 
     def _write(self, name: str, text: str, flush: bool = False) -> None:
         stream = getattr(self, name)
+        text = escaped(text)  # a partner's U+009B or U+202E is shown, never obeyed by the terminal
         encoding = getattr(stream, "encoding", None)
         if encoding:
             try:

@@ -70,6 +70,10 @@ class Issue:
     def text(self, language: str = "en") -> "messages.Rendered":
         return messages.render(self.code, self.params, language)
 
+    def phrase(self, part: str = "message") -> messages.Phrase:
+        """Its message (or hint) as a part of another message: "…: it {reason}"."""
+        return messages.Phrase(self.code, dict(self.params), part)
+
     def relocated(self, location: Location) -> Issue:
         return Issue(self.code, self.severity, location, self.params)
 
@@ -164,6 +168,10 @@ class ReportError(Exception):
 
     def as_issue(self) -> Issue:
         return Issue(self.code, Severity.ERROR, self.location, self.params)
+
+    def phrase(self, part: str = "message") -> messages.Phrase:
+        """Its message (or hint) as a part of another message: "…: it {reason}"."""
+        return messages.Phrase(self.code, dict(self.params), part)
 
     @property
     def message(self) -> str:

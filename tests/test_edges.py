@@ -13,6 +13,8 @@ import pytest
 from reports import run_cli as run
 
 from competency_maps.cli import _parser
+from competency_maps.messages import render
+from competency_maps.model.schema import build_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,14 +48,15 @@ def test_a_toml_that_is_a_folder_is_exit_1(inputs, tmp_path):
     (inputs / "deliverable.toml").unlink()
     (inputs / "deliverable.toml").mkdir()
     code, out = run("--inputs", str(inputs), "--output", str(tmp_path / "out"))
-    assert code == 1 and "deliverable.toml: 'deliverable.toml' is a folder, not a file" in out, out
+    folder = render("input_file.folder", {"name": "deliverable.toml"}).message
+    assert code == 1 and f"deliverable.toml: {folder}" in out, out
 
 
 def test_inputs_naming_a_file_is_named_as_such(tmp_path):
     f = tmp_path / "report.xlsx"
     f.write_bytes(b"x")
     code, out = run("--inputs", str(f), "--output", str(tmp_path / "out"))
-    assert code == 1 and f"{f}: The inputs folder is not a folder" in out, out
+    assert code == 1 and f"{f}: {render('inputs.not_folder', {}).message}" in out, out
 
 
 def test_options_are_accepted_after_the_command():
@@ -99,7 +102,7 @@ def test_check_of_a_fifo_is_refused_at_once(tmp_path):
     proc = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", str(fifo),
                            "--inputs", str(ROOT / "inputs")], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1, proc.stdout
-    assert "returned.xlsx: is not a regular file" in proc.stdout
+    assert f"returned.xlsx: {render('workbook.not_regular', {}).message}" in proc.stdout
 
 
 def test_rows_only_formatted_below_the_entries_are_not_counted(tmp_path, make_workbook, monkeypatch):
@@ -118,4 +121,4 @@ def test_rows_only_formatted_below_the_entries_are_not_counted(tmp_path, make_wo
     path = make_workbook(tmp_path, edit=formatted)
     code, out = run("check", str(path), "--inputs", str(ROOT / "inputs"))
     assert code == 0, out
-    assert "rows with content" not in out and "a competency map has at most" not in out
+    assert "sheet.too_many_rows" not in [i.code for i in reader.read_workbook(path, build_schema()).issues]

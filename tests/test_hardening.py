@@ -20,7 +20,6 @@ import datetime as dt
 import io
 import re
 import shutil
-import time
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -44,6 +43,7 @@ from competency_maps.render.pdf.render import render_pdf
 from competency_maps.model.richtext import Block, BlockKind, text_of
 from competency_maps.model.schema import PROFILE_SHEET
 from competency_maps.inputs.workbook_file import OLE_MAGIC
+from competency_maps.messages import render
 from conftest import make_sample_cluster, part_with, parts, typed, with_rows, write_parts
 from reports import docx_text, pdf_text, squash
 
@@ -74,8 +74,8 @@ def issues_of(res) -> list[str]:
     return [str(i) for i in res.issues]
 
 
-def assert_issue(res, severity: str, sheet: str, cell: str, *words: str):
-    """An issue of that severity at file › sheet › cell, with these words in its text."""
+def assert_issue(res, severity: str, sheet: str, cell: str, code: str, **params):
+    """An issue of that severity at file › sheet › cell, of that code, with these parameters."""
     file = res.path.name
     found = [i for i in res.issues if i.severity.value == severity and
              (i.location.file, i.location.sheet, i.location.cell) == (file, sheet, cell)]
@@ -83,8 +83,8 @@ def assert_issue(res, severity: str, sheet: str, cell: str, *words: str):
     text = str(found[0])
     where = " › ".join(p for p in (file, sheet, cell) if p)
     assert text.startswith(f"{severity.upper()} {where}: "), text
-    for w in words:
-        assert w in text, text
+    assert found[0].code == code, text
+    assert params.items() <= found[0].params.items(), text
     return found[0]
 
 
@@ -167,10 +167,11 @@ def test_empty_workbook(tmp_path, schema):
     res = read_workbook(path, schema)
     assert res.cluster is None
     for sheet in ("Cluster", "Step 1", "SWOT", "TOWS"):
-        assert_issue(res, "error", sheet, "", f"The sheet '{sheet}' is missing (sheets found: Sheet)")
-    assert_issue(res, "warning", "Sheet", "", "not part of the standard workbook")
+        assert_issue(res, "error", sheet, "", "sheet.missing", name=sheet, found=("Sheet",))
+    assert_issue(res, "warning", "Sheet", "", "sheet.unknown", name="Sheet")
     code, out = run_cli("--inputs", INPUTS, "check", path)
-    assert code == 1 and "ERROR blank.xlsx › SWOT: The sheet 'SWOT' is missing" in out
+    missing = render("sheet.missing", {"name": "SWOT", "found": ["Sheet"]}).message
+    assert code == 1 and f"ERROR blank.xlsx › SWOT: {missing}" in out
 
 
 def test_header_moved_down_a_row(tmp_path, make_workbook, schema):
@@ -194,10 +195,10 @@ def test_formulas_are_reported_never_evaluated(tmp_path, make_workbook, schema):
     # the cached result Excel would store next to the formula is never used
     path = patch(path, "<f>A1</f><v></v>", "<f>A1</f><v>cached text</v>")
     res = read_workbook(path, schema)
-    assert_issue(res, "error", "SWOT", "D2", "holds a formula (=A1)")
-    assert_issue(res, "error", "SWOT", "D3", 'holds a formula (=HYPERLINK("http://x","y"))')
-    assert_issue(res, "error", "SWOT", "B4", "holds a formula (=B2)")
-    assert_issue(res, "error", "SWOT", "D5", "holds a formula (=UPPER(A1:A2))")
+    assert_issue(res, "error", "SWOT", "D2", "cell.formula", formula="=A1")
+    assert_issue(res, "error", "SWOT", "D3", "cell.formula", formula='=HYPERLINK("http://x","y")')
+    assert_issue(res, "error", "SWOT", "B4", "cell.formula", formula="=B2")
+    assert_issue(res, "error", "SWOT", "D5", "cell.formula", formula="=UPPER(A1:A2)")
     texts = [e.plain for e in res.cluster.swot]
     assert not any("cached" in t or t in ("y", "x") for t in texts)
     assert [e.row for e in res.cluster.swot][:2] == [6, 7]
@@ -210,9 +211,9 @@ def test_error_values(tmp_path, make_workbook, schema):
     path = make_workbook(tmp_path, edit=edit)
     assert parts(path)[part_with(parts(path), "#REF!")].count(b't="e"') == 2  # stored as errors
     res = read_workbook(path, schema)
-    assert_issue(res, "error", "SWOT", "D2", "holds the error value #REF!")
-    assert_issue(res, "error", "SWOT", "D3", "holds the error value #DIV/0!")
-    assert_issue(res, "error", PROFILE_SHEET, "B3", "holds the error value #N/A")
+    assert_issue(res, "error", "SWOT", "D2", "cell.error_value", value="#REF!")
+    assert_issue(res, "error", "SWOT", "D3", "cell.error_value", value="#DIV/0!")
+    assert_issue(res, "error", PROFILE_SHEET, "B3", "cell.error_value", value="#N/A")
 
 
 @pytest.mark.slow
@@ -231,13 +232,12 @@ def test_numbers_and_dates_where_text_is_expected(tmp_path, make_workbook, schem
 
 
 @pytest.mark.slow
-def test_a_hundred_thousand_rows_are_refused_in_bounded_time(tmp_path, good_bytes, schema):
+def test_a_hundred_thousand_rows_are_refused(tmp_path, good_bytes, schema):
+    # how long it takes is measured in bench/, not here: a shared machine makes a timed test flaky
     (source := tmp_path / "source.xlsx").write_bytes(good_bytes)
     path = with_rows(source, 100_000, tmp_path / "rows.xlsx")
-    started = time.perf_counter()
     res = read_workbook(path, schema)
-    assert time.perf_counter() - started < 20
-    assert_issue(res, "error", "SWOT", "", "has 100999 rows", f"at most {MAX_ROWS}")
+    assert_issue(res, "error", "SWOT", "", "sheet.too_many_rows", rows=100999, max_rows=MAX_ROWS)
 
 
 # --- control characters -----------------------------------------------------------------------
@@ -282,9 +282,9 @@ def test_control_characters_are_decoded_then_shown_with_a_warning(tmp_path, make
 
     res = read_workbook(path, schema)
     assert not res.errors, issues_of(res)
-    assert_issue(res, "warning", "SWOT", "D2", "2 invisible control character(s)", "\ufffd")
-    assert_issue(res, "warning", "SWOT", "D3", "3 invisible control character(s)")
-    assert_issue(res, "warning", "Step 1", "B2", "2 invisible control character(s)")
+    assert_issue(res, "warning", "SWOT", "D2", "cell.control_characters", count=2)
+    assert_issue(res, "warning", "SWOT", "D3", "cell.control_characters", count=3)
+    assert_issue(res, "warning", "Step 1", "B2", "cell.control_characters", count=2)
     got = [e.plain for e in res.cluster.swot] + [res.cluster.step1[0].plain]
     assert got == ["shared\ufffdvertical tab, bell\ufffd", "inline\ufffdbell \ufffdand\ufffd",
                    "\ufffdstep one\ufffd"]
@@ -421,7 +421,7 @@ def test_lock_files_are_ignored_other_formats_named(inputs, make_workbook, ods_b
     assert "~$" not in text and "._cluster" not in text
     for name in ("returned.ods", "notes.csv"):
         [issue] = [i for i in g.issues if i.location.file == name]
-        assert not issue.is_error and "is not read" in issue.message
+        assert not issue.is_error and issue.code == "inputs.other_spreadsheet"
 
 
 # --- output file names ------------------------------------------------------------------------

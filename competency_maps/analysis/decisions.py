@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from competency_maps.analysis.synthesis import Candidate
-from competency_maps.errors import Issue, Location, SortsIssues, warning
+from competency_maps.errors import Issue, Location, SortsIssues, issue
 from competency_maps.model.richtext import Text
 
 REVIEW_NAME = "synthesis-review.xlsx"  # in inputs/; the build writes `<report>-synthesis-review.xlsx`
@@ -107,10 +107,6 @@ def stale_issues(decisions: list[Decision], review: Review, output_name: str) ->
     out = []
     for d in decisions:
         if d.candidate is None and d.row is not None and d.row.include:
-            out.append(warning(Location(review.name, SHEET, f"A{d.row.row}"),
-                               f"This row ({d.row.kind}, {d.row.theme}) is marked {YES} but the build "
-                               "no longer proposes it: its entries have changed in the workbooks (or "
-                               "in this row). It is not printed.",
-                               f"Find it among the rows marked new in {output_name} and set Include "
-                               f"to {YES} there."))
+            out.append(issue("decision.stale", Location(review.name, SHEET, f"A{d.row.row}"), kind=d.row.kind,
+                             theme=d.row.theme, yes=YES, output=output_name))
     return out

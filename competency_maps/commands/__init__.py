@@ -410,7 +410,7 @@ def prefilled_workbooks(short_name: str | None, source: Path, out: Path | None,
                         deliverable: config.Deliverable, console: Console, force: bool, every: bool) -> int:
     """The standard workbook holding last round's map, for one cluster or (`every`) for each; all
     read and made in memory before any file is written."""
-    from competency_maps.xlsx.prefill import find, outdated, read_source, workbook_bytes
+    from competency_maps.xlsx.prefill import find, outdated, read_source, targets_in, workbook_bytes
     schema = build_schema(deliverable.topics, deliverable.theme_names)
     src = read_source(source, deliverable, schema)
     for name, errors in src.problems:
@@ -419,7 +419,7 @@ def prefilled_workbooks(short_name: str | None, source: Path, out: Path | None,
         if src.problems:
             console.print(f"Nothing was written: fix the workbooks in {source} first.")
             return 1
-        targets = [(out / f"{safe_filename(c.name)}-competency-map.xlsx", c) for c in src.clusters]
+        targets = targets_in(src.clusters, out)  # two clusters, one file name: an error
     else:
         cluster = find(src.clusters, short_name or "")
         if cluster is None:

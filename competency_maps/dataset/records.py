@@ -17,9 +17,11 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from competency_maps.errors import Location, ReportError
+from competency_maps.dataset.jsonfile import DatasetError, read_json
+from competency_maps.errors import Location
 from competency_maps.model.cluster import Cluster, Note, Profile, SwotEntry, TowsEntry
 from competency_maps.model.richtext import Block, BlockKind, Span, Text, plain
+from competency_maps.model.schema import name_key
 
 if TYPE_CHECKING:
     from competency_maps.inputs.config import Deliverable
@@ -28,10 +30,6 @@ FORMAT = "competency-maps"
 VERSION = 1  # raise it when a field changes meaning; a newer file is refused by an older tool
 SCHEMA_FILE = "export.schema.json"
 PROFILE_ATTRS = ("short_name", "full_name", "country", "founded", "members", "smes", "website", "about")
-
-
-class DatasetError(ReportError):
-    """A JSON export or snapshot that cannot be read back."""
 
 
 # --- rich text ----------------------------------------------------------------------------------
@@ -213,52 +211,52 @@ def _validator():
 
 
 MAX_BYTES = 64 * 2**20  # a 100-cluster export is some 20 MB
+MAX_PROBLEM = 160  # characters of jsonschema's own words (it quotes whole objects)
+
+
+def _at(where: Location, path: Iterable) -> Location:
+    """The place in the file, as a JSON path (swot[3].quadrant), where a cell would be."""
+    shown = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    return Location(where.file, "", shown)
+
+
+def cluster_key(name: str) -> str:
+    """Two clusters of one file must differ by this: the name folded as the reader folds it (a
+    name of punctuation only, which folds to nothing, as it is)."""
+    return name_key(name) or name
 
 
 def check(data: Any, where: Location) -> None:
-    """A DatasetError saying what is wrong, and where in the file, unless the data fits the schema
-    and its records name clusters that it holds."""
-    hint = ("Write it again with `build.py export --format json`, or name another file "
-            "(a snapshot is rewritten by the next build).")
+    """A DatasetError saying what is wrong, and where in the file, unless the data fits the schema,
+    its records name clusters that it holds and no cluster is listed twice (names folded as the
+    reader folds them: "Zone-Cluster" and "Zone Cluster" are one)."""
     if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("version"), int) \
             and data["version"] > VERSION:
-        raise DatasetError(f"was written by a newer version of the tool (format version "
-                           f"{data['version']}; this one reads {VERSION}).", where,
-                           "Update the tool, or export the data again with this one.")
+        raise DatasetError("dataset.newer", _at(where, ["version"]), found=data["version"], supported=VERSION)
     from jsonschema.exceptions import best_match  # here: only what reads a file back needs it
     error = best_match(_validator().iter_errors(data))
     if error is not None:
-        path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-        raise DatasetError(f"is not a competency-maps export: at {path.lstrip('.') or 'the top'}, "
-                           f"{error.message}.", where, hint)
-    names = [c["name"] for c in data["clusters"]]
+        problem = error.message if len(error.message) <= MAX_PROBLEM else error.message[:MAX_PROBLEM] + "…"
+        raise DatasetError("dataset.schema", _at(where, error.absolute_path), problem=problem)
+    first: dict[str, int] = {}
+    for n, c in enumerate(data["clusters"]):
+        k = cluster_key(c["name"])
+        if k in first:
+            raise DatasetError("dataset.duplicate_cluster", _at(where, ["clusters", n, "name"]),
+                               name=repr(c["name"]), first=_at(where, ["clusters", first[k], "name"]).cell)
+        first[k] = n
+    names = {c["name"] for c in data["clusters"]}
     for part in ("swot", "tows"):
         for n, r in enumerate(data[part]):
             if r["cluster"] not in names:
-                raise DatasetError(f"is not a competency-maps export: {part}[{n}] names the cluster "
-                                   f"'{r['cluster']}', which is not among its clusters.", where, hint)
-    if len(set(names)) != len(names):
-        raise DatasetError("is not a competency-maps export: a cluster is listed twice.", where, hint)
+                raise DatasetError("dataset.unknown_cluster", _at(where, [part, n, "cluster"]),
+                                   name=repr(r["cluster"]))
 
 
 def load(path: Path) -> list[Cluster]:
-    """The clusters of a JSON export or snapshot; a DatasetError naming the file if it cannot be."""
+    """The clusters of a JSON export or snapshot, checked whole against the schema; a DatasetError
+    naming the file, and the place in it, if it cannot be read back."""
     where = Location(str(path))
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise DatasetError(f"is larger than {MAX_BYTES // 2**20} MB: not an export of this tool.", where,
-                               "Name the JSON file that `build.py export --format json` wrote.")
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except FileNotFoundError:
-        raise DatasetError("does not exist.", where, "Check the path.") from None
-    except IsADirectoryError:
-        raise DatasetError("is a folder, not a JSON file.", where, "Name the .json file.") from None
-    except OSError as e:
-        raise DatasetError(f"cannot be read ({e.strerror or e}).", where, "Check the file's permissions.") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise DatasetError(f"is not JSON ({e}).", where,
-                           "Name the JSON file that `build.py export --format json` wrote, or write it "
-                           "again (a snapshot is rewritten by the next build).") from None
+    data = read_json(path, MAX_BYTES)
     check(data, where)
     return clusters_of(data)
-

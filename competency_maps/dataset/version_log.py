@@ -68,6 +68,6 @@ def with_row(inputs: Path, row: tuple[str, ...]) -> tuple[bytes, config.Delivera
     deliverable, issues = config.validate(inputs, text)
     if deliverable is None:
         first = next(i for i in issues if i.is_error)
-        raise ConfigError(f"would not be valid with the new version log row: {first.message}", loc,
-                          first.hint, issues=issues)
+        raise ConfigError("version_log.row.invalid", loc, issues=issues, reason=first.phrase(),
+                          reason_hint=first.phrase("hint"))
     return text.encode("utf-8"), deliverable

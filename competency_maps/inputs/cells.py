@@ -12,7 +12,7 @@ from pathlib import Path
 
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 
-from competency_maps.errors import Issue, Location, error, info, warning
+from competency_maps.errors import Collector, error, warning
 from competency_maps.inputs.habits import several_choices
 from competency_maps.model.richtext import Span, Text, normalise, plain
 from competency_maps.model.schema import Column, match_choice
@@ -21,26 +21,22 @@ from competency_maps.inputs.textsafety import clean_text, decode_excel_escapes
 QUOTE = 60  # characters of a partner's text quoted in a message
 
 
-class Ctx:
-    """What reading one workbook carries along: its issues, and the cells struck through as a whole
-    (so that their row is said once, not again as "no entry")."""
+class Ctx(Collector):
+    """What reading one workbook carries along: its issues (`ctx.at(sheet, cell, code, **params)`),
+    and the cells struck through as a whole (so that their row is said once, not again as "no
+    entry")."""
 
     def __init__(self, path: Path):
-        self.file = path.name
-        self.issues: list[Issue] = []
+        super().__init__(path.name)
         self.struck: set[tuple[str, str]] = set()  # (sheet, cell) whose whole text is struck through
 
-    def loc(self, sheet: str = "", cell: str = "") -> Location:
-        return Location(self.file, sheet, cell)
-
+    # TRANSITIONAL (issue 22): English-text issues for inputs/review.py until it is converted to
+    # `at(sheet, cell, code, **params)`; they go with errors.error/warning/info.
     def err(self, sheet: str, cell: str, msg: str, hint: str = "") -> None:
         self.issues.append(error(self.loc(sheet, cell), msg, hint))
 
     def warn(self, sheet: str, cell: str, msg: str, hint: str = "") -> None:
         self.issues.append(warning(self.loc(sheet, cell), msg, hint))
-
-    def info(self, sheet: str, cell: str, msg: str, hint: str = "") -> None:
-        self.issues.append(info(self.loc(sheet, cell), msg, hint))
 
 
 def quote(s: str) -> str:
@@ -63,12 +59,14 @@ def cell_text(ctx: Ctx, sheet: str, cell, drop_struck: bool = False) -> Text | N
     if v is None:
         return ()
     if cell.data_type == "f":
-        typed = v if isinstance(v, str) else getattr(v, "text", None) or "a data table"  # array formula
-        ctx.err(sheet, coord, f"This cell holds a formula ({str(typed)[:60]}) where text is expected.",
-                "Type the text itself instead of a formula (copy, then Paste Special › Values).")
+        typed = v if isinstance(v, str) else getattr(v, "text", None)  # array formula
+        if typed:
+            ctx.at(sheet, coord, "cell.formula", formula=str(typed)[:60])
+        else:
+            ctx.at(sheet, coord, "cell.formula.table")
         return None
     if cell.data_type == "e":
-        ctx.err(sheet, coord, f"This cell holds the error value {v}.", "Replace it with the text you meant.")
+        ctx.at(sheet, coord, "cell.error_value", value=v)
         return None
     if isinstance(v, CellRichText):
         spans = []
@@ -103,16 +101,12 @@ def cell_text(ctx: Ctx, sheet: str, cell, drop_struck: bool = False) -> Text | N
     text = tuple(Span(decode_excel_escapes(s.text), s.bold, s.italic) for s in text)
     cleaned, replaced = clean_text(text)
     if replaced:
-        ctx.warn(sheet, coord, f"contains {replaced} invisible control character(s) that cannot "
-                 "appear in a document; each is shown as \ufffd.", "Delete them from the cell.")
+        ctx.at(sheet, coord, "cell.control_characters", count=replaced)
     out = _strip(cleaned)
     if "".join(struck).strip():
         if not out:
             ctx.struck.add((sheet, coord))
-        what = "This cell is struck through" if not out else "Part of this cell is struck through"
-        ctx.warn(sheet, coord, f"{what}: {quote(''.join(struck))} is left out of the report.",
-                 "If it is no longer wanted, delete it; if it should be printed, remove the "
-                 "strikethrough (select it, Ctrl+5).")
+        ctx.at(sheet, coord, "cell.struck.part" if out else "cell.struck.whole", text=quote("".join(struck)))
     return out
 
 
@@ -159,14 +153,14 @@ def choice(ctx: Ctx, sheet: str, cell, col: Column) -> str | None:
         return m
     several = several_choices(raw, lambda part: match_choice(part, col.choices))
     if several:
-        one_each = "' in one row, '".join(several)
-        ctx.err(sheet, cell.coordinate, f"{quote(raw)} names {len(several)} values in one cell; a row "
-                f"has one {col.name}.", f"Copy the row (right-click its number › Copy, then right-click "
-                f"the row below › Insert Copied Cells) and keep '{one_each}' in the other.")
+        ctx.at(sheet, cell.coordinate, "cell.choice.several", value=quote(raw), count=len(several),
+               column=col.name, first=several[0], others=several[1:])
         return None
     by_key = {c.casefold(): c for c in col.choices}
     close = difflib.get_close_matches(raw.casefold(), list(by_key), n=1, cutoff=0.75)
-    guess = f" Did you mean '{by_key[close[0]]}'?" if close else ""
-    ctx.err(sheet, cell.coordinate, f"'{raw}' is not an allowed {col.name}.{guess}",
-            f"Choose one of: {', '.join(col.choices)} (the cell's dropdown lists them).")
+    if close:
+        ctx.at(sheet, cell.coordinate, "cell.choice.unknown.close", value=raw, column=col.name,
+               suggestion=by_key[close[0]], choices=col.choices)
+    else:
+        ctx.at(sheet, cell.coordinate, "cell.choice.unknown", value=raw, column=col.name, choices=col.choices)
     return None

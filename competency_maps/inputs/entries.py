@@ -29,8 +29,7 @@ def _skipped(ctx: Ctx, sheet: str, cell, text: Text | None) -> bool:
     if text is None or (sheet, cell.coordinate) in ctx.struck:
         return True
     if text and is_placeholder(plain(text)):
-        ctx.warn(sheet, cell.coordinate, f"{quote(plain(text))} looks like a placeholder: the row is "
-                 "left out of the report.", "Type the real text, or clear the row if there is none.")
+        ctx.at(sheet, cell.coordinate, "row.placeholder", text=quote(plain(text)))
         return True
     return False
 
@@ -41,30 +40,25 @@ def _blocks_of_row(ctx: Ctx, sheet: str, coord: str, style: str, text: Text) -> 
     tl = typed_list(text) if kind not in (BlockKind.HEADING, BlockKind.SUBHEADING) else None
     if tl is None:
         return [Block(kind, text)]
-    typed = "numbered" if tl.numbered else "bulleted"
     n = len(tl.items)
     if kind is BlockKind.PARAGRAPH:
         if tl.numbered and n < 2:  # "1. Introduction" as a paragraph: printed as typed
             return [Block(kind, text)]
         kind = BlockKind.NUMBERED if tl.numbered else BlockKind.BULLET
-        ctx.info(sheet, coord, f"This cell is typed as a {typed} list: it is printed as "
-                 f"{n} {kind.value} item{'s' if n > 1 else ''}.",
-                 f"Nothing to do; choosing the Style {kind.value.capitalize()} says so.")
+        ctx.at(sheet, coord, "list.typed.numbered" if tl.numbered else "list.typed.bulleted", count=n)
     else:
-        _said_list(ctx, sheet, coord, tl, "printed as an item of its own")
+        _said_list(ctx, sheet, coord, tl, "item")
     return [Block(kind, item) for item in tl.items]
 
 
 def _said_list(ctx: Ctx, sheet: str, coord: str, tl, each: str) -> None:
-    """The information line for a cell typed as a list: split, or only its marker left out."""
+    """The information line for a cell typed as a list: split (each line an "item" of Step 1 or a
+    note, or an "entry" of SWOT or TOWS), or only its marker left out."""
     typed = "numbered" if tl.numbered else "bulleted"
     if len(tl.items) > 1:
-        ctx.info(sheet, coord, f"This cell holds {len(tl.items)} {typed} lines: each is {each}.",
-                 "Nothing to do; one per row keeps the workbook easy to check.")
+        ctx.at(sheet, coord, f"list.lines.{typed}.{each}", count=len(tl.items))
     else:
-        what = "number" if tl.numbered else "bullet"
-        ctx.info(sheet, coord, f"The {what} typed at the start of this cell is left out: the report "
-                 f"adds its own.", f"Nothing to do; there is no need to type the {what}.")
+        ctx.at(sheet, coord, "list.marker.number" if tl.numbered else "list.marker.bullet")
 
 
 def read_step1(ctx: Ctx, title: str, sheet: Sheet, cols: dict[str, int], rows: Rows) -> list[Block]:
@@ -75,8 +69,7 @@ def read_step1(ctx: Ctx, title: str, sheet: Sheet, cols: dict[str, int], rows: R
         if style is None or _skipped(ctx, title, cells["Text"], text):
             continue
         if not text:
-            ctx.warn(title, cells["Text"].coordinate, "This row has a Style but no text: it is skipped.",
-                     "Type the text, or clear the row.")
+            ctx.at(title, cells["Text"].coordinate, "row.style_without_text")
             continue
         blocks += _blocks_of_row(ctx, title, cells["Text"].coordinate, style, text)
     return number_lists(blocks)
@@ -92,10 +85,9 @@ def _entry_items(ctx: Ctx, sheet: str, coord: str, text: Text, fmt: str) -> tupl
     if fmt == "Paragraph":
         if tl.numbered:  # a TOWS paragraph has no numbered form: printed as typed
             return [text], fmt
-        ctx.info(sheet, coord, f"This cell is typed as a bulleted list: it is printed as {n} "
-                 f"bullet{'s' if n > 1 else ''}.", "Nothing to do; choosing the Format Bullet says so.")
+        ctx.at(sheet, coord, "list.typed.bullets", count=n)
         return tl.items, "Bullet"
-    _said_list(ctx, sheet, coord, tl, "read as an entry of its own")
+    _said_list(ctx, sheet, coord, tl, "entry")
     return tl.items, fmt
 
 
@@ -123,14 +115,12 @@ def read_entries(ctx: Ctx, title: str, sheet: Sheet, cols: dict[str, int], rows:
         if not ok or _skipped(ctx, title, entry, text):
             continue
         if not text:
-            ctx.warn(title, entry.coordinate, "This row has no entry; it is skipped.",
-                     "Type the entry, or clear the row.")
+            ctx.at(title, entry.coordinate, "entry.empty")
             continue
         missing = [c for c in sheet.columns if c.required and c.closed and not vals[c.name]]
         for c in missing:
-            ctx.err(title, cells[c.name].coordinate,
-                    f"The entry in {entry.coordinate} has no {c.name}.",
-                    f"Choose one of: {', '.join(c.choices)}.")
+            ctx.at(title, cells[c.name].coordinate, "entry.choice.missing", entry_cell=entry.coordinate,
+                   column=c.name, choices=c.choices)
         if missing:
             continue
         fmt = "Bullet" if kind == "swot" else vals["Format"] or "Bullet"
@@ -138,14 +128,11 @@ def read_entries(ctx: Ctx, title: str, sheet: Sheet, cols: dict[str, int], rows:
         where = vals["Quadrant"] if kind == "swot" else vals["Strategy"]
         for item in items:
             if is_placeholder(plain(item)):
-                ctx.warn(title, entry.coordinate, f"{quote(plain(item))} looks like a placeholder: "
-                         "it is left out of the report.", "Type the real entry, or delete that line.")
+                ctx.at(title, entry.coordinate, "entry.placeholder", text=quote(plain(item)))
                 continue
             key = (vals["Topic"], where, same_text_key(plain(item)))
             if key in first:
-                ctx.warn(title, entry.coordinate, f"Repeats the entry in {first[key]} word for word "
-                         f"({quote(plain(item))}): it is printed once.",
-                         "Delete this row if it is a copy; if both are meant, word them differently.")
+                ctx.at(title, entry.coordinate, "entry.repeated", first_cell=first[key], text=quote(plain(item)))
                 continue
             first[key] = entry.coordinate
             if kind == "swot":
@@ -169,9 +156,8 @@ def _gather_groups(ctx: Ctx, sheet: str, letter: str, entries: list[SwotEntry]) 
         if k:
             name, row = spelling.setdefault(k, (e.group, e.row))
             if e.group != name:
-                ctx.info(sheet, f"{letter}{e.row}", f"The Group {quote(e.group)} is printed as '{name}', "
-                         f"as in {letter}{row}.", "Nothing to do; typing it the same way each time "
-                         "makes it certain.")
+                ctx.at(sheet, f"{letter}{e.row}", "group.spelling", group=quote(e.group), name=name,
+                       first_cell=f"{letter}{row}")
                 e = replace(e, group=name)
         out.append(e)
     rank: dict[tuple[str, str, str], int] = {}
@@ -184,10 +170,8 @@ def _gather_groups(ctx: Ctx, sheet: str, letter: str, entries: list[SwotEntry]) 
         key = (*bucket, k)
         if key in rank and current.get(bucket) != k:
             regroup.add(bucket)
-            ctx.info(sheet, f"{letter}{e.row}", f"The Group '{e.group}' comes back after another one: "
-                     f"its entries are printed together, under the first '{e.group}' "
-                     f"({letter}{spelling[k][1]}).", "Nothing to do; keeping a group's rows together "
-                     "makes the workbook easier to read.")
+            ctx.at(sheet, f"{letter}{e.row}", "group.regathered", group=e.group,
+                   first_cell=f"{letter}{spelling[k][1]}")
         rank.setdefault(key, len(rank))
         current[bucket] = k
         keys.append(key)
@@ -241,14 +225,15 @@ def _language(ctx: Ctx, sheet: str, cell) -> str | None:
     code = language_code(raw)
     if code is None:
         country = language_suggestion(raw)
-        also = f" ('{raw.strip()}' is a country's code; its language is '{country}')" if country else ""
         close = difflib.get_close_matches(raw.casefold(), list(LANGUAGE_NAMES), n=1, cutoff=0.75)
-        if close and not also:
-            also = f" (did you mean {LANGUAGE_NAMES[close[0]]}, {close[0].capitalize()}?)"
-        ctx.err(sheet, cell.coordinate, f"{quote(raw)} is not a language code{also}.",
-                "Type the language's code: de (German), fr (French), hu (Hungarian), nl (Dutch), "
-                "pt (Portuguese), es, it, pl... or its name in English; leave it empty for the "
-                "report's language.")
+        if country:
+            ctx.at(sheet, cell.coordinate, "language.country", value=quote(raw), typed=raw.strip(),
+                   language=country)
+        elif close:
+            ctx.at(sheet, cell.coordinate, "language.close", value=quote(raw), code=LANGUAGE_NAMES[close[0]],
+                   name=close[0].capitalize())
+        else:
+            ctx.at(sheet, cell.coordinate, "language.unknown", value=quote(raw))
     return code
 
 
@@ -269,25 +254,24 @@ def read_notes(ctx: Ctx, title: str, sheet: Sheet, cols: dict[str, int], rows: R
             if not note.language:
                 note.language, note.language_cell = language, cells["Language"].coordinate
             elif language != note.language:
-                ctx.err(title, cells["Language"].coordinate,
-                        f"This row continues the note {quote(note.label or '(no label)')} of row "
-                        f"{note.label_row}, whose language is '{note.language}' ({note.language_cell}): "
-                        "a note has one language.", f"Clear this cell, or start a new note here by "
-                        f"typing its Label in {label_letter}{r}.")
+                params = dict(label_row=note.label_row, language=note.language,
+                              language_cell=note.language_cell, label_cell=f"{label_letter}{r}")
+                if note.label:
+                    ctx.at(title, cells["Language"].coordinate, "note.language.mixed", label=quote(note.label),
+                           **params)
+                else:
+                    ctx.at(title, cells["Language"].coordinate, "note.language.mixed.unlabelled", **params)
         if style is None or _skipped(ctx, title, cells["Text"], text):
             continue
         if not text:
             if not label and cells["Style"].value not in (None, ""):
-                ctx.warn(title, cells["Text"].coordinate, "This row has a Style but no text: it is "
-                         "skipped.", "Type the text, or clear the row.")
+                ctx.at(title, cells["Text"].coordinate, "row.style_without_text")
             continue
         note.blocks += _blocks_of_row(ctx, title, cells["Text"].coordinate, style, text)
     notes = []
     for d in drafts:
         if not d.blocks and d.label:
-            ctx.warn(title, f"{label_letter}{d.label_row}", f"The note {quote(d.label)} has no text: "
-                     "only its label is printed.", "Type its text in the rows below it (column Text), "
-                     "or delete the label.")
+            ctx.at(title, f"{label_letter}{d.label_row}", "note.no_text", label=quote(d.label))
         if d.blocks or d.label:
             notes.append(Note(d.label, tuple(number_lists(d.blocks)), d.language))
     return notes

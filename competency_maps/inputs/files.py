@@ -12,12 +12,10 @@ import os
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from competency_maps.errors import ConfigError, Location
+from competency_maps.errors import ConfigError, Location, ReportError
 
 CONFIG_NAME = "deliverable.toml"
 MAX_INPUT_BYTES = 5 * 2**20  # a text or a logo: a thousand pages of Markdown would be 3 MB
-FIX_NAME = ("Name a file in the inputs folder by its name alone, e.g. \"funding.md\" "
-            "(or a path inside it, e.g. \"texts/funding.md\").")
 
 
 def resolve_input_file(inputs: Path, name: object, section: str, key: str,
@@ -28,29 +26,24 @@ def resolve_input_file(inputs: Path, name: object, section: str, key: str,
     devices and FIFOs, a file larger than `max_bytes`, a suffix not in `suffixes` (when given)."""
     loc = Location(CONFIG_NAME, section, key)
     if not isinstance(name, str) or not name.strip() or "\0" in name:
-        raise ConfigError("must be a file name in quotes.", loc, FIX_NAME)
+        raise ConfigError("input_file.not_a_name", loc)
     posix, windows = PurePosixPath(name), PureWindowsPath(name)
     if posix.is_absolute() or windows.is_absolute() or windows.drive or name.startswith(("/", "\\")):
-        raise ConfigError(f"names '{name}', a path outside the inputs folder: only files inside it "
-                          "are read.", loc, FIX_NAME)
+        raise ConfigError("input_file.absolute", loc, name=name)
     if ".." in windows.parts:  # Windows' parts split on both / and \
-        raise ConfigError(f"names '{name}', which goes up out of the inputs folder ('..'): only "
-                          "files inside it are read.", loc, FIX_NAME)
+        raise ConfigError("input_file.up", loc, name=name)
     if suffixes and posix.suffix.lower() not in suffixes:
-        raise ConfigError(f"names '{name}', which is not a {' or '.join(suffixes)} file.", loc,
-                          f"Name a {' or '.join(suffixes)} file.")
+        raise ConfigError("input_file.suffix", loc, name=name, suffixes=suffixes)
     folder = inputs.resolve()
     candidate = folder.joinpath(*windows.parts)
     try:
         real = candidate.resolve(strict=True)
     except FileNotFoundError:
-        raise ConfigError(f"names the file {name}, which is not in {inputs}.", loc,
-                          "Create the file or correct its name.") from None
+        raise ConfigError("input_file.missing", loc, name=name, folder=str(inputs)) from None
     except (OSError, RuntimeError) as e:  # a loop of links, a name too long, no permission
-        raise ConfigError(f"names '{name}', which cannot be opened ({_why(e)}).", loc, FIX_NAME) from None
+        raise ConfigError("input_file.unopenable", loc, name=name, reason=_why(e)) from None
     if not real.is_relative_to(folder):
-        raise ConfigError(f"names '{name}', a link to a file outside the inputs folder: only files "
-                          "inside it are read.", loc, "Copy the file itself into the inputs folder.")
+        raise ConfigError("input_file.link_outside", loc, name=name)
     return check_regular_file(real, loc, max_bytes, shown=name)
 
 
@@ -61,15 +54,14 @@ def check_regular_file(path: Path, loc: Location, max_bytes: int = MAX_INPUT_BYT
     try:
         st = os.stat(path)
     except OSError as e:
-        raise ConfigError(f"'{shown}' cannot be opened ({_why(e)}).", loc, "Check the file.") from None
+        raise ConfigError("input_file.stat_failed", loc, name=shown, reason=_why(e)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise ConfigError(f"'{shown}' is a folder, not a file.", loc, "Name a file.")
+        raise ConfigError("input_file.folder", loc, name=shown)
     if not stat.S_ISREG(st.st_mode):
-        raise ConfigError(f"'{shown}' is not a regular file (a device, pipe or socket).", loc,
-                          "Name an ordinary file.")
+        raise ConfigError("input_file.not_regular", loc, name=shown)
     if st.st_size > max_bytes:
-        raise ConfigError(f"'{shown}' is {st.st_size // 1024:,} KB, more than the {max_bytes // 1024:,} KB "
-                          "allowed.", loc, "Check that it is the right file, or make it smaller.")
+        raise ConfigError("input_file.too_large", loc, name=shown, size_kb=st.st_size // 1024,
+                          max_kb=max_bytes // 1024)
     return path
 
 
@@ -79,10 +71,43 @@ def read_limited(path: Path, loc: Location, max_bytes: int = MAX_INPUT_BYTES) ->
         with open(path, "rb") as f:
             data = f.read(max_bytes + 1)
     except OSError as e:
-        raise ConfigError(f"cannot be read ({_why(e)}).", loc, "Check the file.") from None
+        raise ConfigError("input_file.unreadable", loc, reason=_why(e)) from None
     if len(data) > max_bytes:
-        raise ConfigError(f"is more than the {max_bytes // 1024:,} KB allowed.", loc,
-                          "Check that it is the right file, or make it smaller.")
+        raise ConfigError("input_file.grew", loc, max_kb=max_bytes // 1024)
+    return data
+
+
+def read_regular_file(path: Path, loc: Location, max_bytes: int, /,
+                      raising: type[ReportError] = ConfigError) -> bytes:
+    """At most `max_bytes` of the regular file `path` (a link followed), else a `raising` error at `loc`.
+
+    The size is what a read returns, never `st_size` (a file may grow, /proc lies): at most
+    max_bytes + 1 bytes are read. A FIFO, a device (/dev/zero) or a socket, also behind a link, is
+    refused without being read; it is opened non-blocking and checked again once open, so that a
+    file swapped for a FIFO in between cannot hang the build."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise raising("read.missing", loc) from None
+    except (OSError, ValueError) as e:  # no permission, a loop of links, a name too long, a NUL
+        raise raising("read.cannot", loc, reason=_why(e)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise raising("read.folder", loc)
+    if not stat.S_ISREG(st.st_mode):
+        raise raising("read.not_regular", loc)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as e:
+        raise raising("read.cannot", loc, reason=_why(e)) from None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise raising("read.not_regular", loc)
+        try:
+            data = f.read(max_bytes + 1)
+        except OSError as e:
+            raise raising("read.cannot", loc, reason=_why(e)) from None
+    if len(data) > max_bytes:
+        raise raising("read.too_large", loc, limit_mb=f"{max_bytes / 2**20:g}")
     return data
 
 
@@ -92,8 +117,7 @@ def decode_text(data: bytes, loc: Location) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data[:e.start].count(b"\n") + 1
-        raise ConfigError(f"is not UTF-8 text (byte 0x{data[e.start]:02x} on line {line}).", loc,
-                          "Save it as UTF-8 (in most editors: Save As › Encoding › UTF-8).") from None
+        raise ConfigError("input_file.not_utf8", loc, byte=f"0x{data[e.start]:02x}", line=line) from None
 
 
 def _why(e: BaseException) -> str:

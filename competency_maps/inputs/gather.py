@@ -7,7 +7,7 @@ from pathlib import Path
 
 from competency_maps.inputs import config
 from competency_maps.inputs.config import Deliverable
-from competency_maps.errors import SortsIssues, Issue, Location, error, warning
+from competency_maps.errors import SortsIssues, Issue, Location, issue
 from competency_maps.inputs.logos import attach_logos
 from competency_maps.model.cluster import Cluster
 from competency_maps.inputs.reader import ReadResult, read_workbook
@@ -87,26 +87,18 @@ def gather(inputs: Path) -> Gathered:
     what the workbooks are checked against), and every problem of the toml is listed at once."""
     schema = build_schema()
     if not inputs.is_dir():
-        what = "is not a folder" if inputs.exists() else "does not exist"
-        return Gathered(config.Deliverable(), schema, [], [error(
-            Location(str(inputs)), f"The inputs folder {what}.",
-            "Name the folder that holds deliverable.toml and the partners' workbooks (--inputs DIR).")],
-            configured=False)
+        code = "inputs.not_folder" if inputs.exists() else "inputs.missing"
+        return Gathered(config.Deliverable(), schema, [], [issue(code, Location(str(inputs)))], configured=False)
     if not (inputs / config.CONFIG_NAME).exists():
-        return Gathered(config.Deliverable(), schema, [], [error(
-            Location(str(inputs / config.CONFIG_NAME)), "is missing: the report's cover, "
-            "document information, texts and chapter order come from it.",
-            "Copy deliverable.toml (and the .md files) from the shipped inputs folder and adapt them.")],
-            configured=False)
+        return Gathered(config.Deliverable(), schema, [], [issue(
+            "inputs.config.missing", Location(str(inputs / config.CONFIG_NAME)))], configured=False)
     deliverable, issues = config.validate(inputs)
     if deliverable is None:
         return Gathered(config.Deliverable(), schema, [], issues, configured=False)
     schema = build_schema(deliverable.topics, deliverable.theme_names)
     results = check_files(workbook_files(inputs), schema, deliverable.topics)
     for p in _files(inputs, OTHER_SPREADSHEETS):  # said, so that a returned .ods is not just "missing"
-        issues.append(warning(Location(p.name), "is not read: the build reads Excel workbooks (.xlsx) only.",
-                              "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)', "
-                              "or move it out of the folder."))
+        issues.append(issue("inputs.other_spreadsheet", Location(p.name)))
     expected = {name_key(n): PartnerStatus(n) for n in deliverable.clusters}
     extra: list[PartnerStatus] = []
     by_name: dict[str, PartnerStatus] = {}
@@ -118,28 +110,22 @@ def gather(inputs: Path) -> Gathered:
         k = name_key(res.cluster.name)
         if k in by_name:
             first = by_name[k]
-            issues.append(error(Location(res.path.name, "Cluster", "B2"),
-                                f"Two workbooks are for the same cluster '{res.cluster.name}': "
-                                f"{first.file.name} and {res.path.name}.",
-                                "Remove the outdated one from the inputs folder."))
+            issues.append(issue("inputs.cluster.twice", Location(res.path.name, "Cluster", "B2"),
+                                cluster=res.cluster.name, first=first.file.name, second=res.path.name))
             continue
         status = expected.get(k)
         if status is None:
             status = PartnerStatus(res.cluster.name, expected=False)
             if deliverable.clusters:
-                res.issues.append(warning(
-                    Location(res.path.name, "Cluster", "B2"),
-                    f"'{res.cluster.name}' is not in the deliverable's list of clusters; its chapter "
-                    "comes after the listed ones.",
-                    "Add it to [clusters] order in deliverable.toml, or correct its Short name."))
+                res.issues.append(issue("inputs.cluster.unlisted", Location(res.path.name, "Cluster", "B2"),
+                                        cluster=res.cluster.name))
             extra.append(status)
         status.file, status.cluster, status.issues = res.path, res.cluster, res.issues
         by_name[k] = status
     for status in expected.values():
         if status.file is None:
-            status.issues.append(error(Location(f"{inputs.name}/"),
-                                       f"{status.name}: no workbook in {inputs.name}/.",
-                                       "Ask the partner for it, or build a --draft without it."))
+            status.issues.append(issue("inputs.workbook.missing", Location(f"{inputs.name}/"),
+                                       cluster=status.name, folder=inputs.name))
     partners = list(expected.values()) + extra
     issues += attach_logos(inputs, [p.cluster for p in partners if p.cluster is not None])
     review = read_review(inputs) if deliverable.synthesis else Review()

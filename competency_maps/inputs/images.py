@@ -13,6 +13,7 @@ import re
 
 from competency_maps.model.image import Image
 
+from competency_maps.errors import ReportError
 from competency_maps.inputs import image_headers
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -25,14 +26,15 @@ _FORBIDDEN_ELEMENTS = {"script", "foreignObject", "image", "feImage", "iframe", 
 _EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 
 
-class ImageError(ValueError):
-    """What is wrong with an image, in words for the coordinator or the partner."""
+class ImageError(ReportError):
+    """What is wrong with an image: a phrase ("is 3000 KB; …") that the message of whoever loaded
+    it completes ("cannot be the logo: it {reason}", see `ReportError.phrase`)."""
 
 
 def load(data: bytes, name: str) -> Image:
     """The image in `data` (file `name`), checked; an ImageError says why it cannot be used."""
     if len(data) > MAX_BYTES:
-        raise ImageError(f"is {len(data) // 1024} KB; a logo may be at most {MAX_BYTES // 1024 // 1024} MB.")
+        raise ImageError("image.too_large", size_kb=len(data) // 1024, max_mb=MAX_BYTES // 1024 // 1024)
     if name.lower().endswith(".svg"):
         return _svg(data)
     return _raster(data)
@@ -55,14 +57,13 @@ def _raster(data: bytes) -> Image:
             with Pil.open(io.BytesIO(data)) as im:
                 im.load()  # verify() does not decode: a truncated image fails here
     except (Pil.DecompressionBombError, Pil.DecompressionBombWarning):
-        raise ImageError(f"has too many pixels; a logo may have at most {MAX_PIXELS:,} "
-                         "(save it smaller).") from None
+        raise ImageError("image.too_many_pixels", max_pixels=MAX_PIXELS) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
-        raise ImageError(f"is not a readable PNG or JPEG image ({e}).") from None
+        raise ImageError("image.unreadable", detail=str(e)) from None
     finally:
         Pil.MAX_IMAGE_PIXELS = limit
     if fmt not in ("png", "jpeg"):
-        raise ImageError(f"is a {fmt.upper() or 'unknown'} image; use PNG, JPEG or SVG.")
+        raise ImageError("image.format", format=fmt.upper()) if fmt else ImageError("image.format.unknown")
     return Image(data, fmt, float(size[0]), float(size[1]))
 
 
@@ -71,14 +72,13 @@ def _raster_from_header(data: bytes) -> Image:
     try:
         found = image_headers.probe(data)
     except ValueError as e:
-        raise ImageError(f"is not a readable PNG or JPEG image ({e}).") from None
+        raise ImageError("image.unreadable", detail=str(e)) from None
     if found.width * found.height > MAX_PIXELS:
-        raise ImageError(f"has too many pixels; a logo may have at most {MAX_PIXELS:,} "
-                         "(save it smaller).")
+        raise ImageError("image.too_many_pixels", max_pixels=MAX_PIXELS)
     if found.format in ("PNG", "JPEG") and not found.complete:
-        raise ImageError("is not a readable PNG or JPEG image (it is truncated).")
+        raise ImageError("image.unreadable", detail="truncated")
     if found.format not in ("PNG", "JPEG"):
-        raise ImageError(f"is a {found.format} image; use PNG, JPEG or SVG.")
+        raise ImageError("image.format", format=found.format)
     return Image(data, found.format.lower(), float(found.width), float(found.height))
 
 
@@ -93,29 +93,29 @@ def _svg(data: bytes) -> Image:
     try:
         root = ElementTree.fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
-        raise ImageError("declares a DTD or entities, which a logo never needs.") from None
+        raise ImageError("image.svg.dtd") from None
     except ElementTree.ParseError as e:
-        raise ImageError(f"is not a well-formed SVG file ({e}).") from None
+        raise ImageError("image.svg.malformed", detail=str(e)) from None
     if root.tag != f"{_SVG}svg":
-        raise ImageError("is not an SVG image (its first element is not <svg>).")
+        raise ImageError("image.svg.not_svg")
     for el in root.iter():
         tag = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
         if tag in _FORBIDDEN_ELEMENTS:
-            raise ImageError(f"holds an element <{tag}>; a logo may hold only shapes and text.")
+            raise ImageError("image.svg.element", element=tag)
         for attr, value in el.attrib.items():
             local = attr.rsplit("}", 1)[-1]
             if local == "href" and not value.strip().startswith("#"):
-                raise ImageError(f"refers to '{value[:60]}'; a logo may not point at files or URLs.")
+                raise ImageError("image.svg.href", target=value[:60])
             if local.lower().startswith("on"):
-                raise ImageError(f"has an event handler ({local}); a logo holds no scripts.")
+                raise ImageError("image.svg.handler", attribute=local)
             if _EXTERNAL_URL.search(value):
-                raise ImageError("refers to a file or URL with url(…); a logo may not point outside itself.")
+                raise ImageError("image.svg.url")
         if tag == "style" and (_EXTERNAL_URL.search(el.text or "") or "@import" in (el.text or "")):
-            raise ImageError("imports a style sheet or file; a logo may not point outside itself.")
+            raise ImageError("image.svg.import")
     view = (root.get("viewBox") or "").replace(",", " ").split()
     width, height = _length(root.get("width")), _length(root.get("height"))
     if (width is None or height is None) and len(view) == 4:
         width, height = float(view[2]), float(view[3])
     if not width or not height:
-        raise ImageError("has no size: give the <svg> element a viewBox or a width and height.")
+        raise ImageError("image.svg.no_size")
     return Image(data, "svg", width, height)

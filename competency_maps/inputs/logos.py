@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from competency_maps.errors import Issue, Location, error, warning
+from competency_maps.errors import Issue, Location, issue
 from competency_maps.inputs.images import SUFFIXES, Image, ImageError, load
 from competency_maps.model.cluster import Cluster
 from competency_maps.model.schema import name_key
@@ -34,23 +34,20 @@ def attach_logos(inputs: Path, clusters: list[Cluster]) -> list[Issue]:
         if path.name.startswith("."):
             continue
         if path.suffix.lower() not in SUFFIXES:
-            issues.append(warning(loc, "is not used: a logo is a PNG, JPEG or SVG file.",
-                                  "Save the logo as .png or .svg, or remove the file."))
+            issues.append(issue("logo.file.kind", loc))
             continue
         cluster = by_key.get(_key(path.stem))
         if cluster is None:
-            issues.append(warning(loc, "is named after no cluster of this report, so it is not used.",
-                                  "Name it after the cluster's Short name, e.g. \"Mov'eo.svg\"."))
+            issues.append(issue("logo.file.no_cluster", loc))
             continue
         try:
             if path.is_symlink() or not path.resolve().is_relative_to(root) or not path.is_file():
-                raise ImageError("is not a regular file inside the inputs folder.")
+                raise ImageError("image.not_inside")
             cluster.profile.logo = load(path.read_bytes(), path.name)
         except ImageError as e:
-            issues.append(error(loc, f"cannot be used as {cluster.name}'s logo: it {e}",
-                                "Replace it with a plain PNG or SVG logo, or remove the file."))
+            issues.append(issue("logo.file.unusable", loc, cluster=cluster.name, reason=e.phrase()))
         except OSError as e:
-            issues.append(error(loc, f"cannot be read ({e.strerror or e}).", "Check the file, or remove it."))
+            issues.append(issue("logo.file.unreadable", loc, reason=str(e.strerror or e)))
     return issues
 
 

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from competency_maps.inputs.cells import Ctx, cell_text, quote
 from competency_maps.inputs.entries import read_coordinator_notes, read_entries, read_notes, read_step1
-from competency_maps.errors import SortsIssues, Issue, ReportError
+from competency_maps.errors import SortsIssues, Issue, ReportError, issue
 from competency_maps.inputs.habits import is_placeholder, is_website
 from competency_maps.inputs.images import Image, ImageError
 from competency_maps.inputs.images import load as load_image
@@ -56,10 +56,13 @@ def _find_sheet(ctx: Ctx, wb: Workbook, name: str, optional: bool = False) -> Wo
     for ws in wb.worksheets:
         if ws.title == name or name_key(ws.title) == name_key(name):
             return ws
+    chart = next((c for c in wb.chartsheets if name_key(c.title) == name_key(name)), None)
+    if chart is not None:  # a chart where the table should be: said, not "missing"
+        ctx.issues.append(issue("sheet.chart", ctx.loc(chart.title), sheet=quote(chart.title)))
+        return None
     if optional:  # added by a later template version (see template_issues)
         return None
-    ctx.err(name, "", f"The sheet '{name}' is missing (sheets found: {', '.join(wb.sheetnames)}).",
-            f"Rename the sheet back to '{name}', or copy your entries into a fresh standard workbook.")
+    ctx.at(name, "", "sheet.missing", name=name, found=wb.sheetnames)
     return None
 
 
@@ -81,11 +84,8 @@ def _header_row(ctx: Ctx, ws: Worksheet, names: tuple[str, ...], optional: froze
     for r in range(1, header):
         if rows[r]:
             first, last = rows[r][0].coordinate, rows[r][-1].coordinate
-            ctx.warn(ws.title, first if first == last else f"{first}:{last}",
-                     f"Row {r} is above the header row (row {header}) and is not read: "
-                     f"{quote(' '.join(str(c.value) for c in rows[r]))}.",
-                     f"Delete row {r} (right-click its number › Delete), or leave it: the headers "
-                     f"in row {header} are found anyway.")
+            ctx.at(ws.title, first if first == last else f"{first}:{last}", "sheet.row_above_header",
+                   row=r, header=header, text=quote(" ".join(str(c.value) for c in rows[r])))
     return header
 
 
@@ -109,15 +109,15 @@ def _header_map(ctx: Ctx, ws: Worksheet, names: tuple[str, ...],
     for n in missing:
         expected = get_column_letter(names.index(n) + 1)
         got = ws.cell(row=header, column=names.index(n) + 1).value
-        what = f"has '{got}'" if got not in (None, "") else "is empty"
-        ctx.err(ws.title, f"{expected}{header}", f"The header '{n}' is missing: this cell {what}.",
-                f"Type '{n}' back into {expected}{header} (the headers must be: {' | '.join(names)}).")
+        where = f"{expected}{header}"
+        if got in (None, ""):
+            ctx.at(ws.title, where, "header.missing.empty", name=n, cell=where, headers=names)
+        else:
+            ctx.at(ws.title, where, "header.missing", name=n, found=got, cell=where, headers=names)
     if missing:
         return None
     for col, label in extra:
-        ctx.warn(ws.title, f"{get_column_letter(col)}{header}",
-                 f"The column '{label}' is not part of the standard workbook; its cells will not "
-                 "appear in the report.", "Move anything important into the standard columns.")
+        ctx.at(ws.title, f"{get_column_letter(col)}{header}", "column.extra", label=label)
     return found, header
 
 
@@ -125,29 +125,24 @@ def _rows(ctx: Ctx, ws: Worksheet, cols: dict[str, int], header: int = 1):
     """Yield (row number, {column name: cell}) for every non-blank data row below the header."""
     last = _last_row(ws)  # rows only formatted below the entries do not count
     if last > MAX_ROWS:
-        ctx.err(ws.title, "", f"has {last} rows with content; a competency map has at most {MAX_ROWS}.",
-                "Delete the empty or pasted rows below your entries.")
+        ctx.at(ws.title, "", "sheet.too_many_rows", rows=last, max_rows=MAX_ROWS)
         return
     for merged in _merged_in(ws, header + 1, range(1, max(cols.values()) + 1)):
-        ctx.err(ws.title, merged, "Merged cells in the entries area cannot be read row by row.",
-                "Unmerge them (Home › Merge & Center) and put one entry per row.")
+        ctx.at(ws.title, merged, "cells.merged")
     stray = _stray_cells(ws, set(cols.values()), header)
     hidden_rows = {r for r, d in ws.row_dimensions.items() if d.hidden and r > header}
     _hidden_columns(ctx, ws, cols)
     span = f"{get_column_letter(min(cols.values()))}{{r}}:{get_column_letter(max(cols.values()))}{{r}}"
     for r in range(header + 1, last + 1):
         for coord in stray.get(r, ()):
-            ctx.warn(ws.title, coord, "Text outside the standard columns will not appear in the "
-                     f"report: {quote(ws[coord].value)}.", "Move it into the right column, or into "
-                     f"the sheet '{COORDINATOR_SHEET}' if it is a note for the coordinator.")
+            ctx.at(ws.title, coord, "cell.outside_columns", text=quote(ws[coord].value),
+                   coordinator_sheet=COORDINATOR_SHEET)
         cells = {name: ws.cell(row=r, column=c) for name, c in cols.items()}
         if all(c.value is None or (isinstance(c.value, str) and not c.value.strip())
                for c in cells.values()):
             continue
         if r in hidden_rows:
-            ctx.warn(ws.title, span.format(r=r), f"Row {r} is hidden, but it is read: what it holds "
-                     "is printed in the report.", f"Unhide it to see it (select rows {r - 1} to {r + 1}, "
-                     "right-click › Unhide); delete the row if it should not be printed.")
+            ctx.at(ws.title, span.format(r=r), "row.hidden", row=r, before=r - 1, after=r + 1)
         yield r, cells
 
 
@@ -155,9 +150,7 @@ def _hidden_columns(ctx: Ctx, ws: Worksheet, cols: dict[str, int]) -> None:
     for name, c in cols.items():
         letter = get_column_letter(c)
         if any(d.hidden and (d.min or 0) <= c <= (d.max or 0) for d in ws.column_dimensions.values()):
-            ctx.warn(ws.title, f"{letter}:{letter}", f"Column {letter} ({name}) is hidden, but it is "
-                     "read: what it holds is printed in the report.",
-                     "Unhide it to see it (select the columns around it, right-click › Unhide).")
+            ctx.at(ws.title, f"{letter}:{letter}", "column.hidden", letter=letter, name=name)
 
 
 def _last_row(ws: Worksheet) -> int:
@@ -196,17 +189,14 @@ def _pasted_logo(ctx: Ctx, ws: Worksheet) -> Image | None:
         return f"{get_column_letter(start.col + 1)}{start.row + 1}" if start is not None else ""
 
     for extra in pictures[1:]:
-        ctx.warn(ws.title, cell(extra), "holds a second picture; only the first one is the logo.",
-                 "Keep only the cluster's logo on this sheet.")
+        ctx.at(ws.title, cell(extra), "logo.pasted.second")
     try:
         data = pictures[0]._data()
         return load_image(data, f"logo.{(pictures[0].format or 'png').lower()}")
     except ImageError as e:
-        ctx.err(ws.title, cell(pictures[0]), f"The picture pasted here cannot be the logo: it {e}",
-                "Paste the logo as a plain PNG or JPEG picture, or delete the picture.")
+        ctx.at(ws.title, cell(pictures[0]), "logo.pasted.unusable", reason=e.phrase())
     except Exception as e:  # openpyxl could not give the picture's bytes back
-        ctx.err(ws.title, cell(pictures[0]), f"The picture pasted here cannot be read ({type(e).__name__}).",
-                "Paste the logo again as a PNG or JPEG picture.")
+        ctx.at(ws.title, cell(pictures[0]), "logo.pasted.unreadable", error_type=type(e).__name__)
     return None
 
 
@@ -225,9 +215,8 @@ def _read_profile(ctx: Ctx, ws: Worksheet) -> Profile | None:
         f = by_key.get(profile_label_key(label))
         if f is None:
             if value_cell.value not in (None, ""):
-                ctx.warn(ws.title, label_cell.coordinate,
-                         f"'{label}' is not a profile field; its value will not appear.",
-                         f"The fields are: {', '.join(x.label for x in PROFILE_FIELDS)}.")
+                ctx.at(ws.title, label_cell.coordinate, "profile.field.unknown", label=label,
+                       fields=[x.label for x in PROFILE_FIELDS])
             continue
         rows[f.attr] = r
         if f.kind in ("year", "count") and isinstance(value_cell.value, (dt.datetime, dt.date)):
@@ -247,37 +236,32 @@ def _read_profile(ctx: Ctx, ws: Worksheet) -> Profile | None:
         elif f.kind in ("year", "count"):
             n = _whole_number(raw)
             if n is None or n < 0 or (f.kind == "year" and not 1800 <= n <= 2100):
-                ctx.err(ws.title, coord,
-                        f"{f.label} must be a whole number{' (a year)' if f.kind == 'year' else ''}, "
-                        f"not '{raw}'.", f"Type digits only, e.g. {f.example}.")
+                ctx.at(ws.title, coord, "profile.year.invalid" if f.kind == "year" else "profile.number.invalid",
+                       field=f.label, value=raw, example=f.example)
                 bad.add(f.attr)
                 continue
             values[f.attr] = n
         elif raw and is_placeholder(raw):
             bad.add(f.attr)
             if f.required:
-                ctx.err(ws.title, coord, f"{f.label} holds only {quote(raw)}, a placeholder; it is "
-                        "required.", f"Fill it in: {f.help}")
+                ctx.at(ws.title, coord, "profile.placeholder.required", field=f.label, value=quote(raw),
+                       help=f.help)
             else:
-                ctx.warn(ws.title, coord, f"{quote(raw)} looks like a placeholder: {f.label} is left "
-                         "out of the report.", "Type the real value, or clear the cell.")
+                ctx.at(ws.title, coord, "profile.placeholder", field=f.label, value=quote(raw))
         elif f.kind == "url" and raw and not is_website(raw):
             bad.add(f.attr)
-            what = "an e-mail address, not a web address" if "@" in raw else "not a web address"
-            ctx.err(ws.title, coord, f"{quote(raw)} is {what}.",
-                    f"Type the cluster's website as in the browser's address bar, e.g. {f.example} "
-                    f"or {f.example.removeprefix('https://')}.")
+            ctx.at(ws.title, coord, "profile.website.email" if "@" in raw else "profile.website.invalid",
+                   value=quote(raw), example=f.example, example_bare=f.example.removeprefix("https://"))
         elif f.attr == "about":
             values[f.attr] = text
         else:
             values[f.attr] = raw
     for f in PROFILE_FIELDS:
         if f.attr not in rows:
-            ctx.err(ws.title, "A", f"The row '{f.label}' is missing.",
-                    f"Add a row with '{f.label}' in column A and its value in column B.")
+            ctx.at(ws.title, "A", "profile.row.missing", field=f.label)
         elif f.required and not values.get(f.attr) and f.attr not in bad \
                 and (ws.title, f"B{rows[f.attr]}") not in ctx.struck:
-            ctx.err(ws.title, f"B{rows[f.attr]}", f"{f.label} is required but empty.", f"Fill it in: {f.help}")
+            ctx.at(ws.title, f"B{rows[f.attr]}", "profile.required.empty", field=f.label, help=f.help)
     return Profile(**{k: v for k, v in values.items()}) if values.get("short_name") else None
 
 
@@ -288,16 +272,13 @@ def _number_in_date_cell(ctx: Ctx, ws: Worksheet, cell, f) -> int | None:
     serial = to_excel(v, ws.parent.epoch)
     shown = v.strftime("%Y-%m-%d")
     if float(serial).is_integer() and (f.kind == "count" or 1800 <= serial <= 2100):
-        ctx.info(ws.title, cell.coordinate, f"{f.label} is typed into a date-formatted cell, which shows "
-                 f"{shown}: it is read as {int(serial)}.", "Set the cell's format to General "
-                 "(Home › Number Format) so that it shows the number.")
+        ctx.at(ws.title, cell.coordinate, "profile.number.date_cell", field=f.label, shown=shown,
+               number=int(serial))
         return int(serial)
     if f.kind == "year" and 1800 <= v.year <= 2100:
-        ctx.info(ws.title, cell.coordinate, f"{f.label} is a date ({shown}): its year, {v.year}, is used.",
-                 "Type the year alone (four digits).")
+        ctx.at(ws.title, cell.coordinate, "profile.year.date", field=f.label, shown=shown, year=v.year)
         return v.year
-    ctx.err(ws.title, cell.coordinate, f"{f.label} must be a whole number, not the date {shown}.",
-            f"Type digits only, e.g. {f.example}, and set the cell's format to General.")
+    ctx.at(ws.title, cell.coordinate, "profile.number.date", field=f.label, shown=shown, example=f.example)
     return None
 
 
@@ -321,10 +302,7 @@ def _check_sheet_names(ctx: Ctx, wb: Workbook, schema: Schema) -> None:
     known = {name_key(n) for n in schema.all_sheet_names}
     for ws in wb.worksheets:
         if name_key(ws.title) not in known:
-            ctx.warn(ws.title, "", f"The sheet '{ws.title}' is not part of the standard workbook; "
-                     "nothing in it will appear in the report.",
-                     f"Move its content into Step 1, SWOT or TOWS (or '{COORDINATOR_SHEET}' if it is a "
-                     "note for the coordinator), or delete the sheet.")
+            ctx.at(ws.title, "", "sheet.unknown", name=ws.title, coordinator_sheet=COORDINATOR_SHEET)
 
 
 def read_workbook(path: Path, schema: Schema) -> ReadResult:
@@ -334,7 +312,7 @@ def read_workbook(path: Path, schema: Schema) -> ReadResult:
     except ReportError as e:
         return ReadResult(path, None, [e.as_issue()])
     _check_sheet_names(ctx, wb, schema)
-    ctx.issues += template_issues(wb, schema, ctx.file)
+    template_issues(ctx, wb, schema)
     profile_ws = _find_sheet(ctx, wb, PROFILE_SHEET)
     profile = _read_profile(ctx, profile_ws) if profile_ws is not None else None
     if profile is not None:

@@ -15,10 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from competency_maps.analysis.decisions import COLUMNS, NO, REVIEW_NAME, SHEET, YES, Review, ReviewRow
 from competency_maps.analysis.synthesis import KINDS
-from competency_maps.errors import ReportError
+from competency_maps.errors import ReportError, issue
 from competency_maps.inputs.cells import Ctx, cell_text, quote
 from competency_maps.inputs.workbook_file import open_workbook
 from competency_maps.model.richtext import Text, plain
@@ -41,6 +42,9 @@ def read_review(inputs: Path) -> Review:
         return review
     ctx = Ctx(path)
     ws = wb[SHEET] if SHEET in wb.sheetnames else None
+    if ws is not None and not isinstance(ws, Worksheet):  # a chart sheet named Review
+        review.issues.append(issue("sheet.chart", ctx.loc(SHEET), sheet=f"'{SHEET}'"))
+        return review
     if ws is None:
         ctx.err("", "", f"has no sheet '{SHEET}'.",
                 f"Start again from the review file the build wrote in the output folder; keep its sheet '{SHEET}'.")

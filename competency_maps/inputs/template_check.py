@@ -9,10 +9,9 @@ import re
 from openpyxl.workbook.workbook import Workbook
 
 from competency_maps.xlsx.blank import PREPARED_FOR, TEMPLATE_VERSION, readme_rows
-from competency_maps.errors import Issue, Location, warning
+from competency_maps.errors import Collector
+from competency_maps.inputs.cells import quote
 from competency_maps.model.schema import COORDINATOR_SHEET, README_SHEET, VERSION_PROPERTY, Schema, name_key
-
-QUOTE = 60
 
 
 def template_version(wb: Workbook) -> int | None:
@@ -25,18 +24,14 @@ def template_version(wb: Workbook) -> int | None:
         return None
 
 
-def _version_issues(version: int | None, schema: Schema, file: str) -> list[Issue]:
+def _version_issues(ctx: Collector, version: int | None, schema: Schema) -> None:
     if version is None or version == schema.version:
-        return []
+        return
     if version > schema.version:
-        return [warning(Location(file), f"was made by a newer version of this tool (template version "
-                        f"{version}; this one knows version {schema.version}): some of it may not be read.",
-                        "Update the tool before building the report.")]
-    added = ", ".join(f"'{s.name}'" for s in schema.sheets if s.optional)
-    return [warning(Location(file), f"was made from an older blank workbook (template version {version}; "
-                    f"the current one is {schema.version}). It is read as it is, without the sheets "
-                    f"added since ({added}).", "Nothing to fix for this report. To use the new sheets, "
-                    "copy your entries into a new blank workbook (build.py new-workbook).")]
+        ctx.add("template.newer", None, version=version, current=schema.version)
+        return
+    ctx.add("template.older", None, version=version, current=schema.version,
+            added=[s.name for s in schema.sheets if s.optional])
 
 
 def _dynamic(value: str) -> bool:
@@ -45,29 +40,23 @@ def _dynamic(value: str) -> bool:
                for p in patterns)
 
 
-def _readme_issues(wb: Workbook, schema: Schema, file: str) -> list[Issue]:
+def _readme_issues(ctx: Collector, wb: Workbook, schema: Schema) -> None:
     """Text a partner typed into the Read me is not read: say so, quoting it."""
     ws = next((w for w in wb.worksheets if name_key(w.title) == name_key(README_SHEET)), None)
     if ws is None:
-        return []
+        return
     known = {v for row in readme_rows(schema) for v in row[:3] if v}
-    out = []
     for (_, _), cell in sorted(ws._cells.items()):  # the cells the file holds, none created
         v = cell.value
         if v is None or not str(v).strip() or str(v) in known or _dynamic(str(v)):
             continue
-        s = " ".join(str(v).split())
-        shown = f"'{s[:QUOTE]}…'" if len(s) > QUOTE else f"'{s}'"
-        out.append(warning(Location(file, ws.title, cell.coordinate),
-                           f"Text typed in the Read me is not read: {shown}.",
-                           f"Move it to the sheet where it belongs, or to '{COORDINATOR_SHEET}' if it "
-                           "is a note for the coordinator."))
-    return out
+        ctx.at(ws.title, cell.coordinate, "template.readme.typed", text=quote(str(v)),
+               coordinator_sheet=COORDINATOR_SHEET)
 
 
-def template_issues(wb: Workbook, schema: Schema, file: str) -> list[Issue]:
+def template_issues(ctx: Collector, wb: Workbook, schema: Schema) -> None:
+    """Into `ctx`: a template version other than the current one, and text typed into the Read me."""
     version = template_version(wb)
-    issues = _version_issues(version, schema, file)
+    _version_issues(ctx, version, schema)
     if version == schema.version:  # another version's Read me says other things
-        issues += _readme_issues(wb, schema, file)
-    return issues
+        _readme_issues(ctx, wb, schema)

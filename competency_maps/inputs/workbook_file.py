@@ -27,10 +27,8 @@ MAX_RATIO = 200  # uncompressed / compressed, per member above 1 MB
 # fit in 8 MB and take openpyxl 25 s and 600 MB. A full competency map has some 10,000.
 MAX_XML_ELEMENTS = 1_000_000
 XML_PARTS = (".xml", ".rels", ".vml")
-NOT_NORMAL = "This is not a normal workbook: ask for a fresh copy."
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-SAVE_AS = "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)'."
 
 
 def _sniff(path: Path) -> None:
@@ -38,25 +36,20 @@ def _sniff(path: Path) -> None:
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a folder, a FIFO (opening it waits forever), a device
-            kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe, socket or device)"
-            raise WorkbookError(f"is {kind}, not a workbook.", loc, "Name the workbook file itself.")
+            raise WorkbookError("workbook.folder" if stat.S_ISDIR(st.st_mode) else "workbook.not_regular", loc)
         size = st.st_size
         with path.open("rb") as f:
             head = f.read(8)
     except OSError as e:
-        raise WorkbookError(f"cannot be opened ({e.strerror}).", loc)
+        raise WorkbookError("workbook.unopenable", loc, reason=e.strerror)
     if size == 0:
-        raise WorkbookError("is empty (0 bytes).", loc, "Send the workbook again.")
+        raise WorkbookError("workbook.empty", loc)
     if size > MAX_FILE_BYTES:
-        raise WorkbookError(f"is {size // 2**20} MB, far larger than a competency map workbook.", loc,
-                            "Remove pictures or extra sheets and save it again.")
+        raise WorkbookError("workbook.too_large", loc, size_mb=size // 2**20)
     if head.startswith(OLE_MAGIC):
-        raise WorkbookError(
-            "is an old-format Excel file (.xls) or is protected with a password.", loc,
-            "Remove the password (File › Info › Protect Workbook) and " + SAVE_AS[0].lower() + SAVE_AS[1:])
+        raise WorkbookError("workbook.xls_or_password", loc)
     if not head.startswith(b"PK"):
-        raise WorkbookError("is not an Excel workbook (it looks like a text or other file).", loc,
-                            SAVE_AS)
+        raise WorkbookError("workbook.not_zip", loc)
 
 
 def _check_archive(path: Path) -> None:
@@ -66,32 +59,40 @@ def _check_archive(path: Path) -> None:
             infos = z.infolist()
             names = {i.filename for i in infos}
     except zipfile.BadZipFile:
-        raise WorkbookError("is damaged or incomplete (perhaps a truncated download).", loc,
-                            "Ask the partner to send the file again.")
+        raise WorkbookError("workbook.damaged", loc)
     if "xl/workbook.xml" not in names:
         if "content.xml" in names:
-            raise WorkbookError("is a LibreOffice spreadsheet (.ods), not an Excel workbook.", loc,
-                                "In LibreOffice use File › Save As › 'Excel 2007-365 (.xlsx)'.")
-        raise WorkbookError("is a zip file but not an Excel workbook.", loc, SAVE_AS)
+            raise WorkbookError("workbook.ods", loc)
+        raise WorkbookError("workbook.other_zip", loc)
     total = 0
     for i in infos:
         total += i.file_size
         ratio = i.file_size / max(i.compress_size, 1)
         if i.file_size > MAX_MEMBER_BYTES or (i.file_size > 2**20 and ratio > MAX_RATIO):
-            raise WorkbookError(
-                f"contains a part ({i.filename}) that would inflate to {i.file_size // 2**20} MB; "
-                "it was not opened.", loc, NOT_NORMAL)
+            raise WorkbookError("workbook.part_inflates", loc, part=i.filename, size_mb=i.file_size // 2**20)
     if total > MAX_TOTAL_BYTES:
-        raise WorkbookError(f"would inflate to {total // 2**20} MB; it was not opened.", loc, NOT_NORMAL)
+        raise WorkbookError("workbook.inflates", loc, size_mb=total // 2**20)
     # only now, with the sizes known to be sane, inflate every part to check it
     try:
         with zipfile.ZipFile(path) as z:
             _scan_parts(z, loc)
+            _refuse_strict(z, loc)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
         # zlib.error: corrupt compressed data; RuntimeError: an encrypted part;
         # NotImplementedError: a compression method Python cannot read
-        raise WorkbookError("is damaged or incomplete (perhaps a truncated download).", loc,
-                            "Ask the partner to send the file again.")
+        raise WorkbookError("workbook.damaged", loc)
+
+
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+
+
+def _refuse_strict(z: zipfile.ZipFile, loc: Location) -> None:
+    """Strict Open XML (Excel's and LibreOffice's "Strict Open XML Spreadsheet") names its parts in
+    other namespaces: openpyxl would find no sheet at all, and an annotated copy would hold none of
+    the partner's. Named instead, with the way out."""
+    with z.open("xl/workbook.xml") as f:
+        if STRICT_NAMESPACE in f.read(8192):
+            raise WorkbookError("workbook.strict", loc)
 
 
 def _scan_parts(z: zipfile.ZipFile, loc: Location) -> None:
@@ -107,18 +108,12 @@ def _scan_parts(z: zipfile.ZipFile, loc: Location) -> None:
                 if not xml:
                     continue
                 if b"<!DOCTYPE" in tail + chunk[:16] or b"<!DOCTYPE" in chunk:  # or across chunks
-                    raise WorkbookError(
-                        f"contains a part ({info.filename}) with a document type declaration, which "
-                        "spreadsheet programs never write (it can define an 'XML bomb'); it was not "
-                        "opened.", loc, NOT_NORMAL)
+                    raise WorkbookError("workbook.doctype", loc, part=info.filename)
                 elements += chunk.count(b"<") - chunk.count(b"</")
                 tail = chunk[-16:]
                 if elements > MAX_XML_ELEMENTS:
-                    raise WorkbookError(
-                        f"holds more than {MAX_XML_ELEMENTS:,} cells, rows and other XML elements "
-                        f"(in {info.filename}): far more than a competency map; it was not opened.",
-                        loc, "Delete the empty or pasted rows and columns after your entries, save, "
-                        "and send it again.")
+                    raise WorkbookError("workbook.too_many_elements", loc, limit=MAX_XML_ELEMENTS,
+                                        part=info.filename)
 
 
 def open_workbook(path: Path) -> Workbook:
@@ -143,9 +138,8 @@ def _unreadable(path: Path, e: BaseException) -> WorkbookError:
         chain.append(e)
         e = e.__cause__ or e.__context__
     if any(isinstance(x, DefusedXmlException) for x in chain):  # one _scan_parts missed (UTF-16 XML)
-        return WorkbookError("contains XML entity or document type declarations, which spreadsheet "
-                             "programs never write; it was not opened.", Location(path.name), NOT_NORMAL)
+        return WorkbookError("workbook.entities", Location(path.name))
     root = chain[-1]
     detail = " ".join(str(root).replace(str(path), path.name).split())[:200]
-    return WorkbookError(f"could not be read as a workbook ({type(root).__name__}: {detail}).",
-                         Location(path.name), SAVE_AS)
+    return WorkbookError("workbook.unreadable", Location(path.name), error_type=type(root).__name__,
+                         detail=detail)

@@ -12,14 +12,18 @@ translations key on the English template.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from string import Formatter
 from typing import Any, NamedTuple
 
-from competency_maps.messages import general, site
+from competency_maps.messages import (cells, completeness, dataset, decisions, entries, general, images, inputs,
+                                      outputs, profile, reading, site, sheets, workbook, written)
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
-__all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "template", "codes", "render", "ALL"]
+__all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template", "codes", "render", "jsonable",
+           "ALL"]
 
-AREAS = (general, site)
+AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs, dataset, outputs,
+         decisions, reading, written, site)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 
@@ -39,14 +43,50 @@ def codes() -> Iterable[str]:
     return ALL.keys()
 
 
-def _shown(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return ", ".join(map(str, value))
-    return str(value)
+class Phrase(NamedTuple):
+    """Another template's words inside a message ("cannot be the logo: it {reason}"): rendered in
+    the same language as the message around it. `part` is "message" or "hint"."""
+
+    code: str
+    params: Mapping[str, Any]
+    part: str = "message"
+
+
+# How a list parameter is joined, by the format spec its field gives: `{choices}`, `{suffixes:or}`,
+# `{names:bar}`, `{values:quoted}` ('a', 'b'). (With translations, "or" is Babel's
+# `format_list(style="or")`.)
+LIST_JOINS = {"": ", ", "or": " or ", "bar": " | ", "quoted": ", "}
+
+
+class _Filler(Formatter):
+    def __init__(self, language: str):
+        self.language = language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Phrase):
+            return getattr(render(value.code, value.params, self.language), value.part)
+        if isinstance(value, (list, tuple)):
+            each = "'{}'" if format_spec == "quoted" else "{}"
+            return LIST_JOINS[format_spec].join(each.format(self.format_field(v, "")) for v in value)
+        return super().format_field(value, format_spec)
 
 
 def render(code: str, params: Mapping[str, Any], language: str = "en") -> Rendered:
     """The words of an issue, in `language` (English until the catalogs are translated)."""
     t = template(code)
-    shown = {k: _shown(v) for k, v in params.items()}
-    return Rendered(t.message.format_map(shown), t.hint.format_map(shown))
+    filler = _Filler(language)
+    return Rendered(filler.vformat(t.message_for(params), (), params), filler.vformat(t.hint, (), params))
+
+
+def jsonable(value: Any) -> Any:
+    """Parameters as JSON data (`check --format json`): lists for tuples, a phrase as its code and
+    parameters, anything else that JSON has no type for as its text."""
+    if isinstance(value, Phrase):
+        return {"code": value.code, "params": jsonable(value.params), "part": value.part}
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)

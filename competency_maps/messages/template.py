@@ -1,4 +1,7 @@
-"""A message template: a code, its severity, its message and hint with named `str.format` fields."""
+"""A message template: a code, its severity, its message and hint with named `str.format` fields.
+
+A message that counts something has a `plural` form, chosen by the parameter named `count` (as
+gettext's `ngettext(message, plural, n)`): code never builds a plural ("item{s}")."""
 
 from __future__ import annotations
 
@@ -14,9 +17,22 @@ class Template:
     severity: str  # one of SEVERITIES
     message: str
     hint: str = ""
+    plural: str = ""  # the message when the parameter `count` is not 1
+    count: str = ""  # the parameter that chooses between `message` and `plural`
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"message {self.code}: severity {self.severity!r}")
+        if bool(self.plural) != bool(self.count):
+            raise ValueError(f"message {self.code}: a plural needs its count, and a count its plural")
 
     def fields(self) -> set[str]:
-        return {f for text in (self.message, self.hint) for _, f, _, _ in Formatter().parse(text) if f}
+        texts = (self.message, self.hint, self.plural)
+        return {f.split(".")[0].split("[")[0] for text in texts for _, f, _, _ in Formatter().parse(text) if f}
+
+    def message_for(self, params) -> str:
+        """The message, or its plural form when `count` says so."""
+        return self.plural if self.count and params.get(self.count) != 1 else self.message
 
 
 def catalog(*templates: Template) -> dict[str, Template]:

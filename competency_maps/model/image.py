@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from competency_maps.publish import signals_held
+
 PNG_WIDTH = 600  # the pixels Word gets for an SVG logo (sharp at 50 mm)
 
 
@@ -29,4 +31,7 @@ class Image:
 def _png_of_svg(data: bytes) -> bytes:
     """Drawn once per build: a logo appears by its chapter's title and in "About the partners"."""
     import cairosvg
-    return cairosvg.svg2png(bytestring=data, output_width=PNG_WIDTH, unsafe=False)
+    # Held: cairo writes the PNG through a Python callback, where a Ctrl+C or SIGTERM would be
+    # printed as a traceback by cffi and turned into cairo's "write error" (an internal error).
+    with signals_held():
+        return cairosvg.svg2png(bytestring=data, output_width=PNG_WIDTH, unsafe=False)

@@ -12,6 +12,8 @@ from enum import Enum
 
 from markdown_it import MarkdownIt
 
+from competency_maps.errors import ReportError
+
 
 @dataclass(frozen=True)
 class Span:
@@ -141,12 +143,13 @@ MAX_NESTING = 60
 _md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING + 2}).enable("table")
 
 
-class MarkdownError(ValueError):
-    """Markdown that cannot be shown whole; `line` is 1-based."""
+class MarkdownError(ReportError):
+    """Markdown that cannot be shown whole; `line` (a parameter) is 1-based. Its file is the
+    caller's to say: `MarkdownError(code, line=…, **params)`."""
 
-    def __init__(self, message: str, line: int, hint: str = ""):
-        super().__init__(message)
-        self.line, self.hint = line, hint
+    @property
+    def line(self) -> int:
+        return self.params["line"]
 
 
 def _inline(token) -> Text:
@@ -204,8 +207,7 @@ def parse_markdown(source: str) -> list[Block]:
     deepest = max(tokens, key=lambda t: t.level, default=None)
     if deepest is not None and deepest.level >= MAX_NESTING:
         line = next((t.map[0] + 1 for t in reversed(tokens[:tokens.index(deepest) + 1]) if t.map), 1)
-        raise MarkdownError(f"lists or quotes are nested too deeply to be read (more than "
-                            f"{MAX_NESTING // 2 - 2} levels).", line, "Flatten the list.")
+        raise MarkdownError("markdown.nested_too_deep", line=line, levels=MAX_NESTING // 2 - 2)
     blocks: list[Block] = []
     list_kinds: list[BlockKind] = []
     heading: BlockKind | None = None

@@ -221,10 +221,11 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), 
 def name_key(s: str) -> str:
     """What two spellings of a sheet, header, field or cluster name must share to be the same:
     letters and digits, case and accents folded; quotes, spaces, punctuation and invisible
-    characters dropped. `Mov’eo`, `Móv'eo`, `MOV'EO` and `Mov'eo` with a zero-width space are one
-    cluster: a stale copy under another spelling is a duplicate, not a second chapter."""
+    characters dropped, hyphens too. `Mov’eo`, `Móv'eo`, `MOV'EO` and `Mov'eo` with a zero-width
+    space are one cluster, as are "Zone Cluster" and "Zone-Cluster": a stale copy under another
+    spelling is a duplicate, not a second chapter."""
     s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", s).translate(_DASHES).casefold())
-    return "".join(c for c in s if c == "-" or (unicodedata.category(c)[0] in "LN" and c not in _QUOTE_LETTERS))
+    return "".join(c for c in s if unicodedata.category(c)[0] in "LN" and c not in _QUOTE_LETTERS)
 
 
 _QUOTE_LETTERS = frozenset("\u02b9\u02bb\u02bc\u02bd\u02be\u02bf\u02c8\u02ca\u02cb")  # ʼ ʻ ˈ…: apostrophes typed as letters

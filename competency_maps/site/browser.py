@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from competency_maps import messages
 from competency_maps.errors import Issue
 from competency_maps.inputs import config
 from competency_maps.inputs.gather import Gathered, PartnerStatus, check_files
@@ -41,20 +42,12 @@ def pillow_available() -> bool:
     return True
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return str(value)
-
-
 def issue_record(i: Issue, language: str = "en") -> dict[str, Any]:
     """One issue as `check --format json` gives it: code, severity, place, words and parameters."""
     words = i.text(language)
     return {"code": i.code, "severity": i.severity.value, "file": i.location.file, "sheet": i.location.sheet,
             "cell": i.location.cell, "message": words.message, "hint": words.hint,
-            "params": {k: _plain(v) for k, v in i.params.items()}}
+            "params": messages.jsonable(dict(i.params))}
 
 
 class Session:

@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from competency_maps.xlsx.blank import HEADER_FILL, HEADER_FONT, add_validations, list_refs
-from competency_maps.errors import Issue, Location, ReportError, Severity
+from competency_maps import messages
+from competency_maps.errors import Issue, Location, ReportError, Severity, WorkbookError
+from competency_maps.xlsx.text_cells import put
 from competency_maps.model.schema import CHECK_SHEET, LISTS_SHEET, Schema, name_key
 from competency_maps.inputs.workbook_file import open_workbook
 
@@ -49,9 +52,25 @@ def _cells(ref: str) -> list[str]:
     return out[:MAX_MARKED]
 
 
+def _worksheet(wb, title: str):
+    """The worksheet of that title, else None (a chart sheet has no cells to mark)."""
+    return next((ws for ws in wb.worksheets if ws.title == title), None)
+
+
+def _anchor(ws, coord: str):
+    """The cell a comment can go on: a merged range's top-left cell (the others are read-only)."""
+    cell = ws[coord]
+    if isinstance(cell, MergedCell):
+        for rng in ws.merged_cells.ranges:
+            if coord in rng:
+                return ws.cell(row=rng.min_row, column=rng.min_col)
+    return cell
+
+
 def _clear_earlier_marks(wb) -> None:
-    if CHECK_SHEET in wb.sheetnames:
-        wb.remove(wb[CHECK_SHEET])
+    ours = _worksheet(wb, CHECK_SHEET)
+    if ours is not None:
+        wb.remove(ours)
     ours = {PatternFill("solid", fgColor=c).fgColor.rgb for c in FILLS.values()}
     for ws in wb.worksheets:
         for cell in list(ws._cells.values()):
@@ -88,7 +107,7 @@ def _mark(wb, issues: list[Issue]) -> dict[tuple[str, str], tuple[str, str]]:
         cells = _cells(ref)
         for coord in cells:
             ws[coord].fill = PatternFill("solid", fgColor=FILLS[worst])
-        first = ws[cells[0]]
+        first = _anchor(ws, cells[0])
         earlier = first.comment.text + "\n\n" if first.comment is not None and first.comment.author == AUTHOR else ""
         first.comment = _comment(found)
         if earlier:  # two ranges starting at one cell: keep both messages
@@ -98,10 +117,9 @@ def _mark(wb, issues: list[Issue]) -> dict[tuple[str, str], tuple[str, str]]:
 
 def _check_sheet(wb, source: Path, issues: list[Issue], targets) -> None:
     ws = wb.create_sheet(CHECK_SHEET, 0)
-    n_err = sum(i.is_error for i in issues)
-    ws["A1"] = (f"{source.name}: {n_err} error(s) to correct, {sum(i.severity is Severity.WARNING for i in issues)} "
-                "warning(s) to look at. Click a place to go to its cell: it is highlighted and its comment "
-                "says the same. Correct the cells, save, and send the workbook back; this sheet can stay.")
+    put(ws, 1, 1, messages.render("annotate.summary", {
+        "file": source.name, "errors": sum(i.is_error for i in issues),
+        "warnings": sum(i.severity is Severity.WARNING for i in issues)}).message)
     ws["A1"].font = Font(bold=True)
     ws["A1"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells("A1:D1")
@@ -114,7 +132,7 @@ def _check_sheet(wb, source: Path, issues: list[Issue], targets) -> None:
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     for r, i in enumerate(sorted(issues, key=lambda i: order[i.severity]), start=4):
         place = " › ".join(p for p in (i.location.sheet, i.location.cell) if p) or source.name
-        where = ws.cell(row=r, column=1, value=place)
+        where = put(ws, r, 1, place)
         target = targets.get((i.location.sheet, i.location.cell))
         if target:
             title, cell = target
@@ -124,8 +142,8 @@ def _check_sheet(wb, source: Path, issues: list[Issue], targets) -> None:
         kind = ws.cell(row=r, column=2, value=LABELS[i.severity])
         if i.severity in FILLS:
             kind.fill = PatternFill("solid", fgColor=FILLS[i.severity])
-        ws.cell(row=r, column=3, value=i.message)
-        ws.cell(row=r, column=4, value=i.hint or None)
+        put(ws, r, 3, i.message)  # a message quoting "=…" stays text
+        put(ws, r, 4, i.hint or None)
         for col in range(1, 5):
             ws.cell(row=r, column=col).alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A4"
@@ -138,7 +156,7 @@ def _restore_dropdowns(wb, schema: Schema) -> None:
     """openpyxl cannot keep the dropdowns Excel stores in its own extension (a list on another
     sheet): where a standard sheet lost them, the copy gets the blank workbook's back, provided
     the Lists sheet and the sheet's headers are still the standard ones."""
-    lists = wb[LISTS_SHEET] if LISTS_SHEET in wb.sheetnames else None
+    lists = _worksheet(wb, LISTS_SHEET)
     if lists is None or [c.value for c in lists[1]][:len(schema.lists)] != list(schema.lists):
         return
     refs = list_refs(schema)
@@ -157,9 +175,10 @@ def annotate(source: Path, issues: list[Issue], out_dir: Path, stem: str = "",
     return its path. With the `schema`, dropdowns the copy would lose are put back."""
     target = copy_path(source, out_dir, stem)
     if target.resolve() == source.resolve():
-        raise ReportError("would replace the partner's own workbook: no copy was written.",
-                          Location(str(target)), "Give --annotate another folder than the workbook's.")
+        raise ReportError("annotate.same_file", Location(str(target)))
     wb = open_workbook(source)
+    if not wb.worksheets:  # never a copy without the partner's sheets
+        raise WorkbookError("workbook.no_worksheets", Location(source.name))
     _clear_earlier_marks(wb)
     if schema is not None:
         _restore_dropdowns(wb, schema)
@@ -168,6 +187,5 @@ def annotate(source: Path, issues: list[Issue], out_dir: Path, stem: str = "",
         out_dir.mkdir(parents=True, exist_ok=True)
         wb.save(target)
     except OSError as e:
-        raise ReportError(f"cannot be written ({e.strerror or e}).", Location(str(target)),
-                          "Check that the folder exists and that the file is not open in Excel.")
+        raise ReportError("annotate.unwritable", Location(str(target)), reason=str(e.strerror or e))
     return target

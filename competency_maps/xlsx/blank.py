@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.dimensions import ColumnDimension
 from openpyxl.worksheet.protection import SheetProtection
 
+from competency_maps.xlsx.text_cells import put
 from competency_maps.model.schema import (COORDINATOR_SHEET, LISTS_SHEET, MAX_DATA_ROWS, PROFILE_COLUMNS, PROFILE_FIELDS,
                      LOGO_HELP, PROFILE_SHEET, QUADRANTS, README_SHEET, REQUIRED_MARK, STRATEGIES, SUMMARY_SHEET,
                      VERSION_PROPERTY, Schema, Sheet)
@@ -83,7 +84,7 @@ def _lists_sheet(wb: Workbook, schema: Schema) -> dict[str, str]:
     for col, (name, values) in enumerate(schema.lists.items(), start=1):
         ws.cell(row=1, column=col, value=name)
         for row, v in enumerate(values, start=2):
-            ws.cell(row=row, column=col, value=v)
+            put(ws, row, col, v)
     ws.sheet_state = "hidden"
     protect(ws)
     return list_refs(schema)
@@ -136,7 +137,7 @@ def _readme(ws, schema: Schema, short_name: str) -> None:
     widths = (22, 60, 50)
     for r, (a, b, c, bold) in enumerate(rows, start=1):
         for col, v in enumerate((a, b, c), start=1):
-            cell = ws.cell(row=r, column=col, value=v or None)
+            cell = put(ws, r, col, v or None)
             cell.alignment = Alignment(vertical="top") if r == 1 else WRAP
             cell.font = Font(name=FONT, bold=bold or r == 1, size=14 if r == 1 else 11)
         if r > 1:  # spreadsheets do not grow rows for wrapped text they did not lay out themselves
@@ -152,7 +153,7 @@ def _profile(ws, short_name: str) -> None:
     _free_columns(ws, 3)
     for r, f in enumerate(PROFILE_FIELDS, start=2):
         ws.cell(row=r, column=1, value=f.shown_label).font = LABEL_FONT
-        v = ws.cell(row=r, column=2, value=short_name if f.attr == "short_name" and short_name else None)
+        v = put(ws, r, 2, short_name if f.attr == "short_name" and short_name else None)
         v.alignment, v.protection = WRAP, FREE
         if f.kind in ("year", "count"):
             lo, hi = (1800, 2100) if f.kind == "year" else (0, 10_000_000)
@@ -227,7 +228,7 @@ def _count_table(ws, top: int, title: str, source: str, key_col: str, by_col: st
         c = ws.cell(row=top, column=i, value=h)
         c.font, c.fill = HEADER_FONT, HEADER_FILL
     for r, topic in enumerate(topics, start=top + 1):
-        ws.cell(row=r, column=1, value=topic).alignment = WRAP
+        put(ws, r, 1, topic).alignment = WRAP
         for i in range(2, len(kinds) + 2):
             k = get_column_letter(i)
             ws.cell(row=r, column=i, value=f"=COUNTIFS({src}!${key_col}:${key_col},$A{r},"

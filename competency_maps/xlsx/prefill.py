@@ -18,6 +18,7 @@ from competency_maps.errors import Issue, Location, ReportError
 from competency_maps.inputs.gather import check_files, workbook_files
 from competency_maps.model.cluster import Cluster
 from competency_maps.model.schema import Schema, name_key
+from competency_maps.publish import safe_filename
 
 
 @dataclass
@@ -34,9 +35,7 @@ def read_source(source: Path, deliverable: Deliverable, schema: Schema) -> Sourc
         return _from_folder(source, deliverable, schema)
     if source.suffix.lower() == ".json" or not source.exists():
         return Source(dataset.load(source))
-    raise ReportError("is neither a folder of workbooks nor a JSON export.", Location(str(source)),
-                      "Name the folder of last round's workbooks (e.g. inputs), or a file written by "
-                      "`build.py export --format json` (a build's .snapshot.json works too).")
+    raise ReportError("prefill.source.kind", Location(str(source)))
 
 
 def _from_folder(folder: Path, deliverable: Deliverable, schema: Schema) -> Source:
@@ -44,18 +43,37 @@ def _from_folder(folder: Path, deliverable: Deliverable, schema: Schema) -> Sour
     seen: dict[str, Path] = {}
     files = workbook_files(folder)
     if not files:
-        raise ReportError("holds no workbook (.xlsx).", Location(str(folder)),
-                          "Name the folder of last round's workbooks, or a JSON export.")
+        raise ReportError("prefill.source.empty", Location(str(folder)))
     for res in check_files(files, schema, deliverable.topics):
         if res.cluster is None or res.errors:
             out.problems.append((res.path.name, res.errors))
             continue
         k = name_key(res.cluster.name)
         if k in seen:
-            raise ReportError(f"holds two workbooks for '{res.cluster.name}': {seen[k].name} and "
-                              f"{res.path.name}.", Location(str(folder)), "Remove the outdated one.")
+            raise ReportError("prefill.source.cluster_twice", Location(str(folder)), cluster=res.cluster.name,
+                              first=seen[k].name, second=res.path.name)
         seen[k] = res.path
         out.clusters.append(res.cluster)
+    return out
+
+
+def file_name(cluster: Cluster) -> str:
+    return f"{safe_filename(cluster.name)}-competency-map.xlsx"
+
+
+def targets_in(clusters: list[Cluster], folder: Path) -> list[tuple[Path, Cluster]]:
+    """Where each cluster's workbook goes in `folder` (`--all`); a ReportError naming both clusters
+    when two names make one file name ("Łódź Cluster" and "Lodz Cluster"; case aside, as Windows and
+    macOS compare names), so that no cluster's file overwrites another's."""
+    seen: dict[str, Cluster] = {}
+    out = []
+    for c in clusters:
+        name = file_name(c)
+        other = seen.setdefault(name.casefold(), c)
+        if other is not c:
+            raise ReportError("prefill.same_file", Location(str(folder / name)), first=repr(other.name),
+                              second=repr(c.name))
+        out.append((folder / name, c))
     return out
 
 

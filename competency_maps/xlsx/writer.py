@@ -1,4 +1,5 @@
-"""Model -> filled standard workbook: the reader's inverse, for sample inputs and round-trip tests."""
+"""Model -> filled standard workbook: the reader's inverse, for sample inputs, round-trip tests and
+`new-workbook --from`. Every text goes in through `text_cells.put`: an entry typed as "=…" stays text."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.workbook.workbook import Workbook
 
 from competency_maps.xlsx.blank import make_blank_workbook
+from competency_maps.xlsx.text_cells import put
 from competency_maps.model.cluster import Cluster, Note
 from competency_maps.model.richtext import Text, plain
 from competency_maps.model.schema import NOTES_SHEET, PROFILE_FIELDS, PROFILE_SHEET, Schema
@@ -29,11 +31,11 @@ def fill_workbook(schema: Schema, cluster: Cluster) -> Workbook:
         v = getattr(cluster.profile, f.attr)
         if f.attr == "about":
             v = cell_value(v)
-        ws.cell(row=r, column=2, value=v if v not in ("", None) else None)
+        put(ws, r, 2, v if v not in ("", None) else None)
     step1 = wb["Step 1"]
     for r, b in enumerate(cluster.step1, start=2):
-        step1.cell(row=r, column=1, value=b.kind.value.capitalize())
-        step1.cell(row=r, column=2, value=cell_value(b.text))
+        put(step1, r, 1, b.kind.value.capitalize())
+        put(step1, r, 2, cell_value(b.text))
     swot = wb["SWOT"]
     has_theme = any(c.name == "Theme" for c in schema.sheet("SWOT").columns)
     for r, e in enumerate(cluster.swot, start=2):
@@ -41,11 +43,11 @@ def fill_workbook(schema: Schema, cluster: Cluster) -> Workbook:
         if has_theme:
             values.append(e.theme or None)
         for c, v in enumerate(values, start=1):
-            swot.cell(row=r, column=c, value=v)
+            put(swot, r, c, v)
     tows = wb["TOWS"]
     for r, e in enumerate(cluster.tows, start=2):
         for c, v in enumerate((e.topic, e.strategy, e.format, cell_value(e.text)), start=1):
-            tows.cell(row=r, column=c, value=v)
+            put(tows, r, c, v)
     if cluster.step2_notes:
         _write_notes(wb[NOTES_SHEET], cluster.step2_notes)
     return wb
@@ -60,7 +62,7 @@ def _write_notes(ws, notes: list[Note]) -> None:
             first = k == 0
             values = (note.label or None if first else None, style, text, note.language or None if first else None)
             for c, v in enumerate(values, start=1):
-                ws.cell(row=r, column=c, value=v)
+                put(ws, r, c, v)
             r += 1
 
 

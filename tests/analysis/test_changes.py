@@ -235,11 +235,11 @@ def test_a_broken_snapshot_is_named_the_build_replaces_it_and_log_refuses(one_cl
     toml = (one_cluster / "deliverable.toml").read_bytes()
 
     code, printed = run("--inputs", one_cluster, "--output", out, "--only", "docx", "--log", "Round 2")
-    assert code == 1 and str(snapshot) in printed and "not a competency-maps export" in printed
+    assert code == 1 and f"ERROR {snapshot} › clusters[0].name:" in printed
     assert (one_cluster / "deliverable.toml").read_bytes() == toml and sorted(out.iterdir()) == [snapshot]
 
     code, printed = run("--inputs", one_cluster, "--output", out, "changes")
-    assert code == 1 and f"ERROR {snapshot}: is not a competency-maps export: at clusters[0].name" in printed
+    assert code == 1 and f"ERROR {snapshot} › clusters[0].name:" in printed
 
     code, printed = run("--inputs", one_cluster, "--output", out, "--only", "docx")
     assert code == 0 and f"Note: ERROR {snapshot}" in printed and "this build writes a new snapshot" in printed
@@ -273,5 +273,26 @@ def test_a_snapshot_edited_by_hand_is_checked_whole(tmp_path, sample_cluster):
     path.write_bytes(snapshot_bytes([sample_cluster]))
     assert read_snapshot(path)[0].swot == [replace(e, row=0) for e in sample_cluster.swot]
     path.write_text(path.read_text(encoding="utf-8").replace('"bold": true', '"bold": "yes"', 1), encoding="utf-8")
-    with pytest.raises(DatasetError, match=r"at clusters\[0\]\.profile\.about\.spans\[1\]\.bold"):
+    with pytest.raises(DatasetError) as e:
         read_snapshot(path)
+    assert (e.value.code, e.value.location.cell) == ("dataset.schema", "clusters[0].profile.about.spans[1].bold")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("damage, code", [("[" * 50_000, "dataset.too_deep"),
+                                          ('{"version": 1' + "0" * 5000 + "}", "dataset.big_number"),
+                                          ("/dev/zero", "read.not_regular")])
+def test_a_hostile_snapshot_is_a_note_and_the_build_goes_on(one_cluster, tmp_path, no_pdf, damage, code):
+    out = tmp_path / "out"
+    out.mkdir()
+    snapshot = out / f"{STEM}.snapshot.json"
+    if damage.startswith("/"):
+        snapshot.symlink_to(damage)
+    else:
+        snapshot.write_text(damage)
+    device = damage.startswith("/")  # not a file: as if there were no snapshot, never read
+    code_, printed = run("--inputs", one_cluster, "--output", out, "changes")
+    assert code_ == 1 and (device or f"ERROR {snapshot}" in printed) and "internal error" not in printed
+    code_, printed = run("--inputs", one_cluster, "--output", out, "--only", "docx")
+    assert code_ == 0 and (device or f"Note: ERROR {snapshot}" in printed), printed
+    assert read_snapshot(snapshot)[0].name == "Test Cluster"  # replaced by this build's

@@ -50,7 +50,7 @@ clusters = st.builds(Cluster, profiles, st.lists(blocks, max_size=2), st.lists(s
                      st.lists(tows, max_size=3), step2_notes=st.lists(notes, max_size=1))
 
 
-@given(st.lists(clusters, max_size=2, unique_by=lambda c: c.name), st.booleans())
+@given(st.lists(clusters, max_size=2, unique_by=lambda c: dataset.cluster_key(c.name)), st.booleans())
 def test_any_model_comes_back_from_json_unchanged(cs, readings):
     assert [bare(c) for c in round_trip(cs, readings)] == [bare(c) for c in cs]
 
@@ -137,31 +137,40 @@ def test_a_good_file_loads(tmp_path, sample_cluster):
     assert bare(c) == bare(sample_cluster)
 
 
-@pytest.mark.parametrize("break_it, said", [
-    (lambda d: d["swot"][3].update(quadrant="Strenght"), "at swot[3].quadrant, 'Strenght' is not one of"),
-    (lambda d: d["tows"][0]["spans"][0].update(bold="yes"), "at tows[0].spans[0].bold"),
-    (lambda d: d["clusters"][0]["profile"].pop("country"), "'country' is a required property"),
-    (lambda d: d.update(version=2), "newer version of the tool"),
-    (lambda d: d["swot"][0].update(cluster="Other"), "names the cluster 'Other'"),
-    (lambda d: d.update(format="something else"), "at format"),
+@pytest.mark.parametrize("break_it, code, place, params", [
+    (lambda d: d["swot"][3].update(quadrant="Strenght"), "dataset.schema", "swot[3].quadrant", "'Strenght'"),
+    (lambda d: d["tows"][0]["spans"][0].update(bold="yes"), "dataset.schema", "tows[0].spans[0].bold", ""),
+    (lambda d: d["clusters"][0]["profile"].pop("country"), "dataset.schema", "clusters[0].profile",
+     "'country' is a required property"),
+    (lambda d: d.update(version=2), "dataset.newer", "version", ""),
+    (lambda d: d["swot"][0].update(cluster="Other"), "dataset.unknown_cluster", "swot[0].cluster", "'Other'"),
+    (lambda d: d.update(format="something else"), "dataset.schema", "format", ""),
+    (lambda d: d["clusters"].append({**d["clusters"][0], "name": "TEST cluster"}), "dataset.duplicate_cluster",
+     "clusters[1].name", "'TEST cluster'"),
 ])
-def test_a_broken_file_is_a_message_naming_it_and_the_place(tmp_path, sample_cluster, break_it, said):
+def test_a_broken_file_is_a_message_naming_it_and_the_place(tmp_path, sample_cluster, break_it, code, place,
+                                                            params):
     data = _good(sample_cluster)
     break_it(data)
     with pytest.raises(DatasetError) as e:
         dataset.load(_file(tmp_path, data))
-    assert said in str(e.value) and e.value.location.file.endswith("export.json")
-    assert e.value.hint
+    assert e.value.code == code and e.value.location.cell == place
+    assert params in " ".join(map(str, e.value.params.values()))
+    assert e.value.location.file.endswith("export.json") and e.value.hint
 
 
-@pytest.mark.parametrize("content, said", [("{not json", "is not JSON"), ("[]", "at the top")])
-def test_what_is_not_an_export_is_said(tmp_path, content, said):
-    with pytest.raises(DatasetError, match=said):
+@pytest.mark.parametrize("content, code, place", [("{not json", "dataset.not_json", ""),
+                                                  ("[]", "dataset.schema", "")])
+def test_what_is_not_an_export_is_said(tmp_path, content, code, place):
+    with pytest.raises(DatasetError) as e:
         dataset.load(_file(tmp_path, content))
+    assert (e.value.code, e.value.location.cell) == (code, place)
 
 
 def test_a_missing_file_or_a_folder_is_said(tmp_path):
-    with pytest.raises(DatasetError, match="does not exist"):
+    with pytest.raises(DatasetError) as e:
         dataset.load(tmp_path / "nope.json")
-    with pytest.raises(DatasetError, match="is a folder"):
+    assert e.value.code == "read.missing"
+    with pytest.raises(DatasetError) as e:
         dataset.load(tmp_path)
+    assert e.value.code == "read.folder"

@@ -50,4 +50,6 @@ def test_a_toml_without_a_version_log_gets_one(inputs):
 def test_a_row_the_toml_s_schema_refuses_is_an_error_naming_the_file(inputs):
     with pytest.raises(ConfigError) as e:
         with_row(inputs, ("02/10/2020", "1"))
-    assert "deliverable.toml" in str(e.value.as_issue()) and "row 2 has 2 cells for 4 columns" in str(e.value)
+    assert e.value.code == "version_log.row.invalid" and e.value.location.file == "deliverable.toml"
+    [first] = e.value.issues
+    assert e.value.params["reason"] == first.phrase() and e.value.params["reason_hint"] == first.phrase("hint")

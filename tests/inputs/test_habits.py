@@ -19,6 +19,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Font
 
+from competency_maps.errors import Issue, Severity
 from competency_maps.inputs import config
 from competency_maps.cli import main
 from competency_maps.console import Console
@@ -26,6 +27,7 @@ from competency_maps.report.content import about_block, build_content, chapter
 from competency_maps.inputs.gather import check_files
 from competency_maps.inputs.habits import is_placeholder, typed_list
 from competency_maps.model.richtext import Span, plain
+from competency_maps.model.schema import build_schema
 from conftest import INPUTS, typed
 
 FILE = "cluster.xlsx"
@@ -36,11 +38,22 @@ def deliverable():
     return config.load(INPUTS)
 
 
-def check(path) -> str:
+def printed(path) -> str:
     """What `build.py check FILE` prints."""
     out = io.StringIO()
     main(["--inputs", str(INPUTS), "check", str(path)], Console(out, io.StringIO(), False))
     return out.getvalue()
+
+
+def check(path) -> list[Issue]:
+    """What `build.py check FILE` finds (against the shipped deliverable.toml)."""
+    d = config.load(INPUTS)
+    [res] = check_files([path], build_schema(d.topics, d.theme_names), d.topics)
+    return res.issues
+
+
+def codes(issues: list[Issue]) -> list[str]:
+    return [i.code for i in issues]
 
 
 def read(path, schema, deliverable):
@@ -61,11 +74,11 @@ def shown(path, schema, deliverable):
     return chapter(read(path, schema, deliverable).cluster, deliverable)
 
 
-def line(out: str, sheet: str, cell: str, severity: str = "") -> str:
-    """The line of the check output about file › sheet › cell."""
-    where = f"{FILE} › {sheet} › {cell}:"
-    found = [x for x in out.splitlines() if where in x and (not severity or severity in x)]
-    assert found, f"nothing about {where} in:\n{out}"
+def line(issues: list[Issue], sheet: str, cell: str, severity: str = "") -> Issue:
+    """The issue about file › sheet › cell (of that severity: "ERROR", "WARNING", "INFO")."""
+    found = [i for i in issues if (i.location.file, i.location.sheet, i.location.cell) == (FILE, sheet, cell)
+             and (not severity or i.severity.value == severity.lower())]
+    assert found, f"nothing about {FILE} › {sheet} › {cell} in:\n{issues}"
     return found[0]
 
 
@@ -75,8 +88,8 @@ def line(out: str, sheet: str, cell: str, severity: str = "") -> str:
 @pytest.mark.slow
 def test_bulleted_lines_in_one_cell_become_entries(tmp_path, make_workbook, schema, deliverable):
     path = make_workbook(tmp_path, edit=typed({"SWOT!D2": "• Matchmaking events\n• Training for SMEs"}))
-    assert "This cell holds 2 bulleted lines: each is read as an entry of its own" in line(
-        check(path), "SWOT", "D2", "INFO")
+    found = line(check(path), "SWOT", "D2", "INFO")
+    assert found.code == "list.lines.bulleted.entry" and found.params["count"] == 2
     t1 = schema.topics[0]
     assert swot(shown(path, schema, deliverable), t1, "Strength")[0] == (
         "HR", ["Matchmaking events", "Training for SMEs"])
@@ -86,7 +99,7 @@ def test_bulleted_lines_in_one_cell_become_entries(tmp_path, make_workbook, sche
 def test_a_typed_dash_is_not_printed_before_the_bullet(tmp_path, make_workbook, schema, deliverable):
     path = make_workbook(tmp_path, edit=typed({"SWOT!D4": "- Few resources", "TOWS!D2": "•Develop a plan"}))
     out = check(path)
-    assert "bullet typed at the start of this cell is left out" in line(out, "SWOT", "D4")
+    assert line(out, "SWOT", "D4").code == "list.marker.bullet"
     line(out, "TOWS", "D2", "INFO")
     ch = shown(path, schema, deliverable)
     assert swot(ch, schema.topics[0], "Weakness")[0] == ("HR", ["Few resources"])
@@ -98,7 +111,7 @@ def test_a_typed_number_in_a_numbered_row_is_not_doubled(tmp_path, make_workbook
     path = make_workbook(tmp_path, edit=typed({"Step 1!B6": "1. Already numbered",
                                                "Step 1!B7": "2) Also numbered"}))
     out = check(path)
-    assert "number typed at the start" in line(out, "Step 1", "B6")
+    assert line(out, "Step 1", "B6").code == "list.marker.number"
     step1 = shown(path, schema, deliverable).step1
     assert [(b.number, b.plain) for b in step1[4:6]] == [(1, "Already numbered"), (2, "Also numbered")]
 
@@ -106,7 +119,8 @@ def test_a_typed_number_in_a_numbered_row_is_not_doubled(tmp_path, make_workbook
 @pytest.mark.slow
 def test_a_paragraph_typed_as_a_list_is_printed_as_one(tmp_path, make_workbook, schema, deliverable):
     path = make_workbook(tmp_path, edit=typed({"Step 1!A3": None, "Step 1!B3": "* first\n* second\n* third"}))
-    assert "typed as a bulleted list: it is printed as 3 bullet items" in line(check(path), "Step 1", "B3")
+    found = line(check(path), "Step 1", "B3")
+    assert found.code == "list.typed.bulleted" and found.params["count"] == 3
     step1 = shown(path, schema, deliverable).step1
     assert [(b.kind.value, b.plain) for b in step1[1:4]] == [("bullet", "first"), ("bullet", "second"),
                                                             ("bullet", "third")]
@@ -138,8 +152,9 @@ def test_a_skipped_swot_topic_is_a_warning(tmp_path, make_workbook, sample_clust
     sample_cluster.swot = [e for e in sample_cluster.swot if e.topic != t3]
     path = make_workbook(tmp_path, sample_cluster)
     out = check(path)
-    assert f"WARNING {FILE} › SWOT: There are no SWOT entries for the topic '{t3}': the topic is left out" in out
-    assert "at all" not in out  # the other topics have every quadrant
+    found = line(out, "SWOT", "", "WARNING")
+    assert found.code == "swot.topic.empty" and found.params["topic"] == t3
+    assert codes(out) == ["swot.topic.empty"]  # the other topics have every quadrant
     assert all(r.topic != t3 for p in shown(path, schema, deliverable).swot_pairs for r in p.rows)
 
 
@@ -151,7 +166,8 @@ def test_the_same_entry_three_times_is_printed_once(tmp_path, make_workbook, sch
         "SWOT!A5": t1, "SWOT!B5": "Strength", "SWOT!C5": "HR", "SWOT!D5": " strength 1A "}))
     out = check(path)
     for cell in ("D4", "D5"):
-        assert "Repeats the entry in D2 word for word" in line(out, "SWOT", cell, "WARNING")
+        found = line(out, "SWOT", cell, "WARNING")
+        assert found.code == "entry.repeated" and found.params["first_cell"] == "D2"
     assert swot(shown(path, schema, deliverable), t1, "Strength")[0] == ("HR", ["Strength 1a"])
 
 
@@ -159,7 +175,7 @@ def test_the_same_entry_three_times_is_printed_once(tmp_path, make_workbook, sch
 @pytest.mark.parametrize("placeholder", ["TBD", "...", "xxx", "?", "…", "tbc."])
 def test_placeholders_are_left_out_with_a_warning(tmp_path, make_workbook, schema, deliverable, placeholder):
     path = make_workbook(tmp_path, edit=typed({"SWOT!D2": placeholder}))
-    assert "looks like a placeholder" in line(check(path), "SWOT", "D2", "WARNING")
+    assert line(check(path), "SWOT", "D2", "WARNING").code == "row.placeholder"
     assert swot(shown(path, schema, deliverable), schema.topics[0], "Strength") == [
         ("Financial", ["Strength 1b with bold\nand a second line"])]
 
@@ -172,9 +188,10 @@ def test_struck_through_text_is_left_out_and_said(tmp_path, make_workbook, schem
 
     path = make_workbook(tmp_path, edit=edit)
     out = check(path)
-    assert "This cell is struck through: 'Strength 1a' is left out of the report" in line(out, "SWOT", "D2")
-    assert "Part of this cell is struck through: 'but not this' is left out" in line(out, "SWOT", "D4")
-    assert "no entry" not in out  # the struck row is said once
+    whole, part = line(out, "SWOT", "D2"), line(out, "SWOT", "D4")
+    assert (whole.code, whole.params["text"]) == ("cell.struck.whole", "'Strength 1a'")
+    assert (part.code, part.params["text"]) == ("cell.struck.part", "'but not this'")
+    assert "entry.empty" not in codes(out)  # the struck row is said once
     ch = shown(path, schema, deliverable)
     t1 = schema.topics[0]
     assert [g for g, _ in swot(ch, t1, "Strength")] == ["Financial"]
@@ -189,8 +206,9 @@ def test_hidden_rows_and_columns_are_read_and_said(tmp_path, make_workbook, sche
     path = make_workbook(tmp_path, edit=edit)
     out = check(path)
     last = chr(ord("A") + len(schema.sheet("SWOT").columns) - 1)  # D, or E with the Theme column
-    assert "Row 5 is hidden, but it is read" in line(out, "SWOT", f"A5:{last}5", "WARNING")
-    assert "Column C (Format) is hidden" in line(out, "TOWS", "C:C", "WARNING")
+    row, column = line(out, "SWOT", f"A5:{last}5", "WARNING"), line(out, "TOWS", "C:C", "WARNING")
+    assert (row.code, row.params["row"]) == ("row.hidden", 5)
+    assert (column.code, column.params["letter"], column.params["name"]) == ("column.hidden", "C", "Format")
     assert "Weakness 1b with bold\nand a second line" in swot(
         shown(path, schema, deliverable), schema.topics[0], "Weakness")[1][1]
 
@@ -199,10 +217,9 @@ def test_text_beside_the_table_or_in_the_read_me_is_quoted(tmp_path, make_workbo
     path = make_workbook(tmp_path, edit=typed({"SWOT!F3": "ask Anna about this one",
                                                "Read me!B30": "Our SWOT was done in June"}))
     out = check(path)
-    assert "Text outside the standard columns will not appear in the report: 'ask Anna about this one'" \
-        in line(out, "SWOT", "F3", "WARNING")
-    assert "Text typed in the Read me is not read: 'Our SWOT was done in June'" in line(
-        out, "Read me", "B30", "WARNING")
+    beside, readme = line(out, "SWOT", "F3", "WARNING"), line(out, "Read me", "B30", "WARNING")
+    assert (beside.code, beside.params["text"]) == ("cell.outside_columns", "'ask Anna about this one'")
+    assert (readme.code, readme.params["text"]) == ("template.readme.typed", "'Our SWOT was done in June'")
 
 
 @pytest.mark.slow
@@ -211,8 +228,10 @@ def test_groups_are_gathered_in_order_of_first_appearance(tmp_path, make_workboo
     path = make_workbook(tmp_path, edit=typed({
         "SWOT!A4": t1, "SWOT!B4": "Strength", "SWOT!C4": " hr", "SWOT!D4": "Another HR entry"}))
     out = check(path)
-    assert "The Group 'hr' is printed as 'HR', as in C2" in line(out, "SWOT", "C4", "INFO")
-    assert "comes back after another one" in out
+    found = line(out, "SWOT", "C4", "INFO")
+    assert found.code == "group.spelling"
+    assert (found.params["group"], found.params["name"], found.params["first_cell"]) == ("'hr'", "HR", "C2")
+    assert "group.regathered" in codes(out)
     assert swot(shown(path, schema, deliverable), t1, "Strength") == [
         ("HR", ["Strength 1a", "Another HR entry"]), ("Financial", ["Strength 1b with bold\nand a second line"])]
 
@@ -223,7 +242,7 @@ def test_a_row_left_without_group_stays_with_the_group_above(tmp_path, make_work
     path = make_workbook(tmp_path, edit=typed({  # HR, (same), Financial: nothing to gather
         "SWOT!A3": t1, "SWOT!B3": "Strength", "SWOT!C3": None, "SWOT!D3": "Same group as above",
         "SWOT!A4": t1, "SWOT!B4": "Strength", "SWOT!C4": "Financial", "SWOT!D4": "Money"}))
-    assert "comes back" not in check(path)
+    assert "group.regathered" not in codes(check(path))
     assert [g for g, _ in swot(shown(path, schema, deliverable), t1, "Strength")] == ["HR", "", "Financial"]
 
 
@@ -240,22 +259,27 @@ def test_a_title_row_above_the_header_is_skipped_and_named(tmp_path, make_workbo
 
     path = make_workbook(tmp_path, edit=edit)
     out = check(path)
-    assert "Row 1 is above the header row (row 2) and is not read: 'SWOT analysis of the Test Cluster'" \
-        in line(out, "SWOT", "A1", "WARNING")
-    assert "Delete row 1" in out and "ERROR" not in out and "at all" not in out
+    found = line(out, "SWOT", "A1", "WARNING")
+    assert found.code == "sheet.row_above_header"
+    assert (found.params["row"], found.params["header"]) == (1, 2)
+    assert found.params["text"] == "'SWOT analysis of the Test Cluster'"
+    assert codes(out) == ["sheet.row_above_header"]
     assert shown(path, schema, deliverable).swot_pairs == chapter(sample_cluster, deliverable).swot_pairs
 
 
 def test_two_quadrants_in_one_cell_say_one_per_row(tmp_path, make_workbook):
     out = check(make_workbook(tmp_path, edit=typed({"SWOT!B2": "Weakness, Threat"})))
-    msg = line(out, "SWOT", "B2", "ERROR")
-    assert "names 2 values in one cell; a row has one Quadrant" in msg and "Copy the row" in msg
-    assert "keep 'Weakness' in one row, 'Threat' in the other" in msg
+    found = line(out, "SWOT", "B2", "ERROR")
+    assert found.code == "cell.choice.several"
+    assert (found.params["count"], found.params["column"]) == (2, "Quadrant")
+    assert (found.params["first"], found.params["others"]) == ("Weakness", ("Threat",))
 
 
 def test_a_misspelt_choice_gets_a_suggestion(tmp_path, make_workbook):
-    msg = line(check(make_workbook(tmp_path, edit=typed({"SWOT!B2": "Strenght"}))), "SWOT", "B2", "ERROR")
-    assert "'Strenght' is not an allowed Quadrant. Did you mean 'Strength'?" in msg
+    found = line(check(make_workbook(tmp_path, edit=typed({"SWOT!B2": "Strenght"}))), "SWOT", "B2", "ERROR")
+    assert found.code == "cell.choice.unknown.close"
+    assert (found.params["value"], found.params["column"], found.params["suggestion"]) == (
+        "Strenght", "Quadrant", "Strength")
 
 
 def test_a_year_typed_into_a_date_formatted_cell(tmp_path, make_workbook, schema, deliverable):
@@ -266,8 +290,9 @@ def test_a_year_typed_into_a_date_formatted_cell(tmp_path, make_workbook, schema
 
     path = make_workbook(tmp_path, edit=edit)
     out = check(path)
-    assert "it is read as 2019" in line(out, "Cluster", "B5", "INFO")
-    assert "it is read as 620" in line(out, "Cluster", "B6", "INFO")
+    assert line(out, "Cluster", "B5", "INFO").params["number"] == 2019
+    assert line(out, "Cluster", "B6", "INFO").params["number"] == 620
+    assert codes(out) == ["profile.number.date_cell"] * 2
     p = read(path, schema, deliverable).cluster.profile
     assert (p.founded, p.members) == (2019, 620)
     assert "Founded 2019" in about_block(read(path, schema, deliverable).cluster, deliverable.labels).facts
@@ -278,20 +303,21 @@ def test_one_warning_per_missing_tows_topic_saying_what_is_shown(tmp_path, make_
     t2 = schema.topics[1]
     sample_cluster.tows = [e for e in sample_cluster.tows if e.topic != t2]
     out = check(make_workbook(tmp_path, sample_cluster))
-    tows = [x for x in out.splitlines() if "› TOWS" in x]
-    assert len(tows) == 1 and f"no TOWS strategies for the topic '{t2}': its table is left out" in tows[0]
+    [tows] = [i for i in out if i.location.sheet == "TOWS"]
+    assert (tows.code, tows.params["topic"]) == ("tows.topic.empty", t2)
 
 
 def test_an_empty_step1_says_what_the_report_shows(tmp_path, make_workbook, sample_cluster):
     sample_cluster.step1 = []
     out = check(make_workbook(tmp_path, sample_cluster))
-    assert "the report will show the Step 1 heading with nothing under it" in out
+    assert "step1.empty" in codes(out)
 
 
 def test_an_error_is_not_followed_by_the_warnings_it_causes(tmp_path, make_workbook):
     out = check(make_workbook(tmp_path, edit=typed({"SWOT!B1": "Quadrnt"})))
-    assert "ERROR cluster.xlsx › SWOT › B1: The header 'Quadrant' is missing" in out
-    assert "at all" not in out and "for the topic" not in out.split("SWOT › B1")[1]
+    found = line(out, "SWOT", "B1", "ERROR")
+    assert (found.code, found.params["name"]) == ("header.missing", "Quadrant")
+    assert codes(out) == ["header.missing"]  # no "no SWOT entries" for the sheet in error
 
 
 # --- the report itself ------------------------------------------------------------------------
@@ -328,7 +354,7 @@ def test_a_website_without_https_is_linked_in_both_outputs(tmp_path, make_workbo
     from competency_maps.render.pdf.render import render_html
 
     path = make_workbook(tmp_path, edit=typed({"Cluster!B8": " www.test-cluster.eu "}))
-    assert "OK, 0 warning(s)" in check(path)
+    assert [i for i in check(path) if i.severity is not Severity.INFO] == []
     cluster = read(path, schema, deliverable).cluster
     content = build_content(deliverable, [chapter(cluster, deliverable)], [cluster])
     [about] = content.about
@@ -343,12 +369,13 @@ def test_a_website_without_https_is_linked_in_both_outputs(tmp_path, make_workbo
     assert re.search(rf'<w:hyperlink r:id="{rid}"[^>]*>.*?www.test-cluster.eu</w:t>', body)
 
 
-@pytest.mark.parametrize("website, words", [("info@test-cluster.eu", "an e-mail address, not a web address"),
-                                            ("javascript:alert(1)", "not a web address"),
-                                            ("see our site", "not a web address")])
-def test_what_is_no_website_is_a_located_error(tmp_path, make_workbook, website, words):
-    msg = line(check(make_workbook(tmp_path, edit=typed({"Cluster!B8": website}))), "Cluster", "B8", "ERROR")
-    assert words in msg and "e.g. https://pole-moveo.org or pole-moveo.org" in msg
+@pytest.mark.parametrize("website, code", [("info@test-cluster.eu", "profile.website.email"),
+                                           ("javascript:alert(1)", "profile.website.invalid"),
+                                           ("see our site", "profile.website.invalid")])
+def test_what_is_no_website_is_a_located_error(tmp_path, make_workbook, website, code):
+    found = line(check(make_workbook(tmp_path, edit=typed({"Cluster!B8": website}))), "Cluster", "B8", "ERROR")
+    assert found.code == code and found.params["value"] == f"'{website}'"
+    assert (found.params["example"], found.params["example_bare"]) == ("https://pole-moveo.org", "pole-moveo.org")
 
 
 # --- 3. what the workbook itself says -------------------------------------------------------------
@@ -363,7 +390,7 @@ def test_notes_to_the_coordinator_are_printed_by_check_never_by_the_report(tmp_p
 
     path = make_workbook(tmp_path, edit=typed({"Notes to the coordinator!A2": "TOWS topic 3 follows next week",
                                                "Notes to the coordinator!A4": "Who signs?\nAnna or Ben"}))
-    out = check(path)
+    out = printed(path)
     assert ("  Notes to the coordinator:\n    A2: TOWS topic 3 follows next week\n"
             "    A4: Who signs?\n      Anna or Ben\n") in out
     cluster = read(path, schema, deliverable).cluster
@@ -376,7 +403,8 @@ def test_a_workbook_of_another_template_version_is_said(tmp_path, make_workbook)
         wb.custom_doc_props["CompetencyMapSchemaVersion"].value = "3"
 
     out = check(make_workbook(tmp_path, edit=edit))
-    assert f"WARNING {FILE}: was made by a newer version of this tool (template version 3" in out
+    found = line(out, "", "", "WARNING")
+    assert (found.code, found.params["version"]) == ("template.newer", 3)
 
 
 def test_a_gathered_group_takes_its_rows_left_without_group_along(tmp_path, make_workbook, schema, deliverable):
@@ -385,6 +413,6 @@ def test_a_gathered_group_takes_its_rows_left_without_group_along(tmp_path, make
         "SWOT!A3": t1, "SWOT!B3": "Strength", "SWOT!C3": None, "SWOT!D3": "Same group as above",
         "SWOT!A4": t1, "SWOT!B4": "Strength", "SWOT!C4": "Financial", "SWOT!D4": "Money",
         "SWOT!A5": t1, "SWOT!B5": "Strength", "SWOT!C5": "HR", "SWOT!D5": "HR again"}))
-    assert "comes back after another one" in line(check(path), "SWOT", "C5", "INFO")
+    assert line(check(path), "SWOT", "C5", "INFO").code == "group.regathered"
     assert swot(shown(path, schema, deliverable), t1, "Strength") == [
         ("HR", ["Strength 1a", "Same group as above", "HR again"]), ("Financial", ["Money"])]

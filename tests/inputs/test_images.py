@@ -38,31 +38,32 @@ def test_plain_logos_are_read_with_their_size():
     assert svg.raster().startswith(b"\x89PNG")  # what Word gets
 
 
-@pytest.mark.parametrize("data, name, message", [
-    (_bomb_png(), "bomb.png", "too many pixels"),
-    (_png(50, 50)[:60], "cut.png", "not a readable"),
-    (b"GIF89a" + b"\0" * 40, "x.png", "not a readable"),
-    (b"<svg", "x.svg", "not a well-formed"),
+@pytest.mark.parametrize("data, name, code", [
+    (_bomb_png(), "bomb.png", "image.too_many_pixels"),
+    (_png(50, 50)[:60], "cut.png", "image.unreadable"),
+    (b"GIF89a" + b"\0" * 40, "x.png", "image.unreadable"),
+    (b"<svg", "x.svg", "image.svg.malformed"),
     (b'<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>',
-     "x.svg", "DTD"),
+     "x.svg", "image.svg.dtd"),
     (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="9" height="9">'
-     b'<image xlink:href="file:///etc/passwd"/></svg>', "x.svg", "<image>"),
+     b'<image xlink:href="file:///etc/passwd"/></svg>', "x.svg", "image.svg.element"),
     (b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><use href="https://example.org/a.svg#x"/></svg>',
-     "x.svg", "refers to"),
+     "x.svg", "image.svg.href"),
     (b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><script>alert(1)</script></svg>', "x.svg",
-     "<script>"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9" onload="x()"/>', "x.svg", "event handler"),
+     "image.svg.element"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9" onload="x()"/>', "x.svg", "image.svg.handler"),
     (b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect style="fill:url(https://x.org/p)"/></svg>',
-     "x.svg", "url("),
+     "x.svg", "image.svg.url"),
     (b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><style>@import "x.css";</style></svg>',
-     "x.svg", "imports"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>', "x.svg", "no size"),
-    (b'<html/>', "x.svg", "not an SVG"),
-    (b"\0" * (3 * 1024 * 1024), "huge.png", "at most"),
+     "x.svg", "image.svg.import"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>', "x.svg", "image.svg.no_size"),
+    (b'<html/>', "x.svg", "image.svg.not_svg"),
+    (b"\0" * (3 * 1024 * 1024), "huge.png", "image.too_large"),
 ])
-def test_an_unusable_or_hostile_image_is_refused_with_the_reason(data, name, message):
-    with pytest.raises(ImageError, match=message.replace("(", r"\(")):
+def test_an_unusable_or_hostile_image_is_refused_with_the_reason(data, name, code):
+    with pytest.raises(ImageError) as e:
         load(data, name)
+    assert e.value.code == code
 
 
 def test_the_pixel_limit_is_what_the_message_says():

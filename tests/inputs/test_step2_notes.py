@@ -75,24 +75,25 @@ def test_a_wrong_language_is_a_located_error(tmp_path, make_workbook, schema):
         ("Stärken", None, "Gut", "Germn"), ("Fort", None, "Bien", "cz")]))), schema)
     [germn, cz] = res.errors
     assert (germn.location.sheet, germn.location.cell) == (NOTES, "D2")
-    assert "'Germn' is not a language code (did you mean de, German?)" in germn.message
-    assert "de (German)" in germn.hint
-    assert cz.location.cell == "D3" and "'cz' is a country's code; its language is 'cs'" in cz.message
+    assert germn.code == "language.close"
+    assert (germn.params["value"], germn.params["code"], germn.params["name"]) == ("'Germn'", "de", "German")
+    assert cz.location.cell == "D3" and cz.code == "language.country"
+    assert (cz.params["typed"], cz.params["language"]) == ("cz", "cs")
 
 
 def test_a_note_has_one_language(tmp_path, make_workbook, schema):
     res = read_workbook(make_workbook(tmp_path, edit=typed(notes_typed([
         ("Stärken", None, "Gut", "de"), (None, None, "Bien", "fr")]))), schema)
     [err] = res.errors
-    assert err.location.cell == "D3" and "whose language is 'de' (D2)" in err.message
-    assert "typing its Label in A3" in err.hint
+    assert err.location.cell == "D3" and (err.code, err.params["label"]) == ("note.language.mixed", "'Stärken'")
+    assert (err.params["language"], err.params["language_cell"], err.params["label_cell"]) == ("de", "D2", "A3")
 
 
 def test_a_label_without_text_is_printed_alone_and_said(tmp_path, make_workbook, schema):
     res = read_workbook(make_workbook(tmp_path, edit=typed(notes_typed([("Risiken", None, None, "de")]))),
                         schema)
     [w] = res.warnings
-    assert w.location.cell == "A2" and "has no text: only its label is printed" in w.message
+    assert w.location.cell == "A2" and (w.code, w.params["label"]) == ("note.no_text", "'Risiken'")
     assert res.cluster.step2_notes == [Note("Risiken", (), "de")]
 
 
@@ -105,7 +106,7 @@ def test_a_workbook_of_the_older_template_has_no_notes_and_no_error(tmp_path, ma
     res = read_workbook(make_workbook(tmp_path, edit=edit), schema)
     assert res.errors == [] and res.cluster.step2_notes == []
     [w] = res.warnings
-    assert w.location.sheet == "" and "older blank workbook (template version 1" in w.message
+    assert w.location.sheet == "" and (w.code, w.params["version"]) == ("template.older", 1)
 
 
 @settings(max_examples=max(3, settings().max_examples // 3))

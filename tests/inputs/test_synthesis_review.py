@@ -161,7 +161,7 @@ def test_an_edited_entry_makes_its_findings_new_and_warns_about_an_endorsed_one(
     assert any(d.row.include for d in stale)  # the endorsed Zone › Mov'eo pairing
     assert not any("business model does without state financing" in s for s in _shown(content))
     [warned] = stale_issues(decisions, review, "x-synthesis-review.xlsx")
-    assert str(warned.location).startswith(f"{REVIEW_NAME} › {SHEET} › A") and "no longer proposes" in warned.message
+    assert str(warned.location).startswith(f"{REVIEW_NAME} › {SHEET} › A") and warned.code == "decision.stale"
     lines = summary(decisions, review, "x-synthesis-review.xlsx", draft=False)
     assert lines[0].startswith(f"{len(new)} synthesis finding(s) new since {REVIEW_NAME}")
     ws = _review_sheet(review_workbook(decisions, marked=True, when=WHEN))
@@ -369,3 +369,20 @@ def test_candidate_keys_ignore_white_space_and_case():
     row = ReviewRow(2, c.kind.upper(), f" {c.theme} ", "", entries_text(c).replace("\n", "\n  "), True,
                     text_of("x"))
     assert row.key == candidate_key(c)
+
+
+def test_a_review_sheet_that_is_a_chart_is_a_located_error(tmp_path):
+    from openpyxl.chart import BarChart, Reference
+
+    def chart(wb):
+        data = wb.active
+        data.title = "data"
+        data.append([1])
+        chart_sheet = wb.create_chartsheet(SHEET, 0)
+        bars = BarChart()
+        bars.add_data(Reference(data, min_col=1, min_row=1, max_row=1))
+        chart_sheet.add_chart(bars)
+
+    review = _write(tmp_path, chart)
+    [err] = review.errors
+    assert err.code == "sheet.chart" and err.location.sheet == SHEET and err.location.file.endswith(REVIEW_NAME)

@@ -123,8 +123,9 @@ def test_a_list_nested_ten_levels_keeps_every_item_and_what_follows():
 
 def test_lists_nested_beyond_reading_are_an_error_at_their_line():
     deep = "Intro.\n\n" + "".join("  " * i + f"- level {i}\n" for i in range(MAX_NESTING))
-    with pytest.raises(MarkdownError, match="nested too deeply") as e:
+    with pytest.raises(MarkdownError) as e:
         parse_markdown(deep + "\nAfter.\n")
+    assert e.value.code == "markdown.nested_too_deep"
     assert 3 <= e.value.line <= 3 + MAX_NESTING
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from competency_maps import messages
 from competency_maps.site.browser import Session
 from site_corpus import ROOT, SAMPLE
 from site_fixtures import built_site, corpus, node  # noqa: F401 - fixtures
@@ -47,7 +48,7 @@ def test_the_same_issues_codes_cells_and_severities_as_cpython(in_pyodide, corpu
         got = [(r["code"], r["severity"], r["file"], r["sheet"], r["cell"]) for r in in_pyodide[path.name]["issues"]]
         assert got == expected, path.name
         assert [r["params"] for r in in_pyodide[path.name]["issues"]] == \
-            [json.loads(json.dumps(dict(i.params), default=str)) for i in issues], path.name
+            [messages.jsonable(dict(i.params)) for i in issues], path.name
 
 
 @pytest.mark.slow

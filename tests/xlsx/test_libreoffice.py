@@ -26,7 +26,7 @@ def resaved(tmp_path_factory, convert_with_libreoffice):
 
 
 def _issues(res):
-    return [(i.severity, i.location, i.message) for i in res.issues]
+    return [(i.code, i.location, dict(i.params)) for i in res.issues]
 
 
 def test_blank_workbook_resaved_by_libreoffice(resaved, schema, comparable):

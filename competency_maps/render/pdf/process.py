@@ -50,9 +50,7 @@ def render_here(content: ReportContent) -> RenderedPdf:
     try:  # not at the top: it would import weasyprint into the build
         from competency_maps.render.pdf.render import render_pdf
     except (ImportError, OSError) as e:  # weasyprint, or Pango under it, is not installed
-        raise RenderError(f"The PDF engine could not be loaded ({type(e).__name__}: {e}).",
-                          hint="Run tools/setup.sh again (it installs Pango), or build only the "
-                               "Word file with --only docx.") from e
+        raise RenderError("pdf.engine.missing", error_type=type(e).__name__, detail=str(e)) from e
     return render_pdf(content)
 
 
@@ -85,18 +83,29 @@ def _serve(conn: Connection) -> None:
     threading.Thread(target=heartbeat, daemon=True).start()
     try:
         result = ("ok", render_here(content))
+    except SystemExit:  # SIGTERM: the build is ending (Ctrl+C, SIGTERM) and waits for no answer
+        raise
     except BaseException as e:  # noqa: BLE001 - every failure goes back to the build, whole
         e.add_note("In the PDF process:\n" + "".join(traceback.format_exception(e)))
         result = ("error", e)
     done.set()
     try:
-        send(result)
-    except Exception:  # an exception that cannot be pickled: send what it said
-        send(("error", RuntimeError(f"{type(result[1]).__name__}: {result[1]}")))
+        _reply(send, result)
+    except OSError:  # the build hung up (interrupted): nobody to tell, and nothing to print
+        return
     try:
         conn.recv()  # nothing more comes: this returns when the build closes its end
     except (EOFError, OSError):
         pass
+
+
+def _reply(send, result: tuple[str, object]) -> None:
+    try:
+        send(result)
+    except OSError:
+        raise
+    except Exception:  # an exception that cannot be pickled: send what it said
+        send(("error", RuntimeError(f"{type(result[1]).__name__}: {result[1]}")))
 
 
 @contextlib.contextmanager

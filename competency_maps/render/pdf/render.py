@@ -135,7 +135,7 @@ def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedP
     try:
         html = render_html(content, templates)
     except Exception as e:
-        raise RenderError(f"The PDF template could not be filled ({type(e).__name__}: {e}).") from e
+        raise RenderError("pdf.template.failed", error_type=type(e).__name__, detail=str(e)) from e
     fetcher = LocalOnlyFetcher(templates, render_figures(content, templates))
     try:
         with (_quiet_libraries(), few_gc_pauses(), page_references_cached(), table_header_scopes(), _own_temp_folder(),
@@ -144,7 +144,7 @@ def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedP
             identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
             pdf = doc.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier, custom_metadata=True)
     except Exception as e:
-        raise RenderError(f"The PDF could not be laid out ({type(e).__name__}: {e}).") from e
+        raise RenderError("pdf.layout.failed", error_type=type(e).__name__, detail=str(e)) from e
     anchors: dict[str, int] = {}
     tops: set[str] = set()
     for number, page in enumerate(doc.pages, start=1):

@@ -1,0 +1,30 @@
+"""Messages about a whole workbook's consistency and completeness (inputs/validate.py): what the
+report will show where entries are missing."""
+
+from competency_maps.messages.template import Template, catalog
+
+TEMPLATES = catalog(
+    Template("profile.smes_above_members", "error", "SMEs ({smes}) is greater than Members ({members}).",
+             "SMEs counts the members that are SMEs: correct one of the two."),
+    Template("step1.empty", "warning",
+             "The Step 1 narrative is empty: the report will show the Step 1 heading with nothing under it.",
+             "Add the paragraphs of your Step 1 narrative, one per row."),
+    Template("swot.none", "warning",
+             "There are no SWOT entries at all: Step 2 of the report will have no SWOT tables.",
+             "Fill in the SWOT sheet: one entry per row, with its Topic and Quadrant."),
+    Template("swot.topic.empty", "warning",
+             "There are no SWOT entries for the topic '{topic}': the topic is left out of the SWOT tables.",
+             "Add rows with the Topic '{topic}', unless this is intended."),
+    Template("swot.quadrant.empty", "warning",
+             "There are no {quadrants} at all: that column of the SWOT tables will be empty.",
+             "Add rows with Quadrant '{quadrant}', unless this is intended."),
+    Template("tows.none", "warning",
+             "There are no TOWS strategies at all: Step 3 of the report will show its heading with nothing under it.",
+             "Fill in the TOWS sheet, unless this is intended."),
+    Template("tows.topic.empty", "warning",
+             "There are no TOWS strategies for the topic '{topic}': its table is left out of Step 3.",
+             "Add rows with the Topic '{topic}', unless this is intended."),
+    Template("tows.strategy.empty", "warning",
+             "No {strategy} strategy for the topic '{topic}': that cell of its table will show only the "
+             "strategy's caption.", "Add a row with Topic '{topic}' and Strategy {strategy}, unless this is intended."),
+)
