@@ -1,7 +1,7 @@
 """Every word of the report that neither a partner nor the coordinator typed: the one place.
 
-Both templates receive these as finished strings through `content.py`; they never compose words,
-so the DOCX and the PDF cannot drift. Patterns name their blanks (`{name}`); a coordinator may
+Both templates receive these as finished strings through the report view (`report/`); they never
+compose words, so the DOCX and the PDF cannot drift. Patterns name their blanks (`{name}`); a coordinator may
 override any of them in `deliverable.toml` under `[labels]` (and headings under `[headings]`),
 for instance to publish in another language. A test spell-checks this module.
 """

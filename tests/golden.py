@@ -24,13 +24,22 @@ from reports import sample_docx  # noqa: E402
 GOLDEN = Path(__file__).resolve().parent / "golden" / "sample.txt"
 
 
+def blocks(body):
+    """The body's paragraphs and tables in order, those inside content controls (the TOC's w:sdt) too."""
+    for child in body:
+        if child.tag == qn("w:sdt"):
+            yield from blocks(child.find(qn("w:sdtContent")))
+        else:
+            yield child
+
+
 def outline(data: bytes) -> list[str]:
     """A DOCX's body, one paragraph a line; a table row starts with `--- row`, each of its cells'
     paragraphs is a line starting with `| ` (the first of a cell) or `  `."""
     doc = Document(io.BytesIO(data))
     paragraph = paragraph_reader(doc)
     lines: list[str] = []
-    for child in doc.element.body:
+    for child in blocks(doc.element.body):
         if child.tag == qn("w:p"):
             lines.append(paragraph(child))
         elif child.tag == qn("w:tbl"):

@@ -41,6 +41,15 @@ class Table:
         return out
 
 
+
+def blocks(body):
+    """The body's paragraphs and tables in order, those inside content controls (the TOC's w:sdt) too."""
+    for child in body:
+        if child.tag == qn("w:sdt"):
+            yield from blocks(child.find(qn("w:sdtContent")))
+        else:
+            yield child
+
 def _linear(items: list) -> list[str]:
     """Text items and tables, with a table's page fragments (same header, nothing between) joined."""
     out: list = []
@@ -103,7 +112,7 @@ def docx_blocks(data: bytes) -> list[str]:
         return t
 
     items: list = []
-    for child in doc.element.body:
+    for child in blocks(doc.element.body):
         if child.tag == qn("w:p"):
             items.append(paragraph(child))
         elif child.tag == qn("w:tbl"):

@@ -15,7 +15,7 @@ from competency_maps.report.assemble import assemble, assemble_proof
 from competency_maps.report.view import ReportContent
 from competency_maps.render.docx.template import REFERENCE
 from competency_maps.inputs.gather import Gathered, gather
-from competency_maps.render.docx.render import render_docx
+from competency_maps.render.docx.paginate import render_docx_paginated
 from competency_maps.render.pdf.render import RenderedPdf, render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,8 +38,9 @@ def sample_docx() -> bytes:
 
 
 def sample_docx_from(reference: Path) -> bytes:
-    """The sample's Word file made from another reference document (a restyled one)."""
-    return render_docx(sample_content(), sample_pdf().anchors, breaks=sample_pdf().page_tops, reference=reference)
+    """The sample's Word file made from another reference document (a restyled one), its contents
+    numbers from LibreOffice's layout when it is installed (as a build makes it)."""
+    return render_docx_paginated(sample_content(), sample_pdf().anchors, reference=reference)
 
 
 @functools.lru_cache(maxsize=None)
@@ -109,7 +110,7 @@ def model_texts(g: Gathered) -> list[tuple[str, str]]:
             out += [(f"{c.name} step 2 note {n.label}", b.plain) for b in n.blocks]
         out.append((f"{c.name} about", "".join(s.text for s in c.profile.about)))
     d = g.deliverable
-    for name, blocks in d.texts.items():
+    for name, blocks in vars(d.texts).items():
         for b in blocks:
             out.append((f"deliverable {name}", b.plain))
     return out

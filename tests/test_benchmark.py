@@ -16,7 +16,7 @@ def test_a_synthetic_consortium_of_seven_reads_without_errors(tmp_path):
     assert not g.errors
     names = [c.name for c in g.clusters]
     assert len(names) == len(set(names)) == 7
-    assert list(g.deliverable.clusters) == sorted(names, key=list(g.deliverable.clusters).index)
+    assert list(g.deliverable.clusters.order) == sorted(names, key=list(g.deliverable.clusters.order).index)
 
 
 def test_timed_counts_the_cpu_of_the_command():

@@ -120,7 +120,7 @@ def decisions(candidates: list[Candidate]) -> list[Decision]:
 def main() -> None:
     g = gather(INPUTS)
     d = g.deliverable
-    syn = analyse(g.clusters, d.topics, list(d.themes), d.synthesis_min_clusters, d.language)
+    syn = analyse(g.clusters, d.topics, list(d.themes), d.synthesis.min_clusters, d.language)
     out = decisions(syn.candidates)
     (INPUTS / REVIEW_NAME).write_bytes(review_workbook(out, marked=False, when=d.date))
     print(f"Wrote {INPUTS / REVIEW_NAME}: {len(ENDORSED)} findings endorsed, "

@@ -1,7 +1,7 @@
 """Consortium synthesis: the numbers behind the heat map, and the *candidate* findings — themes that
 several clusters name in the same quadrant (convergences), a strength of one cluster that meets a
 weakness of another (complementarities). The build only proposes them: the coordinator decides which
-are printed (synthesis_review.py).
+are printed (decisions.py).
 
 Entries are tagged with the coordinator's themes by keyword: whole words, in any of their forms
 ("funding" also finds "funds" and "funded", never "fundamental"), through a Snowball stemmer for the
@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from competency_maps.model.cluster import Cluster, SwotEntry
+from competency_maps.model.deliverable import Theme
 from competency_maps.model.schema import QUADRANTS
 
 CONVERGENCE, COMPLEMENTARITY = "Convergence", "Complementarity"
@@ -29,12 +30,6 @@ STEMMERS = {"ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de"
             "nl": "dutch", "nn": "norwegian", "no": "norwegian", "pl": "polish", "pt": "portuguese",
             "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish", "tr": "turkish"}
 WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class Theme:
-    name: str
-    keywords: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=8)

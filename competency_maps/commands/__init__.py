@@ -204,7 +204,7 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
                         pdf_process: PdfProcess | None, also: list[tuple[Path, bytes, str]] = ()
                         ) -> list[tuple[Path, str]]:
     """`also`: files published with the report, or not at all (the snapshot, the toml's new log row)."""
-    from competency_maps.render.docx.render import render_docx
+    from competency_maps.render.docx.paginate import render_docx_paginated
     rendered: list[tuple[Path, bytes, str]] = []
     # The PDF is laid out even for --only docx: the Word file's TOC takes its page numbers from it.
     if pdf_process is not None:
@@ -221,7 +221,7 @@ def _render_and_publish(content, output: Path, stem: str, only: str | None, cons
         pdf = render_here(content)
     if only in (None, "docx"):
         console.progress("rendering the Word document")
-        data = render_docx(content, pdf.anchors, breaks=pdf.page_tops, template=template)
+        data = render_docx_paginated(content, pdf.anchors, template=template)
         rendered.append((output / f"{stem}.docx", data, f"{len(data) // 1024} KB"))
     if only in (None, "pdf"):
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))
@@ -241,7 +241,7 @@ def _print_review(syn, review, path: Path, draft: bool, console: Console) -> Non
     from competency_maps.analysis.decisions import stale_issues
     from competency_maps.xlsx.review import summary
     stale = stale_issues(syn.decisions, review, path.name)
-    lines = summary(syn.decisions, review, str(path), draft)
+    lines = summary(syn.decisions, review, str(path), draft=draft)
     if stale or lines:
         console.print()
         console.issues(stale)

@@ -34,12 +34,12 @@ def new_row(d: config.Deliverable, text: str, summary: str) -> tuple[str, ...]:
     """The row, one cell per column of the toml's log: dated with the deliverable's date (the only
     date the tool writes), by its authors, the text followed by the per-cluster counts."""
     change = f"{text} ({summary})" if summary else text
-    values = {"date": d.date.strftime("%d/%m/%Y"), "author": d.info.get("authors", "") or d.project_acronym,
+    values = {"date": d.date.strftime("%d/%m/%Y"), "author": d.info.authors or d.project_acronym,
               "change": change}
     row = []
     for i, column in enumerate(d.version_log_columns):
         role = _role(column)
-        row.append(next_version(d.version_log, i) if role == "version" else values.pop(role, "") if role else "")
+        row.append(next_version(d.version_log.rows, i) if role == "version" else values.pop(role, "") if role else "")
     if "change" in values:  # no column says so: the first column of no known kind, else the last
         free = [i for i, column in enumerate(d.version_log_columns) if not _role(column)]
         row[free[0] if free else -1] = change
@@ -56,7 +56,7 @@ def with_row(inputs: Path, row: tuple[str, ...]) -> tuple[bytes, config.Delivera
     log = doc.get("version_log")
     if log is None:
         log = tomlkit.table()
-        log["columns"] = list(config.Deliverable.version_log_columns)
+        log["columns"] = list(config.VERSION_LOG_COLUMNS)
         doc["version_log"] = log
     if "rows" not in log:
         log["rows"] = tomlkit.array()

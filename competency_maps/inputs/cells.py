@@ -12,7 +12,7 @@ from pathlib import Path
 
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 
-from competency_maps.errors import Collector, error, warning
+from competency_maps.errors import Collector
 from competency_maps.inputs.habits import several_choices
 from competency_maps.model.richtext import Span, Text, normalise, plain
 from competency_maps.model.schema import Column, match_choice
@@ -29,14 +29,6 @@ class Ctx(Collector):
     def __init__(self, path: Path):
         super().__init__(path.name)
         self.struck: set[tuple[str, str]] = set()  # (sheet, cell) whose whole text is struck through
-
-    # TRANSITIONAL (issue 22): English-text issues for inputs/review.py until it is converted to
-    # `at(sheet, cell, code, **params)`; they go with errors.error/warning/info.
-    def err(self, sheet: str, cell: str, msg: str, hint: str = "") -> None:
-        self.issues.append(error(self.loc(sheet, cell), msg, hint))
-
-    def warn(self, sheet: str, cell: str, msg: str, hint: str = "") -> None:
-        self.issues.append(warning(self.loc(sheet, cell), msg, hint))
 
 
 def quote(s: str) -> str:

@@ -99,7 +99,7 @@ def gather(inputs: Path) -> Gathered:
     results = check_files(workbook_files(inputs), schema, deliverable.topics)
     for p in _files(inputs, OTHER_SPREADSHEETS):  # said, so that a returned .ods is not just "missing"
         issues.append(issue("inputs.other_spreadsheet", Location(p.name)))
-    expected = {name_key(n): PartnerStatus(n) for n in deliverable.clusters}
+    expected = {name_key(n): PartnerStatus(n) for n in deliverable.clusters.order}
     extra: list[PartnerStatus] = []
     by_name: dict[str, PartnerStatus] = {}
     for res in results:
@@ -116,7 +116,7 @@ def gather(inputs: Path) -> Gathered:
         status = expected.get(k)
         if status is None:
             status = PartnerStatus(res.cluster.name, expected=False)
-            if deliverable.clusters:
+            if deliverable.clusters.order:
                 res.issues.append(issue("inputs.cluster.unlisted", Location(res.path.name, "Cluster", "B2"),
                                         cluster=res.cluster.name))
             extra.append(status)
@@ -128,6 +128,6 @@ def gather(inputs: Path) -> Gathered:
                                        cluster=status.name, folder=inputs.name))
     partners = list(expected.values()) + extra
     issues += attach_logos(inputs, [p.cluster for p in partners if p.cluster is not None])
-    review = read_review(inputs) if deliverable.synthesis else Review()
+    review = read_review(inputs) if deliverable.synthesis.shown else Review()
     issues += review.issues
     return Gathered(deliverable, schema, partners, issues, review=review)

@@ -1,178 +1,129 @@
-"""Typed keys of deliverable.toml, as mkdocs' config options: each key one line in a schema.
+"""deliverable.toml's raw values checked against the keys declared in `model/deliverable.py`.
 
 Every key is checked and every problem collected (section and key named), so the coordinator
 fixes the toml in one pass; unknown keys are warned with the closest known name. A wrong value
 never reaches the report as a string split into letters or a number where text is meant.
 pydantic was weighed: it would add ~0.15 s of import to `check` (target < 0.3 s) and has no notion
-of warnings; what the toml needs fits in these few classes.
+of warnings; what the toml needs fits in these few functions, one per kind of key (`model/keys.py`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import string
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from types import MappingProxyType
+from typing import Any
 
-from competency_maps.errors import Issue, Location, error, warning
+from competency_maps.errors import Collector, ConfigError, Location, ReportError
 from competency_maps.inputs.files import CONFIG_NAME
-
-REQUIRED: Any = object()  # the default of a key that must be given
-
-
-class Invalid(Exception):
-    """A wrong value: what is wrong, and what to do."""
-
-    def __init__(self, message: str, hint: str = ""):
-        super().__init__(message)
-        self.hint = hint
+from competency_maps.model.deliverable import Choice
+from competency_maps.model.keys import (CHECK, REQUIRED, Day, Flag, Markdown, Pattern, Patterns, Picture, Rows,
+                                        Section, Sections, Text, Texts, Ticks, Whole, toml_name)
 
 
-@dataclass
+class ValidationError(ConfigError):
+    """A wrong value: its code and parameters; where it is, the section walking it knows."""
+
+    def __init__(self, code: str, /, **params: Any):
+        super().__init__(code, None, **params)
+
+
+@dataclass(frozen=True)
 class Context:
-    """What checking needs besides the value: the inputs folder, and where issues go."""
+    """What checking needs besides the value: the inputs folder, where issues go, and how to read
+    the files keys name (`inputs/config.py`: Markdown, pictures)."""
 
     inputs: Path
-    issues: list[Issue] = field(default_factory=list)
+    issues: Collector
+    read_file: Callable[..., Any]  # (check, raw name, ctx, *, section, key) -> the value
 
-    @staticmethod
-    def loc(section: str, key: str) -> Location:
-        return Location(CONFIG_NAME, section, key)
-
-    def error(self, section: str, key: str, message: str, hint: str = "") -> None:
-        self.issues.append(error(self.loc(section, key), message, hint))
-
-    def warn(self, section: str, key: str, message: str, hint: str = "") -> None:
-        self.issues.append(warning(self.loc(section, key), message, hint))
+    def at(self, section: str, key: str, code: str, /, **params: Any) -> None:
+        self.issues.add(code, Location(CONFIG_NAME, section, key), **params)
 
 
-class Option:
-    """One key. `check` returns the value to use, or raises Invalid."""
-
-    def __init__(self, default: Any = REQUIRED):
-        self.default = default
-
-    def check(self, value: Any, ctx: Context, section: str, key: str) -> Any:
-        raise NotImplementedError
-
-    def missing(self, ctx: Context, section: str, key: str) -> Any:
-        """The value when the key is absent: its default (checked like a given one, for files)."""
-        return self.default
+_KINDS = MappingProxyType({str: "text", bool: "true/false", int: "a number", float: "a number", list: "a list",
+                           dict: "a table", dt.date: "a date", dt.datetime: "a date and time", dt.time: "a time"})
 
 
 def _kind(value: Any) -> str:
-    return {str: "text", bool: "true/false", int: "a number", float: "a number", list: "a list",
-            dict: "a table", dt.date: "a date", dt.datetime: "a date and time",
-            dt.time: "a time"}.get(type(value), type(value).__name__)
+    return _KINDS.get(type(value), type(value).__name__)
 
 
-class Str(Option):
-    def __init__(self, default: Any = "", nonempty: bool = False):
-        super().__init__(default)
-        self.nonempty = nonempty
-
-    def check(self, value, ctx, section, key):
-        if not isinstance(value, str):
-            raise Invalid(f"must be text in quotes, not {_kind(value)} ({value!r:.60}).",
-                          f'Write it in quotes: {key} = "{value}"')
-        if self.nonempty and not value.strip():
-            raise Invalid("must not be empty.")
-        return value
+def _shown(value: Any, width: int = 60) -> str:
+    return f"{value!r:.{width}}"
 
 
-class Int(Option):
-    def __init__(self, default: Any, minimum: int | None = None):
-        super().__init__(default)
-        self.minimum = minimum
-
-    def check(self, value, ctx, section, key):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise Invalid(f"must be a whole number, not {_kind(value)} ({value!r:.60}).",
-                          f"Write a number without quotes: {key} = 3")
-        if self.minimum is not None and value < self.minimum:
-            raise Invalid(f"must be at least {self.minimum}, not {value}.")
-        return value
+def _text(spec: Text, value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise ValidationError("config.text.type", kind=_kind(value), value=_shown(value), key=key, typed=f"{value}")
+    if spec.nonempty and not value.strip():
+        raise ValidationError("config.empty")
+    return value
 
 
-class Bool(Option):
-    def check(self, value, ctx, section, key):
-        if not isinstance(value, bool):
-            raise Invalid(f"must be true or false, not {_kind(value)} ({value!r:.60}).",
-                          f"Write {key} = true or {key} = false, without quotes.")
-        return value
+def _whole(spec: Whole, value: Any, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError("config.number.type", kind=_kind(value), value=_shown(value), key=key)
+    if spec.minimum is not None and value < spec.minimum:
+        raise ValidationError("config.number.small", minimum=spec.minimum, value=value)
+    return value
 
 
-class Date(Option):
-    def check(self, value, ctx, section, key):
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        elif isinstance(value, str):
-            try:
-                value = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                value = None
-        if not isinstance(value, dt.date):
-            raise Invalid(f"must be a date (YYYY-MM-DD), not {value!r:.60}.", f"Write {key} = 2020-10-02")
-        return value
+def _flag(value: Any, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError("config.flag.type", kind=_kind(value), value=_shown(value), key=key)
+    return value
 
 
-class StrList(Option):
-    """A list of texts; a lone text where a list is meant is an error, never split into letters."""
+def _day(value: Any, key: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    elif isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    if not isinstance(value, dt.date):
+        raise ValidationError("config.date.type", value=_shown(value), key=key)
+    return value
 
-    def __init__(self, default: Any = (), nonempty: bool = False, unique: bool = False):
-        super().__init__(tuple(default) if isinstance(default, (list, tuple)) else default)
-        self.nonempty, self.unique = nonempty, unique
 
-    def check(self, value, ctx, section, key):
-        if not isinstance(value, list):
-            raise Invalid(f"must be a list in brackets, not {_kind(value)} ({value!r:.60}).",
-                          f'Write {key} = ["…", "…"], even for a single item.')
-        bad = [i + 1 for i, v in enumerate(value) if not isinstance(v, str) or not v.strip()]
+def _texts(spec: Texts, value: Any, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise ValidationError("config.list.type", kind=_kind(value), value=_shown(value), key=key)
+    bad = [i + 1 for i, v in enumerate(value) if not isinstance(v, str) or not v.strip()]
+    if bad:
+        raise ValidationError("config.list.item", item=bad[0])
+    if spec.nonempty and not value:
+        raise ValidationError("config.empty")
+    if spec.unique:
+        dups = sorted({v for v in value if value.count(v) > 1})
+        if dups:
+            raise ValidationError("config.list.repeated", item=repr(dups[0]))
+    return tuple(value)
+
+
+def _rows(value: Any, key: str) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(value, list) or not all(isinstance(r, list) for r in value):
+        raise ValidationError("config.rows.type", key=key)
+    for n, row in enumerate(value, start=1):
+        bad = [c for c in row if not isinstance(c, str)]
         if bad:
-            raise Invalid(f"item {bad[0]} must be non-empty text in quotes.")
-        if self.nonempty and not value:
-            raise Invalid("must not be empty.")
-        if self.unique:
-            dups = sorted({v for v in value if value.count(v) > 1})
-            if dups:
-                raise Invalid(f"names {dups[0]!r} twice.", "Remove the repeated item.")
-        return tuple(value)
+            raise ValidationError("config.rows.cell", row=n, kind=_kind(bad[0]), value=_shown(bad[0], 40))
+    return tuple(tuple(r) for r in value)
 
 
-class Rows(Option):
-    """A table's rows: a list of lists of texts, each as wide as the table's `columns`."""
-
-    def __init__(self, default: Any = ()):
-        super().__init__(list(default))
-
-    def check(self, value, ctx, section, key):
-        if not isinstance(value, list) or not all(isinstance(r, list) for r in value):
-            raise Invalid("must be a list of rows, each a list of texts in brackets.",
-                          f'Write {key} = [["…", "…"], ["…", "…"]]')
-        for n, row in enumerate(value, start=1):
-            bad = [c for c in row if not isinstance(c, str)]
-            if bad:
-                raise Invalid(f"row {n} has {_kind(bad[0])} ({bad[0]!r:.40}) where text in quotes is "
-                              "expected.", "Put every cell in quotes, even numbers and dates.")
-        return [tuple(r) for r in value]
-
-
-class Ticks(Option):
-    """Check boxes: a list of [label, true/false] pairs."""
-
-    def __init__(self, default: Any = ()):
-        super().__init__(list(default))
-
-    def check(self, value, ctx, section, key):
-        ok = isinstance(value, list) and all(
-            isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and isinstance(p[1], bool)
-            for p in value)
-        if not ok:
-            raise Invalid("must be a list of [label, true/false] pairs.",
-                          f'Write {key} = [["report", true], ["other", false]]')
-        return [(label, ticked) for label, ticked in value]
+def _ticks(value: Any, key: str) -> tuple[Choice, ...]:
+    ok = isinstance(value, list) and all(
+        isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and isinstance(p[1], bool) for p in value)
+    if not ok:
+        raise ValidationError("config.ticks.type", key=key)
+    return tuple(Choice(label, ticked) for label, ticked in value)
 
 
 def pattern_fields(pattern: str) -> set[str]:
@@ -189,94 +140,101 @@ def pattern_fields(pattern: str) -> set[str]:
     return names
 
 
-class Pattern(Str):
-    """Text with {blanks}: only the blanks in `fields`, and no lone { or }."""
+def _pattern(spec: Pattern, value: Any, key: str) -> str:
+    value = _text(Text(), value, key)
+    allowed = ", ".join("{" + f + "}" for f in sorted(spec.fields)) or "no blanks"
+    try:
+        names = pattern_fields(value)
+    except ValueError as e:
+        raise ValidationError("config.pattern.invalid", problem=str(e), allowed=allowed) from None
+    if not names <= spec.fields:
+        raise ValidationError("config.pattern.blanks", blanks=tuple(sorted(names - spec.fields)), allowed=allowed)
+    return value
 
-    def __init__(self, default: str, fields: set[str] | frozenset[str]):
-        super().__init__(default)
-        self.fields = frozenset(fields)
 
-    def _allowed(self) -> str:
-        return ", ".join("{" + f + "}" for f in sorted(self.fields)) or "no blanks"
+def _unknown(ctx: Context, known: tuple[str, ...], given: Mapping, *, where: str, noun: str, strict: bool) -> None:
+    for name in given:
+        if name in known:
+            continue
+        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+        if close:
+            ctx.at(where, name, "config.label.unknown" if strict else "config.key.unknown", noun=noun, name=name,
+                   close=close[0])
+        elif strict:
+            ctx.at(where, name, "config.label.unknown.listed", noun=noun, name=name)
+        else:
+            ctx.at(where, name, "config.key.unknown.listed", noun=noun, name=name, known=known)
 
-    def check(self, value, ctx, section, key):
-        value = super().check(value, ctx, section, key)
+
+def _patterns(spec: Patterns, value: Any, ctx: Context, *, where: str) -> Mapping[str, str]:
+    """Each known name's pattern (its default when not given); unknown names warned (or errors)."""
+    if not isinstance(value, dict):
+        raise ValidationError("config.table.type", key=where.rsplit(" › ", 1)[-1], kind=_kind(value))
+    out = dict(spec.defaults)
+    for name, default in spec.defaults.items():
+        if name not in value:
+            continue
+        check = Pattern(frozenset(spec.fields(default))) if spec.fields else Text()
         try:
-            names = pattern_fields(value)
-        except ValueError as e:
-            raise Invalid(f"is not a valid pattern ({e}).",
-                          f"Use only {self._allowed()}; write {{{{ and }}}} for a literal brace.")
-        if not names <= self.fields:
-            raise Invalid(f"uses blanks that do not exist: {', '.join(sorted(names - self.fields))}.",
-                          f"Use only {self._allowed()}.")
-        return value
+            out[name] = check_value(check, value[name], ctx, where=where, key=name)
+        except ReportError as e:
+            ctx.at(where, name, e.code, **e.params)
+    _unknown(ctx, tuple(spec.defaults), value, where=where, noun=spec.noun, strict=spec.strict)
+    return MappingProxyType(out)
 
 
-class Computed(Option):
-    """A key whose value comes from a function of the raw value (files, Markdown)."""
-
-    def __init__(self, default: Any, convert: Callable[[Any, Context, str, str], Any]):
-        super().__init__(default)
-        self.convert = convert
-
-    def check(self, value, ctx, section, key):
-        return self.convert(value, ctx, section, key)
-
-    def missing(self, ctx, section, key):
-        return self.convert(self.default, ctx, section, key)
-
-
-class Table(Option):
-    """A TOML table of known keys. Unknown keys are warned (or, with `strict`, errors)."""
-
-    def __init__(self, options: dict[str, Option], strict: bool = False, noun: str = "key",
-                 unknown_hint: str = ""):
-        super().__init__({})
-        self.options, self.strict, self.noun, self.unknown_hint = options, strict, noun, unknown_hint
-
-    def check(self, value, ctx, section, key):
-        where = f"{section} › {key}" if section and key else section or key
-        if not isinstance(value, dict):
-            raise Invalid(f"must be a table ([{key}] and its keys below it), not {_kind(value)}.")
-        out = {}
-        for name, option in self.options.items():
-            try:
-                out[name] = (option.check(value[name], ctx, where, name) if name in value
-                             else option.missing(ctx, where, name))
-            except Invalid as e:
-                ctx.error(where, name, str(e), e.hint)
-                out[name] = option.default if option.default is not REQUIRED else None
-                continue
-            if out[name] is REQUIRED:
-                ctx.error(where, name, "is required but missing.", f"Add {name} = … under [{where}].")
-                out[name] = None
-        for name in value:
-            if name not in self.options:
-                close = difflib.get_close_matches(name, list(self.options), n=1, cutoff=0.6)
-                hint = f"Did you mean '{close[0]}'?" if close else (
-                    self.unknown_hint or f"The known keys are: {', '.join(self.options)}.")
-                if self.strict:
-                    ctx.error(where, name, f"has an unknown {self.noun} '{name}'.", hint)
-                else:
-                    ctx.warn(where, name, f"unknown {self.noun} '{name}', ignored.", hint)
-        return out
-
-    def missing(self, ctx, section, key):
-        return self.check({}, ctx, section, key)
+def check_section(cls: type, value: Any, ctx: Context, *, where: str, noun: str = "key") -> Any:
+    """The section `cls` from its raw TOML table: every key checked (a wrong one is an issue and
+    its default is kept, so that the others are checked too), unknown keys warned."""
+    if not isinstance(value, dict):
+        raise ValidationError("config.table.type", key=where.rsplit(" › ", 1)[-1], kind=_kind(value))
+    out = {}
+    for f in dataclasses.fields(cls):
+        name = toml_name(f)
+        check = f.metadata[CHECK]
+        inner = f"{where} › {name}" if where else name
+        try:
+            if isinstance(check, Section):
+                out[f.name] = check_section(check.of, value.get(name, {}), ctx, where=inner, noun=check.noun)
+            elif name in value:
+                out[f.name] = check_value(check, value[name], ctx, where=where, key=name)
+            elif isinstance(check, (Markdown, Picture)):  # a file's usual name, read like a given one
+                out[f.name] = ctx.read_file(check, None, ctx, section=where, key=name)
+            elif f.metadata[REQUIRED]:
+                ctx.at(where, name, "config.key.required", key=name, section=where)
+        except ReportError as e:
+            ctx.at(where, name, e.code, **e.params)
+    _unknown(ctx, tuple(toml_name(f) for f in dataclasses.fields(cls)), value, where=where, noun=noun, strict=False)
+    return cls(**out)
 
 
-class Tables(Option):
-    """An array of tables ([[links]]), each checked by `item`."""
-
-    def __init__(self, item: Table):
-        super().__init__([])
-        self.item = item
-
-    def check(self, value, ctx, section, key):
+def check_value(check: Any, value: Any, ctx: Context, *, where: str, key: str) -> Any:
+    """One key's value, typed; an ValidationError (a ConfigError) says what is wrong."""
+    inner = f"{where} › {key}" if where else key
+    if isinstance(check, Text):
+        return _text(check, value, key)
+    if isinstance(check, Pattern):
+        return _pattern(check, value, key)
+    if isinstance(check, Whole):
+        return _whole(check, value, key)
+    if isinstance(check, Flag):
+        return _flag(value, key)
+    if isinstance(check, Day):
+        return _day(value, key)
+    if isinstance(check, Texts):
+        return _texts(check, value, key)
+    if isinstance(check, Rows):
+        return _rows(value, key)
+    if isinstance(check, Ticks):
+        return _ticks(value, key)
+    if isinstance(check, Patterns):
+        return _patterns(check, value, ctx, where=inner)
+    if isinstance(check, Section):
+        return check_section(check.of, value, ctx, where=inner, noun=check.noun)
+    if isinstance(check, Sections):
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise Invalid(f"must be tables written [[{key}]], not {_kind(value)}.")
-        return [self.item.check(v, ctx, f"{key} {n}" if not section else f"{section} › {key} {n}", "")
-                for n, v in enumerate(value, start=1)]
-
-    def missing(self, ctx, section, key):
-        return []
+            raise ValidationError("config.tables.type", key=key, kind=_kind(value))
+        return tuple(check_section(check.of, v, ctx, where=f"{inner} {n}") for n, v in enumerate(value, start=1))
+    if isinstance(check, (Markdown, Picture)):
+        return ctx.read_file(check, value, ctx, section=where, key=key)
+    raise TypeError(f"no check for {check!r}")  # pragma: no cover - a declaration's fault

@@ -13,11 +13,12 @@ characters shown); every problem is an issue naming file › sheet › cell and 
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from competency_maps.analysis.decisions import COLUMNS, NO, REVIEW_NAME, SHEET, YES, Review, ReviewRow
+from competency_maps.analysis.decisions import COLUMNS, REVIEW_NAME, SHEET, Review, ReviewRow
 from competency_maps.analysis.synthesis import KINDS
 from competency_maps.errors import ReportError, issue
 from competency_maps.inputs.cells import Ctx, cell_text, quote
@@ -25,8 +26,7 @@ from competency_maps.inputs.workbook_file import open_workbook
 from competency_maps.model.richtext import Text, plain
 
 REQUIRED = ("Kind", "Theme", "Entries", "Include")
-ANSWERS = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
-KEEP_HEADER = ("Keep the first row as the build wrote it: " + ", ".join(COLUMNS) + ".")
+ANSWERS = MappingProxyType({"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False})
 
 
 def read_review(inputs: Path) -> Review:
@@ -46,8 +46,7 @@ def read_review(inputs: Path) -> Review:
         review.issues.append(issue("sheet.chart", ctx.loc(SHEET), sheet=f"'{SHEET}'"))
         return review
     if ws is None:
-        ctx.err("", "", f"has no sheet '{SHEET}'.",
-                f"Start again from the review file the build wrote in the output folder; keep its sheet '{SHEET}'.")
+        ctx.at("", "", "review.sheet.missing", sheet=SHEET)
         review.issues += ctx.issues
         return review
     columns = _columns(ctx, ws)
@@ -67,7 +66,8 @@ def _columns(ctx: Ctx, ws) -> dict[str, int] | None:
                 found[col] = cell.column
     missing = [c for c in REQUIRED if c not in found]
     if missing:
-        ctx.err(ws.title, "row 1", f"The first row has no column {', '.join(repr(m) for m in missing)}.", KEEP_HEADER)
+        ctx.at(ws.title, "row 1", "review.columns.missing", columns=tuple(repr(m) for m in missing),
+             expected=COLUMNS)
         return None
     return found
 
@@ -85,10 +85,10 @@ def _rows(ctx: Ctx, ws, columns: dict[str, int]) -> list[ReviewRow]:
         if not any(plain(t).strip() for t in texts.values()):
             continue
         r = cells[0].row
-        include = _include(ctx, ws.title, by_col.get(columns["Include"]), plain(texts["Include"]))
+        include = _include(ctx, ws.title, by_col.get(columns["Include"]), raw=plain(texts["Include"]))
         row = ReviewRow(r, plain(texts["Kind"]), plain(texts["Theme"]), plain(texts.get("Clusters", ())),
                         plain(texts["Entries"]), include, texts.get("Wording", ()), plain(texts["Include"]).strip())
-        _check_row(ctx, ws.title, row, columns, seen, empty=not plain(texts["Include"]).strip())
+        _check_row(ctx, ws.title, row, columns=columns, seen=seen, empty=not plain(texts["Include"]).strip())
         rows.append(row)
     return rows
 
@@ -102,39 +102,27 @@ def _other_columns(ctx: Ctx, ws, columns: dict[str, int]) -> None:
         if col not in known and col not in first and str(cell.value or "").strip():
             first[col] = cell.coordinate
     for col, coordinate in first.items():
-        ctx.warn(ws.title, coordinate, f"Column {_letter(col)} is not read: what it holds is not carried "
-                 "into the next review file the build writes.",
-                 "Keep such notes in a file of your own; a sentence to print goes in Wording.")
+        ctx.at(ws.title, coordinate, "review.column.unread", column=get_column_letter(col))
 
 
-def _include(ctx: Ctx, sheet: str, cell, raw: str) -> bool | None:
+def _include(ctx: Ctx, sheet: str, cell, *, raw: str) -> bool | None:
     value = raw.strip()
     if not value:
         return None
     answer = ANSWERS.get(value.casefold())
     if answer is None:
-        ctx.err(sheet, cell.coordinate, f"{quote(value)} is not {YES} or {NO}.",
-                f"Choose {YES} (print it) or {NO} (leave it out) in the cell's dropdown, or leave it "
-                "empty to decide later.")
+        ctx.at(sheet, cell.coordinate, "review.include.unknown", value=quote(value))
     return answer
 
 
-def _check_row(ctx: Ctx, sheet: str, row: ReviewRow, columns: dict[str, int],
+def _check_row(ctx: Ctx, sheet: str, row: ReviewRow, *, columns: dict[str, int],
                seen: dict[tuple[str, str, str], int], empty: bool) -> None:
-    where = f"{_letter(columns['Kind'])}{row.row}"
+    where = f"{get_column_letter(columns['Kind'])}{row.row}"
     if row.kind and row.kind.strip().casefold() not in {k.casefold() for k in KINDS}:
-        ctx.warn(sheet, where, f"{quote(row.kind)} is not a kind of finding the build proposes "
-                 f"({' or '.join(KINDS)}): this row matches no candidate.",
-                 "Keep Kind, Theme and Entries as the build wrote them.")
+        ctx.at(sheet, where, "review.kind.unknown", kind=quote(row.kind), kinds=" or ".join(KINDS))
     if row.key in seen:
-        ctx.warn(sheet, where, f"This row repeats row {seen[row.key]}: only row {seen[row.key]}'s "
-                 "Include and Wording count.", "Delete one of the two rows.")
+        ctx.at(sheet, where, "review.row.repeated", first=seen[row.key])
     else:
         seen[row.key] = row.row
     if empty and plain(row.wording).strip() and "Wording" in columns:
-        ctx.warn(sheet, f"{_letter(columns['Wording'])}{row.row}", "This row has a Wording but no "
-                 "Include: it is not printed.", f"Set Include to {YES} to print it with this wording.")
-
-
-def _letter(col: int) -> str:
-    return get_column_letter(col)
+        ctx.at(sheet, f"{get_column_letter(columns['Wording'])}{row.row}", "review.wording.undecided")

@@ -1,11 +1,46 @@
-"""Gathered inputs -> ReportContent: chapter order, draft placeholders, proofs."""
+"""Gathered inputs -> ReportContent: chapter order, draft placeholders, proofs.
+
+What it needs of the gathered inputs (`inputs.gather.Gathered`) is said here as protocols, so that the
+report does not depend on the stage that reads files.
+"""
 
 from __future__ import annotations
 
-from competency_maps.report.content import ReportContent, build_content, chapter, placeholder_chapter
-from competency_maps.inputs.gather import Gathered, PartnerStatus
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from competency_maps.analysis.decisions import Review
+from competency_maps.errors import Issue
 from competency_maps.labels import Labels
+from competency_maps.model.cluster import Cluster
+from competency_maps.model.deliverable import Deliverable
 from competency_maps.model.schema import name_key
+from competency_maps.report.content import ReportContent, build_content, chapter, placeholder_chapter
+
+
+class PartnerStatus(Protocol):
+    """A partner as gathered: its workbook, if any, read into a cluster, or its errors."""
+    name: str
+    file: Path | None
+    cluster: Cluster | None
+
+    @property
+    def errors(self) -> list[Issue]: ...
+
+    @property
+    def usable(self) -> bool: ...
+
+
+class Gathered(Protocol):
+    deliverable: Deliverable
+    review: Review
+
+    @property
+    def partners(self) -> Sequence[PartnerStatus]: ...
+
+    @property
+    def clusters(self) -> list[Cluster]: ...
 
 
 def _placeholder(p: PartnerStatus, labels: Labels) -> str:
@@ -25,7 +60,7 @@ def assemble(g: Gathered, draft: bool = False) -> ReportContent:
             left_out.append(p.name)
     note = (labels.count("draft_note_left_out", len(left_out), names=", ".join(left_out)) if left_out
             else labels("draft_note_complete"))
-    return build_content(g.deliverable, chapters, g.clusters, g.deliverable.about_order, draft=draft,
+    return build_content(g.deliverable, chapters, g.clusters, about_order=g.deliverable.clusters.about_order, draft=draft,
                          draft_note=note, review=g.review)
 
 

@@ -3,7 +3,7 @@ partners": model `Cluster` → view, with the deliverable's headings, topics and
 
 from __future__ import annotations
 
-from competency_maps.inputs.config import Deliverable
+from competency_maps.model.deliverable import Deliverable
 from competency_maps.labels import QUADRANT_PLURALS, Labels
 from competency_maps.model.cluster import Cluster, SwotEntry, TowsEntry
 from competency_maps.model.richtext import linkify, linkify_blocks, text_of, web_address
@@ -33,7 +33,7 @@ def _swot_blocks(entries: list[SwotEntry], quadrant: str, topics: tuple[str, ...
 
 
 def _tows_cell(entries: list[TowsEntry], topic: str, strategy: str, d: Deliverable) -> TowsCell:
-    caption = d.captions.get(strategy, "")
+    caption = d.tows.captions.get(strategy, "")
     return TowsCell(strategy, d.labels("tows_strategy", strategy=strategy),
                     d.labels("tows_caption", caption=caption) if caption else "",
                     [TowsEntryView(e.format, linkify(e.text)) for e in entries

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from competency_maps.analysis.decisions import Review
 from competency_maps.analysis.synthesis import analyse
-from competency_maps.inputs.config import Deliverable
+from competency_maps.model.deliverable import Deliverable
 from competency_maps.model.cluster import Cluster
 from competency_maps.model.richtext import linkify_blocks
 from competency_maps.report.chapters import about_block, chapter, partner_logo, placeholder_chapter
@@ -21,7 +21,7 @@ from competency_maps.slugs import slug
 __all__ = ["ReportContent", "build_content", "chapter", "placeholder_chapter", "about_block"]
 
 
-def _toc(chapters: list[Chapter], syn: SynthesisView | None, d: Deliverable, proof: bool) -> list[TocEntry]:
+def _toc(chapters: list[Chapter], syn: SynthesisView | None, d: Deliverable, *, proof: bool) -> list[TocEntry]:
     toc = []
     for ch in chapters:
         toc.append(TocEntry(1, ch.title, ch.anchor))
@@ -43,7 +43,7 @@ def _about_heading(d: Deliverable) -> str:
     return d.heading("about").format(project=d.project_acronym, name="")
 
 
-def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluster],
+def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluster], *,
                   about_order: tuple[str, ...] = (), draft: bool = False,
                   proof: bool = False, draft_note: str = "", review: Review | None = None) -> ReportContent:
     """Everything the templates show. The synthesis needs at least two clusters to compare; it prints
@@ -55,16 +55,16 @@ def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluste
     ordered = [by_name[n] for n in about_order if n in by_name]
     ordered += [c for c in clusters if c not in ordered]
     syn = None
-    if d.synthesis and d.themes and not proof and len(clusters) >= 2:
-        syn = synthesis_view(analyse(clusters, d.topics, list(d.themes), d.synthesis_min_clusters, d.language),
-                         d, review, draft)
+    if d.synthesis.shown and d.themes and not proof and len(clusters) >= 2:
+        syn = synthesis_view(analyse(clusters, d.topics, list(d.themes), d.synthesis.min_clusters, d.language),
+                         d, review=review, draft=draft)
     title = f"{d.number} {d.title}"
     before, _, rest = lb("page_footer", page="\0", pages="\1").partition("\0")
     between, _, after = rest.partition("\1")
     furniture = Furniture(lb("running_header", project=d.project_acronym, number=d.number, title=d.title),
                           before, between, after, lb("draft_mark") if draft else "")
     back = None if proof else BackPage(
-        d.project_acronym, [Link(lb("link", label=x.get("label", "")), x.get("text", ""), x.get("url", ""))
+        d.project_acronym, [Link(lb("link", label=x.label), x.text, x.url)
                             for x in d.links], cofunding(d), project_logo(d))
     for i, ch in enumerate(chapters, start=1):
         if ch.name in by_name:
@@ -72,9 +72,8 @@ def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluste
     about = [about_block(c, lb) for c in ordered]
     for i, (a, c) in enumerate(zip(about, ordered), start=1):
         a.logo = partner_logo(c, f"logo-about{i}", lb)
-    toc = _toc(chapters, syn, d, proof)
-    properties = Properties(d.language, d.date, str(d.info.get("authors", "")), d.project_title,
-                            str(d.info.get("keywords", "")))
+    toc = _toc(chapters, syn, d, proof=proof)
+    properties = Properties(d.language, d.date, d.info.authors, d.project.full_title, d.info.keywords)
     return ReportContent(
         properties, title, lb("document_title_draft", title=title) if draft else title, furniture,
         None if proof else front_matter(d, draft_note if draft else None),

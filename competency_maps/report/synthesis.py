@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from competency_maps.analysis.decisions import Decision, Review, reconcile
 from competency_maps.analysis.synthesis import COMPLEMENTARITY, CONVERGENCE, Candidate, Synthesis
-from competency_maps.inputs.config import Deliverable
+from competency_maps.model.deliverable import Deliverable
 from competency_maps.labels import QUADRANT_PLURALS, Labels
 from competency_maps.model.richtext import Text, linkify_blocks, normalise, text_of
 from competency_maps.report.figures import heatmaps
 from competency_maps.report.view import Finding, SynthesisView
 
 
-def _finding(c: Candidate, lb: Labels, wording: Text, proposed: bool) -> Finding:
+def _finding(c: Candidate, lb: Labels, wording: Text, *, proposed: bool) -> Finding:
     """The generated sentence, or the coordinator's wording in its place; then the quotes."""
     if c.kind == CONVERGENCE:
         sentence = lb("convergence", theme=c.theme, count=len(c.quotes),
@@ -30,7 +30,7 @@ def _finding(c: Candidate, lb: Labels, wording: Text, proposed: bool) -> Finding
     return Finding(text, items)
 
 
-def _findings(decisions: list[Decision], kind: str, lb: Labels, draft: bool) -> list[Finding]:
+def _findings(decisions: list[Decision], kind: str, lb: Labels, *, draft: bool) -> list[Finding]:
     """The rows of a kind marked Yes, in the review file's order; in a draft also the undecided and
     the new ones, marked "proposed". A No, or a row whose entries changed, is never printed."""
     return [_finding(dec.candidate, lb, dec.wording, proposed=dec.include is None) for dec in decisions
@@ -38,7 +38,7 @@ def _findings(decisions: list[Decision], kind: str, lb: Labels, draft: bool) -> 
             and (dec.include or (dec.include is None and draft))]
 
 
-def synthesis_view(s: Synthesis, d: Deliverable, review: Review | None, draft: bool) -> SynthesisView:
+def synthesis_view(s: Synthesis, d: Deliverable, *, review: Review | None, draft: bool) -> SynthesisView:
     lb, h = d.labels, d.heading
     note = lb("counts_topics_note", list=lb("counts_topics_separator").join(
         lb("counts_topics_item", n=n, topic=t) for n, t in enumerate(s.topics, start=1)))
@@ -48,7 +48,7 @@ def synthesis_view(s: Synthesis, d: Deliverable, review: Review | None, draft: b
         h("synthesis_overview"), linkify_blocks(d.text("synthesis_overview")), heatmaps(s, lb),
         lb("heatmap_caption"), note,
         h("synthesis_convergences"), linkify_blocks(d.text("synthesis_convergences")),
-        _findings(decisions, CONVERGENCE, lb, draft),
+        _findings(decisions, CONVERGENCE, lb, draft=draft),
         h("synthesis_complementarities"), linkify_blocks(d.text("synthesis_complementarities")),
-        _findings(decisions, COMPLEMENTARITY, lb, draft),
+        _findings(decisions, COMPLEMENTARITY, lb, draft=draft),
         decisions, s, review is not None and review.path is not None)

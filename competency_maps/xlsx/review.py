@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import io
 from datetime import date
+from types import MappingProxyType
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -41,7 +42,7 @@ README = (
     "Yellow rows are new since that file (a partner changed an entry, or a theme's keywords changed). "
     "Grey rows match no finding of the last build: kept so that nothing you typed is lost, never printed.",
 )
-WIDTHS = {"Kind": 16, "Theme": 24, "Clusters": 30, "Entries": 90, "Include": 10, "Wording": 60}
+WIDTHS = MappingProxyType({"Kind": 16, "Theme": 24, "Clusters": 30, "Entries": 90, "Include": 10, "Wording": 60})
 NEW_FILL, STALE_FILL, HEADER_FILL = "FFF2CC", "EDEDED", "1F3864"
 NEW_NOTE = f"New since {REVIEW_NAME} in the inputs folder."
 STALE_NOTE = "Matches no finding of this build (its entries changed, or it repeats a row): not printed."
@@ -102,7 +103,7 @@ def review_workbook(decisions: list[Decision], marked: bool, when: date) -> byte
     return stable_workbook(buf.getvalue(), when)
 
 
-def summary(decisions: list[Decision], review: Review, output_name: str, draft: bool) -> list[str]:
+def summary(decisions: list[Decision], review: Review, output_name: str, *, draft: bool) -> list[str]:
     """The lines the build prints about the review: how to review when there is no review file; the
     candidates new since it; the rows still undecided."""
     candidates = [d for d in decisions if d.candidate is not None]

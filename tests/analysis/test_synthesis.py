@@ -23,7 +23,7 @@ from reports import docx_paragraphs, sample_content, sample_docx, sample_gathere
 def _syn(clusters=None, themes=None):
     g = sample_gathered()
     d = g.deliverable
-    return analyse(clusters or g.clusters, d.topics, list(themes or d.themes), d.synthesis_min_clusters)
+    return analyse(clusters or g.clusters, d.topics, list(themes or d.themes), d.synthesis.min_clusters)
 
 
 def _entry(text: str, quadrant: str = "Strength", theme: str = "") -> SwotEntry:
@@ -230,7 +230,7 @@ def test_chapter_is_in_both_outputs_and_switches_off():
     assert "Consortium synthesis" in [t for s, t in docx_paragraphs(sample_docx()) if s == "Heading 1"]
     assert 'id="synthesis"' in render_html(sample_content())
     g = sample_gathered()
-    off = replace(g.deliverable, synthesis=False)
+    off = replace(g.deliverable, synthesis=replace(g.deliverable.synthesis, enabled=False))
     content = build_content(off, [chapter(c, off) for c in g.clusters], g.clusters)
     assert content.synthesis is None
     paras = [t for _, t in docx_paragraphs(render_docx(content))]

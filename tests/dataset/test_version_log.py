@@ -11,6 +11,7 @@ import pytest
 from competency_maps.inputs import config
 from competency_maps.errors import ConfigError
 from competency_maps.dataset.version_log import new_row, next_version, with_row
+from competency_maps.model.deliverable import VersionLog
 from reports import INPUTS
 
 
@@ -31,7 +32,7 @@ def test_the_row_fills_each_column_by_its_heading():
     d = config.load(INPUTS)
     assert new_row(d, "Comments integrated", "Mov'eo: 1 edited") == (
         "02/10/2020", "1", "Mov'eo", "Comments integrated (Mov'eo: 1 edited)")
-    d = dataclasses.replace(d, version_log_columns=("Version", "Date", "Notes", "Entity"), version_log=[])
+    d = dataclasses.replace(d, version_log=VersionLog(("Version", "Date", "Notes", "Entity"), ()))
     assert new_row(d, "Round 2", "") == ("1", "02/10/2020", "Round 2", "Mov'eo")
 
 
@@ -42,7 +43,7 @@ def test_a_toml_without_a_version_log_gets_one(inputs):
     (inputs / "deliverable.toml").write_text(toml, encoding="utf-8")
     text = 'Quotes " and a backslash \\ kept'
     data, d = with_row(inputs, ("02/10/2020", "1", "Mov'eo", text))
-    assert d.version_log == [("02/10/2020", "1", "Mov'eo", text)]
+    assert d.version_log.rows == (("02/10/2020", "1", "Mov'eo", text),)
     assert tomllib.loads(data.decode())["version_log"]["rows"] == [["02/10/2020", "1", "Mov'eo", text]]
     assert (inputs / "deliverable.toml").read_text(encoding="utf-8") == toml  # nothing written
 

@@ -3,15 +3,17 @@ every problem listed at once with its section and key, unknown keys warned, file
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 from reports import copy_deliverable
 
+from competency_maps.errors import ConfigError, Issue, Location, ReportError
 from competency_maps.inputs import config
-from competency_maps.errors import ConfigError
-from competency_maps.inputs.options import pattern_fields
+from competency_maps.inputs.files import CONFIG_NAME
+from competency_maps.inputs.options import ValidationError, pattern_fields
 
 INPUTS = Path(__file__).resolve().parents[2] / "inputs"
 
@@ -32,64 +34,81 @@ def edit(inputs: Path, old: str, new: str) -> Path:
     return inputs
 
 
-def problems(inputs: Path) -> tuple[list[str], list[str]]:
+def problems(inputs: Path) -> tuple[list[Issue], list[Issue]]:
     d, issues = config.validate(inputs)
-    errors = [str(i) for i in issues if i.is_error]
+    errors = [i for i in issues if i.is_error]
     assert (d is None) == bool(errors)
-    return errors, [str(i) for i in issues if not i.is_error]
+    return errors, [i for i in issues if not i.is_error]
+
+
+def at(section: str, key: str) -> Location:
+    return Location(CONFIG_NAME, section, key)
 
 
 def test_the_shipped_toml_has_no_problem(inputs):
     assert problems(inputs) == ([], [])
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ('funding = "funding.md"', 'funding = "../secret.txt"', "texts › funding: names '../secret.txt', which goes up"),
-    ('funding = "funding.md"', 'funding = "/etc/passwd"', "texts › funding: names '/etc/passwd', a path outside"),
-    ('funding = "funding.md"', 'funding = "/dev/zero"', "texts › funding: names '/dev/zero', a path outside"),
-    ('funding = "funding.md"', 'funding = "."', "texts › funding: '.' is a folder"),
+@pytest.mark.parametrize("old, new, code", [
+    ('funding = "funding.md"', 'funding = "../secret.txt"', "input_file.up"),
+    ('funding = "funding.md"', 'funding = "/etc/passwd"', "input_file.absolute"),
+    ('funding = "funding.md"', 'funding = "/dev/zero"', "input_file.absolute"),
+    ('funding = "funding.md"', 'funding = "."', "input_file.folder"),
 ])
-def test_a_text_file_outside_the_inputs_folder_is_never_read(inputs, old, new, expected):
+def test_a_text_file_outside_the_inputs_folder_is_never_read(inputs, old, new, code):
     errors, _ = problems(edit(inputs, old, new))
-    assert len(errors) == 1 and expected in errors[0], errors
+    assert [(e.location, e.code) for e in errors] == [(at("texts", "funding"), code)], errors
+    assert not any("SECRET" in str(v) or "root:" in str(v) for e in errors for v in e.params.values())
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ('number = "D2.1"', "number = 21", "deliverable › number: must be text in quotes, not a number (21)"),
-    ("date = 2020-10-02", "date = 2020", "deliverable › date: must be a date (YYYY-MM-DD), not 2020"),
-    ("date = 2020-10-02", 'date = "02/10/2020"', "deliverable › date: must be a date"),
-    ("enabled = true", 'enabled = "yes"', "synthesis › enabled: must be true or false"),
-    ("min_clusters = 3", "min_clusters = 1", "synthesis › min_clusters: must be at least 2"),
-    ("[swot]\ntopics = [", "[swot]\ntopics = \"x\"\nold_topics = [", "swot › topics: must be a list in brackets"),
+@pytest.mark.parametrize("old, new, where, code, params", [
+    ('number = "D2.1"', "number = 21", ("deliverable", "number"), "config.text.type",
+     {"kind": "a number", "value": "21", "key": "number", "typed": "21"}),
+    ("date = 2020-10-02", "date = 2020", ("deliverable", "date"), "config.date.type", {"value": "2020", "key": "date"}),
+    ("date = 2020-10-02", 'date = "02/10/2020"', ("deliverable", "date"), "config.date.type",
+     {"value": "'02/10/2020'", "key": "date"}),
+    ("enabled = true", 'enabled = "yes"', ("synthesis", "enabled"), "config.flag.type",
+     {"kind": "text", "value": "'yes'", "key": "enabled"}),
+    ("min_clusters = 3", "min_clusters = 1", ("synthesis", "min_clusters"), "config.number.small",
+     {"minimum": 2, "value": 1}),
+    ("[swot]\ntopics = [", "[swot]\ntopics = \"x\"\nold_topics = [", ("swot", "topics"), "config.list.type",
+     {"kind": "text", "value": "'x'", "key": "topics"}),
     ('order = ["E-Mobility Cluster", "Mobinov", "Mov\'eo", "RAI Automotive Industry NL", "Zone Cluster"]',
-     'order = "Mov\'eo"', "clusters › order: must be a list in brackets"),
+     'order = "Mov\'eo"', ("clusters", "order"), "config.list.type", {"kind": "text", "value": '"Mov\'eo"', "key": "order"}),
     ('rows = [["25/09/2020", "", "Mov\'eo", ""]]', 'rows = [["25/09/2020", 2, "Mov\'eo", ""]]',
-     "version_log › rows: row 1 has a number (2) where text in quotes is expected"),
+     ("version_log", "rows"), "config.rows.cell", {"row": 1, "kind": "a number", "value": "2"}),
     ('rows = [["25/09/2020", "", "Mov\'eo", ""]]', 'rows = [["25/09/2020", "Mov\'eo"]]',
-     "version_log › rows: row 1 has 2 cells for 4 columns"),
-    ('nature = [["report", true]', 'nature = [["report", "yes"]', "info › nature: must be a list of [label, true/false]"),
-    ("[[links]]\nlabel", "[[links]]\nlabel = 3\nold", "links 1 › label: must be text in quotes"),
-    ('[[synthesis.themes]]\nname = "Funding"', "[[synthesis.themes]]\nname = ''", "synthesis › themes 1 › name: must not be empty"),
+     ("version_log", "rows"), "config.rows.width", {"row": 1, "cells": 2, "columns": 4}),
+    ('nature = [["report", true]', 'nature = [["report", "yes"]', ("info", "nature"), "config.ticks.type",
+     {"key": "nature"}),
+    ("[[links]]\nlabel", "[[links]]\nlabel = 3\nold", ("links 1", "label"), "config.text.type",
+     {"kind": "a number", "value": "3", "key": "label", "typed": "3"}),
+    ('[[synthesis.themes]]\nname = "Funding"', "[[synthesis.themes]]\nname = ''", ("synthesis › themes 1", "name"),
+     "config.empty", {}),
 ])
 @pytest.mark.slow
-def test_a_wrong_type_is_a_located_error_never_a_crash_or_letters(inputs, old, new, expected):
+def test_a_wrong_type_is_a_located_error_never_a_crash_or_letters(inputs, old, new, where, code, params):
     errors, _ = problems(edit(inputs, old, new))
-    assert any(expected in e for e in errors), errors
-    assert all(e.startswith("ERROR deliverable.toml › ") for e in errors)
+    assert any(e.location == at(*where) and e.code == code and dict(e.params) == params for e in errors), errors
+    assert all(e.location.file == CONFIG_NAME and e.location.sheet for e in errors)
 
 
-@pytest.mark.parametrize("pattern, expected", [
-    ("{name", "is not a valid pattern"),
-    ("{name} }", "is not a valid pattern"),
-    ("{0} map", "is not a valid pattern"),
-    ("{name.__class__} map", "is not a valid pattern"),
-    ("{name!r} map", "is not a valid pattern"),
-    ("{cluster} map", "uses blanks that do not exist: cluster"),
+@pytest.mark.parametrize("pattern, code, params", [
+    ("{name", "config.pattern.invalid", None),
+    ("{name} }", "config.pattern.invalid", None),
+    ("{0} map", "config.pattern.invalid", None),
+    ("{name.__class__} map", "config.pattern.invalid", None),
+    ("{name!r} map", "config.pattern.invalid", None),
+    ("{cluster} map", "config.pattern.blanks", {"blanks": ("cluster",), "allowed": "{name}, {project}"}),
 ])
-def test_heading_patterns_are_checked(inputs, pattern, expected):
+def test_heading_patterns_are_checked(inputs, pattern, code, params):
     (inputs / "deliverable.toml").open("a", encoding="utf-8").write(f"\n[headings]\nchapter = {pattern!r}\n")
     errors, _ = problems(inputs)
-    assert len(errors) == 1 and "headings › chapter: " in errors[0] and expected in errors[0], errors
+    assert [(e.location, e.code) for e in errors] == [(at("headings", "chapter"), code)], errors
+    if params is not None:
+        assert dict(errors[0].params) == params
+    else:
+        assert errors[0].params["allowed"] == "{name}, {project}"
 
 
 def test_a_good_heading_pattern_is_used(inputs):
@@ -109,6 +128,7 @@ def test_every_problem_is_listed_at_once(inputs):
     with pytest.raises(ConfigError) as e:
         config.load(inputs)
     assert len([i for i in e.value.issues if i.is_error]) == 3
+    assert (e.value.code, e.value.location) == ("config.text.type", at("deliverable", "number"))
 
 
 def test_unknown_keys_and_sections_are_warned_with_the_closest_name(inputs):
@@ -116,15 +136,26 @@ def test_unknown_keys_and_sections_are_warned_with_the_closest_name(inputs):
     (inputs / "deliverable.toml").open("a", encoding="utf-8").write("\n[synthesys]\nenabled = false\n")
     errors, warnings = problems(inputs)
     assert not errors
-    assert any("deliverable › titel: unknown key 'titel', ignored. Did you mean 'title'?" in w for w in warnings)
-    assert any("synthesys: unknown section 'synthesys', ignored. Did you mean 'synthesis'?" in w for w in warnings)
+    found = {(w.location, w.code): dict(w.params) for w in warnings}
+    assert found[(at("deliverable", "titel"), "config.key.unknown")] == {"noun": "key", "name": "titel", "close": "title"}
+    assert found[(at("", "synthesys"), "config.key.unknown")] == {"noun": "section", "name": "synthesys",
+                                                                 "close": "synthesis"}
+
+
+def test_an_unknown_label_is_an_error_and_an_unknown_caption_a_warning(inputs):
+    edit(inputs, "[tows.captions]\n", "[tows.captions]\nXY = 'x'\n")
+    (inputs / "deliverable.toml").open("a", encoding="utf-8").write("\n[labels]\nzzz_nothing_like_it = 'x'\n")
+    errors, warnings = problems(inputs)
+    assert [(e.location, e.code, e.params["name"]) for e in errors] == [
+        (at("labels", "zzz_nothing_like_it"), "config.label.unknown.listed", "zzz_nothing_like_it")]
+    assert [(w.location, w.code) for w in warnings] == [(at("tows › captions", "XY"), "config.key.unknown.listed")]
 
 
 def test_a_missing_required_key_is_named(inputs):
     edit(inputs, 'title = "Clusters competency maps"\n', "")
     errors, _ = problems(inputs)
-    assert errors == ["ERROR deliverable.toml › deliverable › title: is required but missing. "
-                      "Add title = … under [deliverable]."]
+    assert [(e.location, e.code, dict(e.params)) for e in errors] == [
+        (at("deliverable", "title"), "config.key.required", {"key": "title", "section": "deliverable"})]
 
 
 def test_a_byte_order_mark_is_accepted(inputs):
@@ -138,32 +169,55 @@ def test_a_byte_order_mark_is_accepted(inputs):
 def test_a_markdown_file_that_is_not_utf8_is_named_not_the_toml(inputs):
     (inputs / "conclusions.md").write_bytes("Conclusions: caf\xe9.".encode("latin-1"))
     errors, _ = problems(inputs)
-    assert errors == ["ERROR conclusions.md: is not UTF-8 text (byte 0xe9 on line 1). "
-                      "Save it as UTF-8 (in most editors: Save As › Encoding › UTF-8)."]
+    assert [(e.location, e.code, dict(e.params)) for e in errors] == [
+        (Location("conclusions.md"), "input_file.not_utf8", {"byte": "0xe9", "line": 1})], errors
 
 
 def test_markdown_nested_beyond_reading_is_an_error_at_its_line(inputs):
     deep = "".join("  " * i + f"- level {i}\n" for i in range(40))
     (inputs / "conclusions.md").write_text("Intro.\n\n" + deep + "\nAfter.\n", encoding="utf-8")
-    errors, _ = problems(inputs)
-    assert len(errors) == 1 and "texts › conclusions: conclusions.md, line " in errors[0], errors
-    assert "nested too deeply" in errors[0]
+    [error], _ = problems(inputs)
+    assert (error.location, error.code) == (at("texts", "conclusions"), "config.markdown.line"), error
+    assert error.params["file"] == "conclusions.md" and 3 <= error.params["line"] <= 42
 
 
-@pytest.mark.parametrize("make, expected", [
-    (lambda p: (p.unlink(), p.mkdir()), "'deliverable.toml' is a folder, not a file"),
-    (lambda p: p.write_bytes("number = 'caf\xe9'".encode("latin-1")), "is not UTF-8 text"),
-    (lambda p: p.write_text("[deliverable\n", encoding="utf-8"), "cannot be read: "),
+@pytest.mark.parametrize("make, code", [
+    (lambda p: (p.unlink(), p.mkdir()), "input_file.folder"),
+    (lambda p: p.write_bytes("number = 'caf\xe9'".encode("latin-1")), "input_file.not_utf8"),
+    (lambda p: p.write_text("[deliverable\n", encoding="utf-8"), "config.toml.syntax"),
 ])
-def test_a_toml_that_cannot_be_read_is_one_located_error(inputs, make, expected):
+def test_a_toml_that_cannot_be_read_is_one_located_error(inputs, make, code):
     make(inputs / "deliverable.toml")
-    errors, _ = problems(inputs)
-    assert len(errors) == 1 and errors[0].startswith("ERROR deliverable.toml: ") and expected in errors[0], errors
+    [error], _ = problems(inputs)
+    assert (error.location, error.code) == (Location(CONFIG_NAME), code) and error.hint
+
+
+def test_without_keys_every_value_is_its_declared_default(inputs):
+    """The default a key is declared with is the one a toml without the key gets (declared once)."""
+    (inputs / "deliverable.toml").write_text('[deliverable]\nnumber = "D2.1"\ntitle = "Clusters competency maps"\n',
+                                             encoding="utf-8")
+    d, bare = config.load(inputs), config.Deliverable()
+    for section in ("deliverable", "project", "info", "version_log", "history", "clusters", "swot", "tows",
+                    "synthesis"):
+        assert getattr(d, section) == getattr(bare, section), section
+    assert (d.headings, d.label_patterns, d.links) == (bare.headings, bare.label_patterns, bare.links)
+    assert dataclasses.replace(d.cover, logo=None) == bare.cover and d.text("abstract")  # the usual abstract.md
+
+
+def test_a_wrong_value_is_an_error_of_the_tool_s_kind():
+    assert issubclass(ValidationError, ReportError) and issubclass(ValidationError, ConfigError)
+
+
+def test_the_deliverable_is_frozen(inputs):
+    d = config.load(inputs)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        d.cover.action = "X"  # type: ignore[misc]
 
 
 def test_values_reach_the_deliverable(inputs):
     d = config.load(inputs)
     assert d.date == dt.date(2020, 10, 2) and d.topics[0].startswith("Cluster's business model")
-    assert d.clusters[2] == "Mov'eo" and d.synthesis and d.synthesis_min_clusters == 3
-    assert d.info["nature"][0] == ("report", True) and d.version_log == [("25/09/2020", "", "Mov'eo", "")]
-    assert d.links[0]["url"] == "https://recipe4mobility.eu/" and d.themes[0].keywords[0] == "funding"
+    assert d.clusters.order[2] == "Mov'eo" and d.synthesis.shown and d.synthesis.min_clusters == 3
+    assert d.info.nature[0] == ("report", True) and d.version_log.rows == (("25/09/2020", "", "Mov'eo", ""),)
+    assert d.links[0].url == "https://recipe4mobility.eu/" and d.themes[0].keywords[0] == "funding"
+    assert d.cover.logo is not None and d.cover.logo_text == "RECIPE4MOBILITY" and d.info.authors == "Mov'eo"

@@ -58,7 +58,7 @@ def results(deliverable):
 
 @pytest.mark.slow
 def test_one_workbook_per_listed_cluster(results, deliverable):
-    assert sorted(results) == sorted(EXPECTED) == sorted(deliverable.clusters)
+    assert sorted(results) == sorted(EXPECTED) == sorted(deliverable.clusters.order)
 
 
 @pytest.mark.parametrize("name", EXPECTED)

@@ -169,5 +169,5 @@ def test_the_docx_prints_the_notes_under_their_label_marked_german(noted):
                                          ("List Bullet", "Wir glauben an <uns> & {{ 7*7 }}")]
     body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     label = body[:body.index(">Strengths / Stärken<")]
-    assert label[label.rindex("<w:r>"):].count('<w:lang w:val="de"/>') == 1
-    assert body.count('<w:lang w:val="de"/>') == 3  # label, sub-heading, bullet
+    assert label[label.rindex("<w:r>"):].count('<w:lang w:val="de-DE"/>') == 1
+    assert body.count('<w:lang w:val="de-DE"/>') == 3  # label, sub-heading, bullet: with its region, as Word writes it

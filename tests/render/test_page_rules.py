@@ -31,3 +31,16 @@ def test_the_rules_see_headings_header_rows_and_body_text():
     assert any(ln.kind == "heading" and ln.text.startswith("Step 2") for ln in found)
     assert any(ln.kind == "header" and ln.text == "Weaknesses" for ln in found)
     assert not any("Page " in ln.text and " of " in ln.text for ln in found)  # furniture is not text here
+
+
+def test_a_consortium_of_six_keeps_the_page_rules_in_word_as_libreoffice_lays_it_out(tmp_path, convert_with_libreoffice):
+    """The Word file paginates by itself (no break copied from the PDF): the same rules hold there."""
+    from competency_maps.render.docx.render import render_docx
+    content = assemble(gather(make_consortium(6, tmp_path / "in")))
+    src = tmp_path / "six.docx"
+    src.write_bytes(render_docx(content))
+    [pdf] = convert_with_libreoffice([src], tmp_path / "pdf",
+                                     'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}')
+    rows = {(pair.left, pair.right) for ch in content.chapters for pair in ch.swot_pairs}
+    rows |= {tuple(tows.columns) for ch in content.chapters for tows in ch.tows}
+    assert violations(pdf.read_bytes(), frozenset(rows)) == []

@@ -38,9 +38,9 @@ def _proof(tmp_path):
 
 def _synthesis_off(tmp_path):
     g = sample_gathered()
-    off = replace(g.deliverable, synthesis=False)
+    off = replace(g.deliverable, synthesis=replace(g.deliverable.synthesis, enabled=False))
     clusters = g.clusters[:2]
-    content = build_content(off, [chapter(c, off) for c in clusters], clusters, off.about_order)
+    content = build_content(off, [chapter(c, off) for c in clusters], clusters, about_order=off.clusters.about_order)
     assert content.synthesis is None
     return content
 

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
@@ -51,6 +52,12 @@ def test_a_clean_word_2013_package_without_template_leftovers():
         rels = z.read("word/_rels/document.xml.rels").decode() + z.read("_rels/.rels").decode()
         types = z.read("[Content_Types].xml").decode()
     assert document.count("PAGEREF _Toc") == len(sample_content().toc) and 'w:anchor="_Toc00001"' in document
+    # a real contents field as Word writes it, in its content control
+    assert document.count('TOC \\o "1-2" \\h \\z \\u') == 1 and '<w:docPartGallery w:val="Table of Contents"/>' in document
+    # no empty run, no "off" toggle written out
+    runs = list(etree.fromstring(document.encode()).iter(qn("w:r")))
+    assert runs and not [r for r in runs if all(c.tag == qn("w:t") and not c.text for c in r if c.tag != qn("w:rPr"))]
+    assert not re.search(r'<w:(b|i|bidi|rtl|keepNext|keepLines|cantSplit|tblHeader|pageBreakBefore) w:val="(false|0)"', document)
     assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
     assert "updateFields" not in settings and "proofState" not in settings
     assert not [n for n in names if "thumbnail" in n or "stylesWithEffects" in n or n.startswith("customXml")]
@@ -99,7 +106,7 @@ def test_markup_and_template_syntax_in_partner_text_stay_literal(sample_cluster)
 
 def test_template_tags_are_all_provided_by_the_content():
     tpl = DocxTemplate(io.BytesIO(make_template()))
-    assert tpl.get_undeclared_template_variables(jinja_env()) == {"r", "pages", "breaks"}
+    assert tpl.get_undeclared_template_variables(jinja_env()) == {"r", "pages"}
 
 
 def _restyled_heading_1(tmp_path, colour: str):
@@ -146,8 +153,9 @@ def test_a_reference_document_without_a_style_the_structure_needs_is_a_clear_err
     ref = Document(str(REFERENCE))
     ref.styles["SWOT Table"].element.getparent().remove(ref.styles["SWOT Table"].element)
     ref.save(str(tmp_path / "reference.docx"))
-    with pytest.raises(RenderError, match="lacks the style.*SWOT Table"):
+    with pytest.raises(RenderError) as caught:
         sample_docx_from(tmp_path / "reference.docx")
+    assert caught.value.code == "docx.reference.styles" and list(caught.value.params["styles"]) == ["SWOT Table"]
 
 
 @pytest.fixture(scope="module")
@@ -161,12 +169,29 @@ def libreoffice_pdf(tmp_path_factory, convert_with_libreoffice) -> Path:
     return pdf
 
 
-def test_in_libreoffice_no_heading_or_table_header_stands_at_a_page_foot(libreoffice_pdf):
+def test_in_libreoffice_no_near_empty_page_nor_heading_or_table_header_at_a_page_foot(libreoffice_pdf):
     from page_rules import violations
     content = sample_content()
     rows = {(pair.left, pair.right) for ch in content.chapters for pair in ch.swot_pairs}
     rows |= {tuple(tows.columns) for ch in content.chapters for tows in ch.tows}
-    assert violations(libreoffice_pdf.read_bytes(), frozenset(rows), fill=False) == []
+    assert violations(libreoffice_pdf.read_bytes(), frozenset(rows), fill=True) == []
+
+
+def test_the_contents_stores_the_pages_libreoffice_prints(libreoffice_pdf, require_tool):
+    """The TOC field's stored numbers (what Word shows on opening) are LibreOffice's layout."""
+    text = subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(libreoffice_pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    flat = [" ".join(p.split()) for p in text.split("\f")]
+    doc = Document(io.BytesIO(sample_docx()))
+    stored = [t.rsplit("\t", 1)[-1] for s, t in docx_paragraphs(sample_docx()) if s.casefold() in ("toc 1", "toc 2")]
+    content = sample_content()
+    assert len(stored) == len(content.toc)
+    toc_page = next(i for i, p in enumerate(flat) if content.toc_heading in p)
+    at, printed = toc_page + 1, []
+    for e in content.toc:
+        at = next(i for i in range(at, len(flat)) if " ".join(e.text.split()) in flat[i])
+        printed.append(str(at + 1))
+    assert stored == printed
 
 
 def test_in_libreoffice_every_toc_entry_shows_the_page_its_heading_is_on(libreoffice_pdf, require_tool):
@@ -187,17 +212,17 @@ def test_in_libreoffice_every_toc_entry_shows_the_page_its_heading_is_on(libreof
     assert not wrong, wrong
 
 
-def test_the_word_file_paginates_as_the_pdf_at_its_headings():
-    """Cached TOC numbers (what Word and previewers show) are the PDF's; a heading that starts a page
-    there starts one in Word too."""
+def test_the_word_file_paginates_by_itself_chapters_as_sections():
+    """No page break copied from the PDF: a heading starts a page only where its style says so
+    (Heading 1, through its chapter's section), and each chapter is a section that starts a page."""
     doc = Document(io.BytesIO(sample_docx()))
-    pdf = sample_pdf()
-    toc = [p for p in doc.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
-    assert [p.text.rsplit("\t", 1)[-1] for p in toc] == [str(pdf.anchors[e.anchor]) for e in sample_content().toc]
-    starts = {p.text.strip() for p in doc.paragraphs if p.style.name.startswith("Heading")
-              and p.paragraph_format.page_break_before}
-    tops = {e.text for e in sample_content().toc if e.anchor in pdf.page_tops}
-    assert tops <= starts and any(e.level == 2 for e in sample_content().toc if e.anchor in pdf.page_tops)
+    forced = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading ")
+              and p.paragraph_format.page_break_before]
+    assert forced == []
+    content = sample_content()
+    chapters = len(content.chapters) + 3  # the clusters, the synthesis, the conclusions, about the partners
+    assert len(doc.sections) == 1 + chapters + 1  # the front matter, the chapters, the back page
+    assert all(s.start_type == 2 for s in doc.sections[1:])  # each on a new page
 
 
 def test_the_eu_flag_is_on_the_cover_and_back_page_as_in_the_pdf():
@@ -246,7 +271,10 @@ def test_every_heading_has_an_outline_level_and_none_is_skipped():
             style = style.base_style
         return None
 
-    levels = [(level(p.style), p.text.strip()) for p in doc.paragraphs if level(p.style)]
+    from docx.text.paragraph import Paragraph
+    paragraphs = [Paragraph(p, doc._body) for p in doc.element.body.iter(qn("w:p"))
+                  if p.getparent().tag != qn("w:tc")]
+    levels = [(level(p.style), p.text.strip()) for p in paragraphs if level(p.style)]
     texts = {t for _, t in levels}
     content = sample_content()
     for heading in (content.front.info_heading, content.front.abstract_heading, content.front.summary_heading,
@@ -258,10 +286,25 @@ def test_every_heading_has_an_outline_level_and_none_is_skipped():
         previous = lv
 
 
-def test_the_header_names_the_current_chapter_and_the_disclaimer_is_small_print():
+def test_the_running_head_names_each_chapter_and_none_on_the_front_pages():
     doc = Document(io.BytesIO(sample_docx()))
-    header = doc.sections[0].header._element.xml
-    assert 'STYLEREF "Heading 1"' in header  # the running chapter title, as the PDF's top-right corner
+    front = doc.sections[0].header._element.xml
+    assert "STYLEREF" not in front and "RECIPE4Mobility" in front
+    content = sample_content()
+    titles = [ch.title for ch in content.chapters] + [content.synthesis.heading, content.conclusions_heading,
+                                                      content.about_heading]
+    for section, title in zip(doc.sections[1:], titles):
+        header = section.header
+        assert not header.is_linked_to_previous
+        xml = header._element.xml
+        assert 'STYLEREF "Heading 1"' in xml  # Word recomputes it; LibreOffice shows the stored title
+        assert header.paragraphs[0].text.endswith(title), (title, header.paragraphs[0].text)
+    style = [s for s in doc.styles if s.name.casefold() == "header"][0]
+    assert style.font.size.pt == 8 and str(style.font.color.rgb) == "595959"
+    assert "<w:sz " not in front  # the look is the style's, not direct formatting
+    footer = [s for s in doc.styles if s.name.casefold() == "footer"][0]
+    tabs = sorted(t.position.twips if hasattr(t.position, "twips") else t.position for t in footer.paragraph_format.tab_stops)
+    assert footer.font.size.pt == 8.5 and tabs[-1] == 9638  # A4's text width
     legal = [p.text for p in doc.paragraphs if p.style.name == "Legal"]
     assert legal and any(t.startswith("The content of this report represents the views of the author") for t in legal)
 
@@ -269,8 +312,8 @@ def test_the_header_names_the_current_chapter_and_the_disclaimer_is_small_print(
 def test_the_back_page_has_neither_header_nor_footer_as_in_the_pdf():
     doc = Document(io.BytesIO(sample_docx()))
     report, back = doc.sections[0], doc.sections[-1]
-    assert len(doc.sections) == 2
     assert "{" not in report.header._element.xml and report.footer.paragraphs[0].text.startswith("Page")
+    assert back._sectPr.find(qn("w:vAlign")).get(qn("w:val")) == "center"  # centred on the page
     assert not "".join(p.text for p in back.header.paragraphs + back.footer.paragraphs).strip()
     assert back.start_type == 2  # a new page (WD_SECTION.NEW_PAGE)
     assert doc.paragraphs[-1].text or doc.paragraphs[-2].text  # the back page's words, after the break

@@ -4,6 +4,9 @@ the template it was made from, and the same bytes for the same inputs.
 python-docx's blank document (from which templates/reference.docx started) carries a Word 2010
 compatibility setting, a blank thumbnail, a 400 KB stylesWithEffects part, an empty bibliography,
 "Microsoft Macintosh Word" in app.xml and a "clean" proofing state; none of it describes this report.
+docxtpl leaves runs without text where a tag stood, and a Jinja test may leave an "off" toggle
+(`<w:bidi w:val="0"/>`): both are dropped, as are the styles nothing uses (the reference document
+carries Word's 100-odd table styles), so an editor's Styles pane lists the report's own.
 """
 
 from __future__ import annotations
@@ -45,8 +48,70 @@ def _dump(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _settings(data: bytes) -> bytes:
+# On/off properties: "off" written out is a no-op where nothing under it turns them on.
+TOGGLES = frozenset(f"{{{W}}}{t}" for t in (
+    "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "vanish", "rtl", "bidi", "keepNext",
+    "keepLines", "pageBreakBefore", "widowControl", "cantSplit", "tblHeader", "contextualSpacing"))
+OFF = frozenset({"0", "false", "off"})
+# Styles kept though no paragraph names them: defaults, and those Word's own commands apply
+# (links, headers and footers, the contents list that "Update table" rebuilds, list continuations).
+NEEDED_STYLES = frozenset({"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Hyperlink", "Header",
+                           "Footer", "TOC1", "TOC2", "TOCHeading", "Heading1", "Heading2", "Caption"})
+
+
+def _tidy_body(data: bytes) -> bytes:
+    """No run without content, no "off" toggle written out, "on" as the bare element (the Office
+    2016 schema refuses `w:val="1"` on some, such as cantSplit)."""
     root = _xml(data)
+    for el in list(root.iter(*TOGGLES)):
+        val = el.get(f"{{{W}}}val")
+        if val in OFF:
+            el.getparent().remove(el)
+        elif val is not None:
+            del el.attrib[f"{{{W}}}val"]
+    for run in list(root.iter(f"{{{W}}}r")):
+        content = [c for c in run if c.tag != f"{{{W}}}rPr"]
+        if all(c.tag == f"{{{W}}}t" and not c.text for c in content):
+            run.getparent().remove(run)
+    return _dump(root)
+
+
+def _used_styles(parts: dict[str, bytes]) -> set[str]:
+    used: set[str] = set()
+    for name, data in parts.items():
+        if name == "word/document.xml" or name == "word/numbering.xml" or name.startswith(("word/header", "word/footer")):
+            for el in _xml(data).iter(f"{{{W}}}pStyle", f"{{{W}}}rStyle", f"{{{W}}}tblStyle"):
+                used.add(el.get(f"{{{W}}}val"))
+    return used
+
+
+def _styles(data: bytes, used: set[str], language: str) -> bytes:
+    """Only the styles the document uses, what they are based on or linked to, and Word's needed ones."""
+    root = _xml(data)
+    styles = {s.get(f"{{{W}}}styleId"): s for s in root.findall(f"{{{W}}}style")}
+    keep = {sid for sid, s in styles.items() if s.get(f"{{{W}}}default") in ("1", "true")}
+    todo = [sid for sid in used | NEEDED_STYLES | keep if sid in styles]
+    while todo:
+        sid = todo.pop()
+        keep.add(sid)
+        for ref in ("basedOn", "link", "next"):
+            el = styles[sid].find(f"{{{W}}}{ref}")
+            target = el.get(f"{{{W}}}val") if el is not None else None
+            if target in styles and target not in keep:
+                todo.append(target)
+    for sid, s in styles.items():
+        if sid not in keep:
+            root.remove(s)
+    return _dump(root)
+
+
+def _settings(data: bytes, language: str = "") -> bytes:
+    root = _xml(data)
+    lang = root.find(f"{{{W}}}themeFontLang")
+    if lang is not None and language:
+        lang.set(f"{{{W}}}val", language)
+        for attr in ("eastAsia", "bidi"):
+            lang.attrib.pop(f"{{{W}}}{attr}", None)
     for tag in ("updateFields", "proofState", "attachedTemplate"):
         for el in root.findall(f"{{{W}}}{tag}"):
             root.remove(el)
@@ -79,20 +144,24 @@ def _content_types(data: bytes) -> bytes:
     return _dump(root)
 
 
-def clean(data: bytes) -> bytes:
-    """The package without template leftovers, Word 2013+ settings, fixed timestamps and member order."""
+def clean(data: bytes, *, language: str = "") -> bytes:
+    """The package without template leftovers, Word 2013+ settings, fixed timestamps and member order;
+    no empty run or "off" toggle, no unused style; `language` the document's (settings)."""
     src = zipfile.ZipFile(io.BytesIO(data))
-    fix = {"word/settings.xml": _settings, "_rels/.rels": _relationships,
+    names = [n for n in src.namelist() if not _unused(n)]
+    bodies = {n: _tidy_body(src.read(n)) for n in names
+              if n == "word/document.xml" or n.startswith(("word/header", "word/footer"))}
+    used = _used_styles({**bodies, **{n: src.read(n) for n in names if n == "word/numbering.xml"}})
+    fix = {"word/settings.xml": lambda b: _settings(b, language), "_rels/.rels": _relationships,
            "word/_rels/document.xml.rels": _relationships, "[Content_Types].xml": _content_types,
-           "docProps/app.xml": lambda _: APP_XML}
+           "docProps/app.xml": lambda _: APP_XML, "word/styles.xml": lambda b: _styles(b, used, language)}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        names = [n for n in src.namelist() if not _unused(n)]
         first = [n for n in names if n == "[Content_Types].xml"]
         for name in first + sorted(n for n in names if n not in first):
             info = zipfile.ZipInfo(name, ZIP_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            body = src.read(name)
+            body = bodies[name] if name in bodies else src.read(name)
             z.writestr(info, fix[name](body) if name in fix else body)
     return out.getvalue()

@@ -1,5 +1,5 @@
-"""ReportContent -> DOCX bytes: docxtpl fills the template that docx_template.py makes from
-templates/reference.docx.
+"""ReportContent -> DOCX bytes: docxtpl fills the template that template.py makes from
+templates/reference.docx; then each chapter's running head (sections.py) and a clean package.
 
 Partner text reaches Word only as data: autoescape is on, and rich text becomes runs through
 docxtpl's RichText, which escapes it too. Same inputs give the same bytes.
@@ -12,8 +12,6 @@ import io
 import re
 from pathlib import Path
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import Environment, StrictUndefined
@@ -22,7 +20,10 @@ from markupsafe import Markup, escape
 from competency_maps.report.view import ReportContent
 from competency_maps.errors import RenderError
 from competency_maps.report.figures import heatmap_png
+from competency_maps.render.docx import ooxml
+from competency_maps.render.docx.language import bidi, word_language
 from competency_maps.render.docx.package import clean
+from competency_maps.render.docx.sections import running_heads
 from competency_maps.render.docx.template import REFERENCE, list_style, make_template
 from competency_maps.model.richtext import Span, Text, safe_url
 
@@ -45,14 +46,41 @@ def rich(text: Text | str, lang: str = "", tpl: DocxTemplate | None = None) -> R
     `tpl`, a span with a (safe) URL becomes a hyperlink in the "Hyperlink" character style."""
     if isinstance(text, str):
         text = (Span(text),) if text else ()
-    lang = lang if lang and _LANG.fullmatch(lang) else None
+    lang = word_language(lang) if lang and _LANG.fullmatch(lang) else None
     rt = RichText()
     for s in text:
         url = safe_url(s.url) if tpl is not None else ""
         link = {"url_id": tpl.build_url_id(url), "style": "Hyperlink"} if url else {}
         rt.add(s.text, bold=s.bold or None, italic=s.italic or None, lang=lang, **link)
-    rt.xml = _guard(rt.xml)
+    xml = rt.xml
+    if lang and bidi(lang):  # right to left: the run is, and its language is the complex-script one
+        xml = xml.replace(f'<w:lang w:val="{lang}"/>', f'<w:rtl/><w:lang w:bidi="{lang}"/>')
+    rt.xml = _guard(xml)
     return rt
+
+
+SHORT_ROW = 24  # lines of cell text: about half a page
+
+
+def _plain(x) -> str:
+    if isinstance(x, str):
+        return x
+    if hasattr(x, "text"):
+        return _plain(x.text)
+    return "".join(_plain(s) for s in x)
+
+
+def short_row(row) -> bool:
+    """A SWOT or TOWS row of at most about half a page (its longer cell, at ~32 characters a line of a 66 mm column):
+    one kept whole moves to the next page without leaving much of this one empty."""
+    sides = [row.left, row.right] if hasattr(row, "left") else list(row.cells)
+    lines = 0
+    for side in sides:
+        if side is None:
+            continue
+        entries = [e for g in side.groups for e in g.entries] if hasattr(side, "groups") else list(side.entries)
+        lines = max(lines, 2 + sum(1 + len(_plain(e)) // 32 for e in entries))
+    return lines <= SHORT_ROW
 
 
 def _link(text: str, url: str) -> Text:
@@ -67,15 +95,21 @@ def _finalize(value):
 
 
 class _Figure(InlineImage):
-    """A picture with its alternative text (what a screen reader says, as the PDF's alt)."""
+    """A picture with its alternative text (what a screen reader says, as the PDF's alt); `floating`:
+    at the right margin, out of the text's flow (see ooxml.floating_at_right)."""
 
-    def __init__(self, tpl: DocxTemplate, image: bytes, alt: str, width=None, height=None):
+    def __init__(self, tpl: DocxTemplate, image: bytes, alt: str, width=None, height=None, floating: bool = False):
         super().__init__(tpl, io.BytesIO(image), width=width, height=height)
         self.alt = alt
+        self.floating = floating
 
     def _insert_image(self) -> str:
         xml = super()._insert_image()
-        return xml.replace("<wp:docPr ", f'<wp:docPr descr="{escape(self.alt)}" ', 1)
+        xml = xml.replace("<wp:docPr ", f'<wp:docPr descr="{escape(self.alt)}" ', 1)
+        if self.floating:
+            start, end = xml.index("<w:drawing>") + len("<w:drawing>"), xml.index("</w:drawing>")
+            xml = xml[:start] + ooxml.floating_at_right(xml[start:end]) + xml[end:]
+        return xml
 
 
 class _Lists:
@@ -96,26 +130,22 @@ class _Lists:
 
     def start(self, tpl: DocxTemplate) -> None:
         numbering = tpl.get_docx().part.numbering_part.element
-        self.first = 1 + max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))), default=0)
+        self.first = 1 + max((int(n.get(ooxml.qn("w:numId"))) for n in numbering.findall(ooxml.qn("w:num"))), default=0)
 
     def write(self, tpl: DocxTemplate) -> None:
         """The numbering instances the lists used, each over its style's own list definition."""
         docx = tpl.docx
         numbering = docx.part.numbering_part.element
+        qn = ooxml.qn
         abstract_of = {n.get(qn("w:numId")): n.find(qn("w:abstractNumId")).get(qn("w:val"))
                        for n in numbering.findall(qn("w:num"))}
         for num_id, style in self.ids:
             style_num = docx.styles[style].element.pPr.find(f"{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
-            num = OxmlElement("w:num")
-            num.set(qn("w:numId"), str(num_id))
-            abs_id = OxmlElement("w:abstractNumId")
-            abs_id.set(qn("w:val"), abstract_of[style_num])
-            override = OxmlElement("w:lvlOverride")
-            override.set(qn("w:ilvl"), "0")
-            start = OxmlElement("w:startOverride")
-            start.set(qn("w:val"), "1")
-            override.append(start)
-            num.extend([abs_id, override])
+            num = ooxml.element("w:num", numId=str(num_id))
+            num.append(ooxml.element("w:abstractNumId", val=abstract_of[style_num]))
+            override = ooxml.element("w:lvlOverride", ilvl="0")
+            override.append(ooxml.element("w:startOverride", val="1"))
+            num.append(override)
             numbering.append(num)
 
 
@@ -125,12 +155,17 @@ def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> E
     env.filters["link"] = lambda text, url: rich(_link(text, url), "", tpl)
     env.filters["list_number"] = lists or _Lists()
     env.filters["list_style"] = list_style
+    env.tests["short"] = short_row
+    env.filters["bidi"] = lambda lang: "1" if lang and bidi(lang) else "0"  # "0" is dropped by package.clean
     if tpl is not None:
         env.filters["heatmap_image"] = lambda h: _Figure(tpl, heatmap_png(h), h.title, width=Mm(170))
         env.filters["picture"] = lambda p, height_mm: _Figure(tpl, p.image.raster(), p.alt, height=Mm(height_mm))
+        env.filters["logo"] = lambda p, height_mm: _Figure(tpl, p.image.raster(), p.alt, height=Mm(height_mm),
+                                                           floating=True)
     else:
         env.filters["heatmap_image"] = lambda h: h
         env.filters["picture"] = lambda p, height_mm: p
+        env.filters["logo"] = lambda p, height_mm: p
     return env
 
 
@@ -142,34 +177,38 @@ def prepare(content: ReportContent, reference: Path = REFERENCE) -> bytes:
     return make_template(reference)
 
 
-def render_docx(content: ReportContent, pages: dict[str, int] | None = None,
-                reference: Path = REFERENCE, breaks: frozenset[str] = frozenset(),
-                template: bytes | None = None) -> bytes:
-    """`pages`: the page of each heading's anchor in the PDF (RenderedPdf.anchors), shown by the
-    TOC; without it the TOC lists the headings without page numbers. `breaks`: the headings that
-    start a page of the PDF (RenderedPdf.page_tops), which start a page of the Word file too."""
+def render_docx(content: ReportContent, pages: dict[str, int] | None = None, *,
+                reference: Path = REFERENCE, template: bytes | None = None) -> bytes:
+    """`pages`: the page of each heading's anchor, shown as the TOC's stored numbers (see
+    paginate.py); without it the TOC lists the headings without page numbers."""
     template = template if template is not None else make_template(reference)
     try:
         tpl = DocxTemplate(io.BytesIO(template))
         lists = _Lists()
         lists.start(tpl)
-        tpl.render({"r": content, "pages": pages or {}, "breaks": breaks}, jinja_env=jinja_env(tpl, lists),
-                   autoescape=True)
+        tpl.render({"r": content, "pages": pages or {}}, jinja_env=jinja_env(tpl, lists), autoescape=True)
         lists.write(tpl)
     except Exception as e:  # template errors are ours, but still a message, not a traceback
-        raise RenderError(f"The Word template could not be filled ({type(e).__name__}: {e}).") from e
+        raise RenderError("docx.template.failed", error_type=type(e).__name__, detail=str(e)) from e
+    doc = tpl.docx
+    for rid, rel in doc.part.rels.items():  # docxtpl swapped in the filled headers and footers
+        if not rel.is_external:              # behind python-docx's lookup table: make it see them
+            doc.part.rels._target_parts_by_rId[rid] = rel.target_part
+    running_heads(doc, ooxml.find_style(doc, "Heading 1").style_id)
     props = content.properties
+    language = word_language(props.language)
+    ooxml.default_language(doc, language)
     when = dt.datetime.combine(props.date, dt.time(12, 0))
-    cp = tpl.docx.core_properties
+    cp = doc.core_properties
     cp.title = content.document_title
     cp.subject = props.subject
     cp.author = props.author
     cp.keywords = props.keywords
-    cp.language = props.language
+    cp.language = language
     cp.created = cp.modified = when
     cp.last_modified_by = ""
     cp.comments = ""
     cp.revision = 1
     buf = io.BytesIO()
     tpl.save(buf)
-    return clean(buf.getvalue())
+    return clean(buf.getvalue(), language=language)
