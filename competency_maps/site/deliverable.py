@@ -31,7 +31,7 @@ def _shipped(inputs: Path) -> list[Path]:
 
 def summary(d: Deliverable, logo: str) -> dict[str, Any]:
     return {"number": d.number, "title": d.title, "project": d.project_acronym, "language": d.language,
-            "topics": list(d.topics), "themes": list(d.theme_names), "clusters": list(d.clusters),
+            "topics": list(d.topics), "themes": list(d.theme_names), "clusters": list(d.clusters.order),
             "logo": logo}
 
 
