@@ -1,6 +1,8 @@
 """Command line: `python build.py [options]`, `check FILE...`, `new-workbook NAME`, `proof NAME`.
 
-`main(argv)` returns the exit code instead of exiting, so tests call it directly.
+`main(argv)` returns the exit code instead of exiting, so tests call it directly. Each command's
+module is imported only when that command runs (the one deferred import of each, and the only ones
+in the package): `check` stays light, and the PDF process starts before `build` imports the rest.
 Exit codes: 0 built / no errors, 1 problems in the inputs or the environment (a path named),
 2 usage, 3 a fault in the tool; 130 after Ctrl+C, 143 after SIGTERM.
 """
@@ -17,10 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from competency_maps import __version__
-from competency_maps.console import Console
-from competency_maps.errors import ReportError
-
-ROOT = Path.cwd()
+from competency_maps.console import Console, issue_record
+from competency_maps.errors import Issue, Location, ReportError, issue
+from competency_maps.render.pdf.process import started  # light: it imports no renderer itself
 
 EPILOG = """\
 commands:
@@ -36,22 +37,26 @@ exit codes: 0 done, 1 problems in the inputs or the environment (nothing overwri
             2 wrong command line, 3 internal error
 """
 
-# The options of the whole tool that a subcommand also accepts after its name (`proof X --output D`).
-COMMON = {"--inputs": dict(type=Path, default=Path("inputs"), metavar="DIR",
-                           help="folder with the workbooks and deliverable.toml (default: inputs)"),
-          "--output": dict(type=Path, default=Path("output"), metavar="DIR",
-                           help="folder for the report files (default: output)"),
-          "--only": dict(choices=("docx", "pdf"), help="build only the Word or only the PDF file"),
-          "--draft": dict(action="store_true",
-                          help="build even with missing or broken workbooks: placeholders, DRAFT on every page"),
-          "--log": dict(metavar="TEXT",
-                        help="add a row to the version log in deliverable.toml: its version, date and "
-                             "author, TEXT and the changes per cluster since the last build")}
+
+def _common_options() -> dict[str, dict]:
+    """The options of the whole tool that a subcommand also accepts after its name
+    (`proof X --output D`): made afresh for each parser, never shared state."""
+    return {"--inputs": dict(type=Path, default=Path("inputs"), metavar="DIR",
+                             help="folder with the workbooks and deliverable.toml (default: inputs)"),
+            "--output": dict(type=Path, default=Path("output"), metavar="DIR",
+                             help="folder for the report files (default: output)"),
+            "--only": dict(choices=("docx", "pdf"), help="build only the Word or only the PDF file"),
+            "--draft": dict(action="store_true",
+                            help="build even with missing or broken workbooks: placeholders, DRAFT on every page"),
+            "--log": dict(metavar="TEXT",
+                          help="add a row to the version log in deliverable.toml: its version, date and "
+                               "author, TEXT and the changes per cluster since the last build")}
 
 
-def _common(p: argparse.ArgumentParser, names: tuple[str, ...], after_command: bool = False) -> None:
+def _common(p: argparse.ArgumentParser, names: tuple[str, ...], *, after_command: bool = False) -> None:
+    options = _common_options()
     for name in names:
-        kwargs = dict(COMMON[name])
+        kwargs = options[name]
         if after_command:  # given only here: not to reset what was given before the command
             kwargs["default"] = argparse.SUPPRESS
         p.add_argument(name, **kwargs)
@@ -63,13 +68,16 @@ def _parser() -> argparse.ArgumentParser:
         description="Build the deliverable (DOCX and PDF) from the partners' workbooks.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _common(p, tuple(COMMON))
+    _common(p, tuple(_common_options()))
     sub = p.add_subparsers(dest="command", metavar="")
     c = sub.add_parser("check", help="check workbooks and list every problem")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE", help="workbooks to check (.xlsx)")
     c.add_argument("--annotate", type=Path, metavar="DIR",
                    help="write into DIR a copy of each workbook with every problem marked in its cell "
                         "(highlight and comment) and listed on a sheet 'Check', to send back")
+    c.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (default) for people, or json: one JSON document with each file's cluster "
+                        "and its issues (code, severity, file, sheet, cell, message, hint, params)")
     _common(c, ("--inputs",), after_command=True)
     n = sub.add_parser("new-workbook", help="write a workbook for one partner, blank or pre-filled")
     _common(n, ("--inputs",), after_command=True)
@@ -162,37 +170,11 @@ def _main(argv: list[str] | None, console: Console) -> int:
             parser.error(_usage_error(args))
     except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
         return int(e.code or 0)
+    as_json = args.command == "check" and args.format == "json"
     try:
-        if args.command == "check":
-            from competency_maps.commands import check
-            return check(args.files, args.inputs, console, args.annotate)
-        if args.command == "new-workbook":
-            from competency_maps.commands import new_workbook
-            return new_workbook(args.short_name, args.out, args.inputs, console, args.force, args.source,
-                                args.every)
-        if args.command == "changes":
-            from competency_maps.commands import changes
-            return changes(args.inputs, args.output, args.since, args.log, console)
-        if args.command == "site":
-            from competency_maps.commands.site import site
-            return site(inputs=args.inputs, out=args.out, console=console, serve=args.serve, port=args.port,
-                        cache=args.cache)
-        if args.command == "export":
-            from competency_maps.commands import export
-            return export(args.inputs, args.format, args.out, console)
-        from competency_maps.render.pdf.process import started
-        # Started first, so that it imports the layout engine while this process imports the rest
-        # and reads the workbooks.
-        with started(needed=args.only != "docx") as pdf_process:
-            from competency_maps import commands
-            if args.command == "proof":
-                return commands.proof(args.short_name, args.inputs, args.output, args.only, console,
-                                      pdf_process)
-            return commands.build(args.inputs, args.output, args.only, args.draft, console, pdf_process,
-                                  args.log)
+        return _run(args, console)
     except ReportError as e:
-        for issue in getattr(e, "issues", None) or [e.as_issue()]:
-            console.print(str(issue))
+        _problems(getattr(e, "issues", None) or [e.as_issue()], console, as_json=as_json)
         return 1
     except KeyboardInterrupt as e:
         if console.written:
@@ -203,8 +185,8 @@ def _main(argv: list[str] | None, console: Console) -> int:
         return 143 if isinstance(e, Terminated) else 130
     except Exception as e:  # a bug of ours: say so plainly, keep the details for the developers
         if isinstance(e, OSError) and e.filename:  # the user's file or folder: missing, locked, full
-            console.print(f"ERROR {e.filename}: {e.strerror or e}. Check the path, its permissions and "
-                          "the free disk space; nothing in the output folder was changed.")
+            found = issue("environment.os_error", Location(str(e.filename)), reason=e.strerror or str(e))
+            _problems([found], console, as_json=as_json)
             return 1
         if os.environ.get("COMPETENCY_MAPS_DEBUG"):
             raise
@@ -212,6 +194,47 @@ def _main(argv: list[str] | None, console: Console) -> int:
                       "tool, not in your workbooks; nothing in the output folder was changed. "
                       "Run again with COMPETENCY_MAPS_DEBUG=1 to see the details, and report them.")
         return 3
+
+
+def _run(args: argparse.Namespace, console: Console) -> int:
+    """The command named on the command line, its module imported only now."""
+    if args.command == "check":
+        from competency_maps.commands.check import check
+        return check(args.files, inputs=args.inputs, console=console, annotate=args.annotate, fmt=args.format)
+    if args.command == "new-workbook":
+        from competency_maps.commands.new_workbook import new_workbook
+        return new_workbook(args.short_name, inputs=args.inputs, console=console, out=args.out,
+                            force=args.force, source=args.source, every=args.every)
+    if args.command == "changes":
+        from competency_maps.commands.changes import changes
+        return changes(args.inputs, args.output, console=console, since=args.since, log=args.log)
+    if args.command == "export":
+        from competency_maps.commands.export import export
+        return export(args.inputs, args.out, console=console, fmt=args.format)
+    if args.command == "site":
+        from competency_maps.commands.site import site
+        return site(inputs=args.inputs, out=args.out, console=console, serve=args.serve, port=args.port,
+                    cache=args.cache)
+    # Started first, so that it imports the layout engine while this process imports the rest
+    # and reads the workbooks.
+    with started(needed=args.only != "docx") as pdf_process:
+        if args.command == "proof":
+            from competency_maps.commands.proof import proof
+            return proof(args.short_name, args.inputs, args.output, console=console, only=args.only,
+                         pdf_process=pdf_process)
+        from competency_maps.commands.build import build
+        return build(args.inputs, args.output, console=console, only=args.only, draft=args.draft,
+                     pdf_process=pdf_process, log=args.log)
+
+
+def _problems(issues: list[Issue], console: Console, *, as_json: bool) -> None:
+    """What stopped the command: its issues as lines, or as the one JSON document that
+    `check --format json` promises."""
+    if as_json:
+        console.json({"files": [], "issues": [issue_record(i) for i in issues],
+                      "errors": sum(i.is_error for i in issues)})
+        return
+    console.problems(issues)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """How the tool talks: the one place that decides what goes to stdout and stderr.
 
 Results (reports, status tables) go to stdout; progress goes to stderr and only on a terminal.
-Problems are printed as sentences with their location, never as tracebacks. Whatever the terminal
+Problems are printed as sentences with their location, never as tracebacks; for a program, as one
+JSON document of coded issues (`json`, `issue_record`). Whatever the terminal
 can show is shown: a character its encoding lacks becomes "?" (a cp1252 console and "Łódź"), a
 control or bidi control character from a workbook is shown escaped ("\\x9b", "\\u202e"), and a
 reader that goes away (`build.py | head -2`) silences the output, never the build.
@@ -10,12 +11,14 @@ reader that goes away (`build.py | head -2`) silences the output, never the buil
 from __future__ import annotations
 
 import io
+import json
 import os
 import sys
-from typing import Iterable, TextIO
+from typing import Any, Iterable, TextIO
 
 from competency_maps.errors import Issue
 from competency_maps.inputs.textsafety import escaped
+from competency_maps.messages import jsonable
 
 
 class Console:
@@ -39,6 +42,16 @@ class Console:
     def issues(self, issues: Iterable[Issue]) -> None:
         for i in issues:
             self._write("out", f"  {i}")
+
+    def json(self, document: Any) -> None:
+        """One JSON document on stdout, ASCII only: whatever the terminal's encoding, every
+        character a partner typed arrives whole (as an escape), never as "?"."""
+        self._write("out", json.dumps(document, indent=2, default=str))
+
+    def problems(self, issues: Iterable[Issue]) -> None:
+        """What stopped a command: each issue on a line of its own, not indented as results are."""
+        for i in issues:
+            self._write("out", str(i))
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
         widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
@@ -84,6 +97,14 @@ class Console:
         except (OSError, ValueError, AttributeError):
             pass
         setattr(self, name, _Nowhere())
+
+
+def issue_record(i: Issue) -> dict[str, Any]:
+    """An issue for a program: its code and parameters, where it is, and its words in English."""
+    text = i.text()
+    return {"code": i.code, "severity": i.severity.value, "file": i.location.file,
+            "sheet": i.location.sheet, "cell": i.location.cell, "message": text.message,
+            "hint": text.hint, "params": jsonable(i.params)}
 
 
 class _Nowhere(io.StringIO):

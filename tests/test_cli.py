@@ -1,29 +1,57 @@
 """The command line, called as `main(argv)`: exit codes and what the coordinator reads."""
 
 import io
+import json
 from pathlib import Path
 
 import pytest
 from conftest import typed
+from openpyxl import load_workbook
 
-from competency_maps import commands
 from competency_maps.cli import main
+from competency_maps.commands import build as build_command
+from competency_maps.commands import proof as proof_command
 from competency_maps.console import Console
+from competency_maps.errors import Issue, Location, issue
 from competency_maps.inputs.reader import read_workbook
+from competency_maps.messages import commands as command_messages
 from competency_maps.model.schema import build_schema
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 
 
+class Recording(Console):
+    """A console that also keeps every issue it shows: tests assert codes and places, not words."""
+
+    def __init__(self, out, err):
+        super().__init__(out, err, progress=False)
+        self.seen: list[Issue] = []
+
+    def issues(self, issues) -> None:
+        issues = list(issues)
+        self.seen.extend(issues)
+        super().issues(issues)
+
+    def problems(self, issues) -> None:
+        issues = list(issues)
+        self.seen.extend(issues)
+        super().problems(issues)
+
+
 class Run:
-    def __init__(self, code: int, out: str, err: str):
-        self.code, self.out, self.err = code, out, err
+    def __init__(self, code: int, out: str, err: str, issues: list[Issue]):
+        self.code, self.out, self.err, self.issues = code, out, err, issues
+
+    def at(self, *where: str) -> list[Issue]:
+        """The issues shown at this file › sheet › cell."""
+        return [i for i in self.issues if i.location == Location(*where)]
 
 
 def run(*argv) -> Run:
     out, err = io.StringIO(), io.StringIO()
-    code = main([str(a) for a in argv], Console(out, err, progress=False))
-    return Run(code, out.getvalue(), err.getvalue())
+    console = Recording(out, err)
+    code = main([str(a) for a in argv], console)
+    return Run(code, out.getvalue(), err.getvalue(), console.seen)
 
 
 @pytest.fixture
@@ -31,11 +59,12 @@ def rendered(monkeypatch):
     """Replace the renderers: these tests are about reading the inputs, and stay fast."""
     calls = []
 
-    def fake_render_all(content, output, stem, only, console, pdf_process=None, also=()):
+    def fake_render_all(content, output, stem, *, console, only=None, pdf_process=None, also=()):
         calls.append((content, output, stem, only))
         return []
 
-    monkeypatch.setattr(commands, "render_all", fake_render_all)
+    monkeypatch.setattr(build_command, "render_all", fake_render_all)
+    monkeypatch.setattr(proof_command, "render_all", fake_render_all)
     monkeypatch.setenv("COMPETENCY_MAPS_JOBS", "1")  # no second process for a PDF never made
     return calls
 
@@ -57,7 +86,8 @@ def test_check_good_file(tmp_path, make_workbook):
 def test_check_broken_file(tmp_path, make_workbook):
     r = run("--inputs", INPUTS, "check", make_workbook(tmp_path, edit=typed({"SWOT!B2": "Stength"})))
     assert r.code == 1
-    assert "cluster.xlsx › SWOT › B2" in r.out and "'Stength'" in r.out
+    [found] = r.at("cluster.xlsx", "SWOT", "B2")
+    assert found.is_error and str(found.location) in r.out
     assert "1 error(s)" in r.out and "No errors." not in r.out
 
 
@@ -67,15 +97,15 @@ def test_check_lists_every_file(tmp_path, make_workbook):
     r = run("--inputs", INPUTS, "check", make_workbook(tmp_path), bad, tmp_path / "absent.xlsx")
     assert r.code == 1
     assert "cluster.xlsx (Test Cluster): OK" in r.out
-    assert "ERROR notes.xlsx: is not an Excel workbook" in r.out
-    assert "ERROR absent.xlsx: cannot be opened" in r.out
+    assert [i.is_error for i in r.at("notes.xlsx") + r.at("absent.xlsx")] == [True, True]
     assert "2 error(s)" in r.out
 
 
 def test_check_prints_warnings_but_succeeds(tmp_path, make_workbook):
     r = run("--inputs", INPUTS, "check", make_workbook(tmp_path, edit=typed({"SWOT!F3": "a note"})))
     assert r.code == 0
-    assert "WARNING cluster.xlsx › SWOT › F3" in r.out and "1 warning(s)" in r.out
+    [found] = r.at("cluster.xlsx", "SWOT", "F3")
+    assert not found.is_error and f"WARNING {found.location}" in r.out and "1 warning(s)" in r.out
 
 
 def test_check_without_a_file_is_a_usage_error(capsys):
@@ -98,8 +128,9 @@ def test_new_workbook_into_a_missing_folder_is_a_clear_error(tmp_path):
     path = tmp_path / "no-such-folder" / "blank.xlsx"
     r = run("--inputs", INPUTS, "new-workbook", "X", "-o", path)
     assert r.code == 1
-    assert f"ERROR {path}: cannot be written" in r.out
-    assert "internal error" not in r.out
+    [found] = r.at(str(path))
+    assert found.code == "new_workbook.write_failed" and found.params["reason"] == "No such file or directory"
+    assert f"ERROR {path}: " in r.out and "internal error" not in r.out
 
 
 def test_new_workbook_default_name_is_a_safe_file_name(tmp_path, monkeypatch):
@@ -123,7 +154,6 @@ def test_new_workbook_uses_the_deliverable_topics(tmp_path, inputs):
     toml.write_text(text, encoding="utf-8")
     path = tmp_path / "blank.xlsx"
     assert run("--inputs", inputs, "new-workbook", "X", "-o", path).code == 0
-    from openpyxl import load_workbook
     lists = load_workbook(path)["Lists"]
     topics_col = next(c for c in lists[1] if c.value == "Topics").column
     assert lists.cell(row=2, column=topics_col).value == "Only topic"
@@ -171,8 +201,8 @@ def test_build_warns_about_an_unlisted_cluster(inputs, tmp_path, make_workbook, 
     make_workbook(inputs, name="extra.xlsx")
     r = run("--inputs", inputs, "--output", tmp_path / "out")
     assert r.code == 0, r.out
-    line = next(x for x in r.out.splitlines() if "Test Cluster" in x and "WARNING" in x)
-    assert "extra.xlsx › Cluster › B2" in line and "not in the deliverable's list" in line
+    [found] = r.at("extra.xlsx", "Cluster", "B2")
+    assert not found.is_error and f"WARNING {found.location}" in r.out
 
 
 @pytest.mark.slow
@@ -180,7 +210,7 @@ def test_build_with_an_unreadable_workbook(inputs, tmp_path):
     (inputs / "zone.xlsx").write_bytes(b"")
     r = run("--inputs", inputs, "--output", tmp_path / "out")
     assert r.code == 1
-    assert "ERROR zone.xlsx: is empty" in r.out
+    assert [i.is_error for i in r.at("zone.xlsx")] == [True]
     assert "Zone Cluster: no workbook" in r.out
 
 
@@ -199,17 +229,12 @@ def test_a_broken_configuration_stops_the_build_a_draft_too(inputs, tmp_path, ex
 
 
 def test_new_workbook_never_overwrites_a_file_without_force(tmp_path):
-    import io
-
-    from competency_maps.cli import main
-    from competency_maps.console import Console
     target = tmp_path / "Moveo.xlsx"
     target.write_bytes(b"a partner's returned workbook")
-    out = io.StringIO()
-    assert main(["new-workbook", "Mov'eo", "-o", str(target)], Console(out, io.StringIO(), progress=False)) == 1
-    assert "already exists" in out.getvalue() and target.read_bytes() == b"a partner's returned workbook"
-    assert main(["new-workbook", "Mov'eo", "-o", str(target), "--force"],
-                Console(io.StringIO(), io.StringIO(), progress=False)) == 0
+    r = run("new-workbook", "Mov'eo", "-o", target)
+    assert r.code == 1 and [i.code for i in r.at(str(target))] == ["new_workbook.exists"]
+    assert target.read_bytes() == b"a partner's returned workbook"
+    assert run("new-workbook", "Mov'eo", "-o", target, "--force").code == 0
     assert target.read_bytes().startswith(b"PK")
 
 
@@ -220,3 +245,59 @@ def test_without_deliverable_toml_nothing_is_built_not_even_a_draft(inputs, tmp_
     assert r.code == 1
     assert "deliverable.toml" in r.out and "is missing" in r.out and "template" not in r.out
     assert_nothing_written(tmp_path / "out")
+
+
+# --- check --format json -----------------------------------------------------------------------
+
+
+def test_check_as_json_gives_each_file_its_cluster_and_coded_issues(tmp_path, make_workbook):
+    good = make_workbook(tmp_path)
+    bad = make_workbook(tmp_path, name="broken.xlsx", edit=typed({"SWOT!B2": "Stength", "SWOT!F3": "a note"}))
+    r = run("--inputs", INPUTS, "check", "--format", "json", good, bad)
+    assert r.code == 1 and r.issues == []  # nothing printed as text: one JSON document
+    doc = json.loads(r.out)
+    assert [(f["file"], f["cluster"], f["errors"], f["warnings"]) for f in doc["files"]] == [
+        ("cluster.xlsx", "Test Cluster", 0, 0), ("broken.xlsx", "Test Cluster", 1, 1)]
+    assert doc["errors"] == 1 and doc["issues"] == []
+    issues = doc["files"][1]["issues"]
+    assert [(i["severity"], i["file"], i["sheet"], i["cell"]) for i in issues] == [
+        ("error", "broken.xlsx", "SWOT", "B2"), ("warning", "broken.xlsx", "SWOT", "F3")]
+    for i in issues:
+        assert set(i) == {"code", "severity", "file", "sheet", "cell", "message", "hint", "params"}
+        assert i["code"] and i["message"] and isinstance(i["params"], dict)
+
+
+def test_check_as_json_of_the_sample_inputs_passes(tmp_path):
+    files = [p for p in sorted(INPUTS.glob("*.xlsx")) if p.name != "synthesis-review.xlsx"]
+    r = run("--inputs", INPUTS, "check", "--format", "json", *files)
+    doc = json.loads(r.out)
+    assert r.code == 0 and doc["errors"] == 0 and len(doc["files"]) == len(files)
+    assert all(f["cluster"] and f["issues"] == [] for f in doc["files"])
+
+
+def test_check_as_json_without_a_configuration_notes_it_as_a_coded_issue(tmp_path, make_workbook):
+    r = run("--inputs", tmp_path / "none", "check", "--format", "json", make_workbook(tmp_path))
+    doc = json.loads(r.out)
+    [note] = doc["issues"]
+    assert r.code == 0 and note["code"] == "check.config.default" and note["severity"] == "info"
+    assert note["params"] == {"config": "deliverable.toml", "folder": str(tmp_path / "none")}
+
+
+def test_check_as_json_stays_json_when_a_file_cannot_be_read(tmp_path):
+    r = run("--inputs", INPUTS, "check", "--format", "json", tmp_path / "absent.xlsx")
+    doc = json.loads(r.out)
+    assert r.code == 1 and doc["errors"] == 1
+    assert [(i["severity"], i["file"]) for i in doc["files"][0]["issues"]] == [("error", "absent.xlsx")]
+
+
+def test_the_commands_messages_name_what_to_do():
+    """The words of the commands' own messages (messages/commands.py): the one test that reads them."""
+    for code, template in command_messages.TEMPLATES.items():
+        found = issue(code, Location("x.xlsx"), **{f: "F" for f in template.fields()})
+        assert found.message and str(found).startswith(f"{template.severity.upper()} x.xlsx: ")
+    assert str(issue("new_workbook.prefilled.exist_several", Location("a.xlsx, b.xlsx"))) == (
+        "ERROR a.xlsx, b.xlsx: already exist: nothing was written. Choose another -o, or add --force to "
+        "replace them.")
+    assert str(issue("environment.os_error", Location("in"), reason="Permission denied")) == (
+        "ERROR in: Permission denied. Check the path, its permissions and the free disk space; nothing in "
+        "the output folder was changed.")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 import io
+import json
 import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 from competency_maps.cli import main
-from competency_maps.console import Console
+from competency_maps.console import Console, issue_record
+from competency_maps.errors import Location, issue
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,3 +64,20 @@ def test_broken_pipe_while_printing_silences_the_rest(tmp_path):
     console.print("one")
     console.print("two")  # nowhere, and no exception
     console.flush()
+
+
+def test_json_reaches_a_cp1252_console_whole():
+    """A program reads the JSON: every character a partner typed arrives, escaped, never as "?"."""
+    out = _cp1252()
+    found = issue("output.busy", Location("Łódź ✓", "SWOT", "B2"))
+    Console(out, _cp1252(), progress=False).json({"issues": [issue_record(found)]})
+    out.flush()
+    [record] = json.loads(out.buffer.getvalue().decode("cp1252"))["issues"]
+    assert (record["code"], record["file"], record["sheet"], record["cell"]) == ("output.busy", "Łódź ✓", "SWOT", "B2")
+    assert (record["severity"], record["params"]) == ("error", {})
+    assert record["message"] == found.message and record["hint"] == found.hint
+
+
+def test_an_issue_record_gives_lists_for_a_programs_params():
+    found = issue("output.not_put_back", Location("out"), names=["a.docx", "b.pdf"])
+    assert issue_record(found)["params"] == {"names": ["a.docx", "b.pdf"]}

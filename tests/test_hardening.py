@@ -28,7 +28,6 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
-from competency_maps import commands
 from competency_maps.inputs import config
 from competency_maps.render.pdf import render as render_pdf_module
 from competency_maps.cli import main
@@ -36,7 +35,7 @@ from competency_maps.console import Console
 from competency_maps.report.content import build_content, chapter
 from competency_maps.inputs.gather import gather
 from competency_maps.model.cluster import Cluster, Profile, SwotEntry, TowsEntry
-from competency_maps.publish import output_stem
+from competency_maps.publish.names import output_stem, safe_filename
 from competency_maps.inputs.reader import MAX_ROWS, read_workbook
 from competency_maps.render.docx.render import render_docx
 from competency_maps.render.pdf.render import render_pdf
@@ -430,7 +429,7 @@ def test_lock_files_are_ignored_other_formats_named(inputs, make_workbook, ods_b
 @pytest.mark.parametrize("name", ["../../x", "..", "CON", "nul.txt", "COM1", "a/b\\c:d*?\"<>|", "",
                                   "東京", "x" * 5000, "/etc/passwd", "~/x", "-rf"])
 def test_output_names_never_come_from_cell_text_unsanitised(name):
-    for stem in (commands.safe_filename(name), output_stem("D2.1", "Title", proof_of=name),
+    for stem in (safe_filename(name), output_stem("D2.1", "Title", proof_of=name),
                  output_stem(name, name, draft=True)):
         assert stem and len(stem.encode()) < 200
         assert re.fullmatch(r"[A-Za-z0-9._-]+", stem) and not stem.startswith((".", "-")), stem

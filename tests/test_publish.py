@@ -1,4 +1,4 @@
-"""The report's files are published as one unit (outputs.py): whatever interrupts a build, the output
+"""The report's files are published as one unit (publish/): whatever interrupts a build, the output
 folder holds a matching pair, no temporary file, and the message says truthfully what happened.
 
 The renderers are replaced by stand-ins here (the rendering has tests of its own): what is tested is
@@ -18,11 +18,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_cli import Recording
 
-from competency_maps import publish as outputs
 from competency_maps.cli import main
+from competency_maps.commands import build as build_command
 from competency_maps.console import Console
-from competency_maps.publish import OutputError, check_output_folder, locked, publish
+from competency_maps.errors import Issue, Location, issue
+from competency_maps.publish import files as outputs
+from competency_maps.publish.files import publish
+from competency_maps.publish.folder import OutputError, check_output_folder, locked
+from competency_maps.render.docx import render as render_docx
+from competency_maps.render.pdf import process as pdf_process
+from competency_maps.render.pdf.result import RenderedPdf
 
 ROOT = Path(__file__).resolve().parent.parent
 STEM = "D2.1-clusters-competency-maps"
@@ -57,9 +64,6 @@ def out_dir(tmp_path) -> Path:
 @pytest.fixture
 def stand_ins(monkeypatch):
     """Renderers that answer at once, with new bytes; the build in this one process."""
-    from competency_maps.render.pdf import process as pdf_process
-    from competency_maps.render.docx import render as render_docx
-    from competency_maps.publish import RenderedPdf
     calls = []
     monkeypatch.setenv("COMPETENCY_MAPS_JOBS", "1")
     monkeypatch.setattr(render_docx, "render_docx", lambda content, *a, **k: calls.append("docx") or b"new docx")
@@ -81,6 +85,16 @@ def build(inputs: Path, out_dir: Path) -> tuple[int, str]:
     return run("--inputs", str(inputs), "--output", str(out_dir))
 
 
+def refused(inputs: Path, out_dir: Path) -> tuple[int, str, Issue]:
+    """A build that stops: its exit code, what it printed, and the one issue that stopped it."""
+    out = io.StringIO()
+    console = Recording(out, io.StringIO())
+    code = main(["--inputs", str(inputs), "--output", str(out_dir)], console)
+    [stop] = [i for i in console.seen if i.is_error]
+    assert str(stop) in out.getvalue()
+    return code, out.getvalue(), stop
+
+
 def test_a_build_replaces_both_files_and_leaves_nothing_else(inputs, out_dir, stand_ins):
     code, out = build(inputs, out_dir)
     assert code == 0, out
@@ -96,9 +110,10 @@ def test_a_full_disk_while_writing_keeps_the_old_pair_and_says_so(inputs, out_di
         return real(path, data)
 
     monkeypatch.setattr(outputs, "_write_part", full)
-    code, out = build(inputs, out_dir)
+    code, out, stop = refused(inputs, out_dir)
     assert code == 1, out
-    assert f"{STEM}.pdf: could not be written (No space left on device): nothing was changed" in out
+    assert (stop.code, stop.location, stop.params["reason"]) == (
+        "output.write_failed", Location(str(out_dir / f"{STEM}.pdf")), "No space left on device")
     assert files(out_dir) == OLD
 
 
@@ -112,9 +127,9 @@ def test_a_file_that_cannot_be_replaced_keeps_the_old_pair(inputs, out_dir, stan
         return real(src, dst)
 
     monkeypatch.setattr(outputs.os, "replace", held)
-    code, out = build(inputs, out_dir)
+    code, out, stop = refused(inputs, out_dir)
     assert code == 1, out
-    assert "nothing was changed, the previous files are in place" in out
+    assert (stop.code, stop.params["reason"]) == ("output.write_failed", "Operation not permitted")
     assert files(out_dir) == OLD
 
 
@@ -134,14 +149,13 @@ def test_ctrl_c_between_the_renames_still_gives_a_matching_pair(inputs, out_dir,
 
 
 def test_ctrl_c_after_done_does_not_claim_that_nothing_changed(inputs, out_dir, stand_ins, monkeypatch):
-    from competency_maps import commands
-    real = commands._report_written
+    real = build_command.report_written
 
     def then_ctrl_c(*args):
         real(*args)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(commands, "_report_written", then_ctrl_c)
+    monkeypatch.setattr(build_command, "report_written", then_ctrl_c)
     code, out = build(inputs, out_dir)
     assert code == 130 and "Done in" in out
     assert "nothing in the output folder was changed" not in out
@@ -152,20 +166,21 @@ def test_a_second_build_into_the_same_folder_is_refused(inputs, out_dir, stand_i
     fd = os.open(out_dir, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a build in another process holds it
-        code, out = build(inputs, out_dir)
+        code, out, stop = refused(inputs, out_dir)
     finally:
         os.close(fd)
     assert code == 1, out
-    assert f"{out_dir}: is being written by another build right now: nothing was changed" in out
+    assert (stop.code, stop.location) == ("output.busy", Location(str(out_dir)))
     assert files(out_dir) == OLD and not stand_ins  # refused before rendering
     assert build(inputs, out_dir)[0] == 0  # free again
 
 
 def test_the_lock_is_released_and_leaves_no_file(tmp_path):
     with locked(tmp_path):
-        with pytest.raises(OutputError, match="another build"):
+        with pytest.raises(OutputError) as refusal:
             with locked(tmp_path):
                 pass
+    assert refusal.value.code == "output.busy"
     with locked(tmp_path):
         pass
     assert list(tmp_path.iterdir()) == []
@@ -180,7 +195,7 @@ import os, signal, sys
 sys.path.insert(0, {str(ROOT)!r})
 from competency_maps.render.pdf import process as pdf_process
 from competency_maps.render.docx import render as render_docx
-from competency_maps.publish import RenderedPdf
+from competency_maps.render.pdf.result import RenderedPdf
 render_docx.render_docx = lambda content, *a, **k: b"new docx"
 pdf_process.render_here = lambda content: RenderedPdf(b"new pdf", 1)
 real = os.fsync
@@ -206,7 +221,7 @@ import os, signal, sys
 sys.path.insert(0, {str(ROOT)!r})
 from competency_maps.render.pdf import process as pdf_process
 from competency_maps.render.docx import render as render_docx
-from competency_maps.publish import RenderedPdf
+from competency_maps.render.pdf.result import RenderedPdf
 render_docx.render_docx = lambda content, *a, **k: b"new docx"
 pdf_process.render_here = lambda content: RenderedPdf(b"new pdf", 1)
 real = os.replace
@@ -231,9 +246,9 @@ sys.exit(main(["--inputs", {str(inputs)!r}, "--output", {str(out_dir)!r}]))
 def test_an_output_that_is_a_file_is_an_input_problem(inputs, tmp_path, stand_ins):
     target = tmp_path / "report.docx"
     target.write_bytes(b"mine")
-    code, out = build(inputs, target)
+    code, out, stop = refused(inputs, target)
     assert code == 1, out
-    assert f"ERROR {target}: is a file, not a folder" in out
+    assert (stop.code, stop.location) == ("output.not_a_folder", Location(str(target)))
     assert target.read_bytes() == b"mine" and not stand_ins
 
 
@@ -242,17 +257,18 @@ def test_a_folder_that_cannot_be_written_is_refused_before_rendering(inputs, out
         raise PermissionError(errno.EACCES, "Permission denied", str(out_dir))
 
     monkeypatch.setattr(outputs.tempfile, "mkstemp", denied)
-    code, out = build(inputs, out_dir)
+    code, out, stop = refused(inputs, out_dir)
     assert code == 1, out
-    assert f"ERROR {out_dir}: cannot be written to (Permission denied)" in out
+    assert (stop.code, stop.location, dict(stop.params)) == (
+        "output.not_writable", Location(str(out_dir)), {"reason": "Permission denied"})
     assert files(out_dir) == OLD and not stand_ins
 
 
 def test_a_full_disk_is_found_before_rendering(inputs, out_dir, stand_ins, monkeypatch):
     monkeypatch.setattr(outputs.shutil, "disk_usage", lambda p: shutil._ntuple_diskusage(100, 99, 2**20))
-    code, out = build(inputs, out_dir)
+    code, out, stop = refused(inputs, out_dir)
     assert code == 1, out
-    assert f"ERROR {out_dir}: has only 1.0 MB free" in out
+    assert (stop.code, dict(stop.params)) == ("output.no_room", {"free_mb": 1.0, "needed_mb": 20})
     assert files(out_dir) == OLD and not stand_ins
 
 
@@ -270,3 +286,42 @@ def test_publish_alone_puts_back_what_it_replaced(tmp_path, monkeypatch):
 def test_check_output_folder_makes_a_missing_folder(tmp_path):
     check_output_folder(tmp_path / "new" / "out")
     assert (tmp_path / "new" / "out").is_dir() and not list((tmp_path / "new" / "out").iterdir())
+
+
+def test_a_new_file_that_cannot_be_taken_back_is_named(tmp_path, monkeypatch):
+    """The last resort: the old version could not be put back; the coordinator is told which file."""
+    a, b = tmp_path / "a.docx", tmp_path / "b.pdf"
+    a.write_bytes(b"old a")
+    real = os.replace
+
+    def failing(src, dst):
+        if str(dst) == str(b):
+            raise PermissionError(errno.EPERM, "Operation not permitted", str(dst))
+        if str(dst) == str(a) and str(src).endswith(".old"):  # putting the old a back fails too
+            raise PermissionError(errno.EPERM, "Operation not permitted", str(dst))
+        return real(src, dst)
+
+    monkeypatch.setattr(outputs.os, "replace", failing)
+    with pytest.raises(OutputError) as refusal:
+        publish([(a, b"new a"), (b, b"new b")])
+    assert (refusal.value.code, refusal.value.location, refusal.value.params) == (
+        "output.not_put_back", Location(str(tmp_path)), {"names": ["a.docx"]})
+
+
+# --- the words (the one place tests read them: messages/publish.py's templates) ----------------
+
+
+def test_the_output_messages_read_as_before():
+    where = Location("out")
+    said = {code: str(issue(code, where, **params)) for code, params in [
+        ("output.no_room", {"free_mb": 1.0, "needed_mb": 20}),
+        ("output.not_put_back", {"names": ["a.docx", "b.pdf"]}),
+        ("output.write_failed", {"reason": "No space left on device"})]}
+    assert said == {
+        "output.no_room": "ERROR out: has only 1.0 MB free; the report needs some 20 MB: nothing was "
+                          "changed. Free some space on that disk, or choose another folder with --output DIR.",
+        "output.not_put_back": "ERROR out: holds a new a.docx, b.pdf beside older files: the previous version "
+                               "could not be put back. Delete the files in that folder and build again.",
+        "output.write_failed": "ERROR out: could not be written (No space left on device): nothing was changed, "
+                               "the previous files are in place. Free some space, close the file if another "
+                               "program holds it, or check the folder's permissions; then build again."}

@@ -15,6 +15,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+import snowballstemmer
+
 from competency_maps.model.cluster import Cluster, SwotEntry
 from competency_maps.model.deliverable import Theme
 from competency_maps.model.schema import QUADRANTS
@@ -35,11 +37,10 @@ WORD = re.compile(r"\w+")
 @functools.lru_cache(maxsize=8)
 def _stemmer(language: str):
     """Snowball's stemmer for a BCP 47 language ("en", "en-GB"), or None (words compared as typed).
-    Imported here, not at the top: `check` reads the themes but never matches them."""
+    """
     name = STEMMERS.get(language.split("-")[0].casefold())
     if name is None:
         return None
-    import snowballstemmer
     return snowballstemmer.stemmer(name)
 
 

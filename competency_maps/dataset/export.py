@@ -13,6 +13,11 @@ import csv
 import datetime as dt
 import io
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from competency_maps.analysis.synthesis import Matcher
 from competency_maps.dataset import records as dataset
 from competency_maps.inputs.config import Deliverable
 from competency_maps.model.cluster import Cluster
@@ -26,7 +31,6 @@ CSV_COLUMNS = ("cluster", "part", "order", "topic", "quadrant", "strategy", "gro
 
 def export_data(clusters: list[Cluster], d: Deliverable) -> dict:
     """The JSON export's data: readings included, each SWOT entry with its synthesis themes."""
-    from competency_maps.analysis.synthesis import Matcher
     matcher = Matcher(list(d.themes), d.language)
     return dataset.to_data(clusters, d, matcher.themes_of)
 
@@ -88,7 +92,6 @@ XLSX_SHEETS = (
 def to_xlsx(data: dict, date: dt.date) -> bytes:
     """Tidy tables, one per sheet (SWOT, TOWS, Profiles, Step 1, Step 2 notes), every cell text as
     text (never a formula); same data, same bytes (dated with the deliverable's date)."""
-    from openpyxl import Workbook
     wb = Workbook()
     wb.remove(wb.active)
     for title, key, columns in XLSX_SHEETS:
@@ -115,8 +118,6 @@ def to_xlsx(data: dict, date: dt.date) -> bytes:
 
 
 def _sheet(wb, title: str, columns: tuple[str, ...], rows: list[list]) -> None:
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
     ws = wb.create_sheet(title)
     ws.append(list(columns))
     for cell in ws[1]:

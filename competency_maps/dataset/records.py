@@ -17,6 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jsonschema
+from jsonschema.exceptions import best_match
+
 from competency_maps.dataset.jsonfile import DatasetError, read_json
 from competency_maps.errors import Location
 from competency_maps.model.cluster import Cluster, Note, Profile, SwotEntry, TowsEntry
@@ -206,7 +209,6 @@ def json_schema() -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _validator():
-    import jsonschema
     return jsonschema.Draft202012Validator(json_schema())
 
 
@@ -233,7 +235,6 @@ def check(data: Any, where: Location) -> None:
     if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("version"), int) \
             and data["version"] > VERSION:
         raise DatasetError("dataset.newer", _at(where, ["version"]), found=data["version"], supported=VERSION)
-    from jsonschema.exceptions import best_match  # here: only what reads a file back needs it
     error = best_match(_validator().iter_errors(data))
     if error is not None:
         problem = error.message if len(error.message) <= MAX_PROBLEM else error.message[:MAX_PROBLEM] + "…"

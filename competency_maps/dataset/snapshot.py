@@ -11,7 +11,7 @@ from pathlib import Path
 
 from competency_maps.dataset import records as dataset
 from competency_maps.model.cluster import Cluster
-from competency_maps.publish import output_stem
+from competency_maps.publish.names import output_stem
 
 SUFFIX = ".snapshot.json"
 

@@ -3,18 +3,28 @@
 An image is untrusted input. A raster image is opened by Pillow with a pixel limit (no
 decompression bomb) and verified; an SVG is parsed without DTDs or entities (defusedxml) and
 refused if anything in it points outside itself (a file, a URL, a script, an embedded document),
-so laying it out can never read a file or fetch a URL. Word gets a PNG of an SVG (cairosvg).
+so laying it out can never read a file or fetch a URL. Word gets a PNG of an SVG (render/docx/raster.py).
+Pillow is optional here: `check` runs without it (inside a browser later).
 """
 
 from __future__ import annotations
 
 import io
 import re
+import warnings
 
-from competency_maps.model.image import Image
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
 
 from competency_maps.errors import ReportError
 from competency_maps.inputs import image_headers
+from competency_maps.model.image import Image
+
+try:
+    from PIL import Image as Pil
+    from PIL import UnidentifiedImageError
+except ImportError:  # the checker where Pillow cannot be installed: raster logos are not opened
+    Pil = None
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_PIXELS = 25_000_000  # a 5000 x 5000 logo; beyond that Pillow refuses (decompression bombs)
@@ -41,14 +51,10 @@ def load(data: bytes, name: str) -> Image:
 
 
 def _raster(data: bytes) -> Image:
-    try:
-        from PIL import Image as Pil
-        from PIL import UnidentifiedImageError
-    except ImportError:  # in a browser: the same checks, from the picture's header
+    if Pil is None:  # in a browser: the same checks, from the picture's header
         return _raster_from_header(data)
     limit, Pil.MAX_IMAGE_PIXELS = Pil.MAX_IMAGE_PIXELS, MAX_PIXELS  # for this image only
     try:
-        import warnings
         with warnings.catch_warnings():
             warnings.simplefilter("error", Pil.DecompressionBombWarning)
             with Pil.open(io.BytesIO(data)) as im:
@@ -88,8 +94,6 @@ def _length(value: str | None) -> float | None:
 
 
 def _svg(data: bytes) -> Image:
-    from defusedxml import ElementTree
-    from defusedxml.common import DefusedXmlException
     try:
         root = ElementTree.fromstring(data, forbid_dtd=True)
     except DefusedXmlException:

@@ -1,6 +1,6 @@
 """Is this workbook the standard one, as sent? Its template version, and text typed into its Read me.
 
-Both are compared with what `blank_workbook` writes for the schema, so they cannot drift apart."""
+Both are compared with what `xlsx.blank` writes (`model.readme`) for the schema, so they cannot drift apart."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 from openpyxl.workbook.workbook import Workbook
 
-from competency_maps.xlsx.blank import PREPARED_FOR, TEMPLATE_VERSION, readme_rows
+from competency_maps.model.readme import PREPARED_FOR, TEMPLATE_VERSION, readme_rows
 from competency_maps.errors import Collector
 from competency_maps.inputs.cells import quote
 from competency_maps.model.schema import COORDINATOR_SHEET, README_SHEET, VERSION_PROPERTY, Schema, name_key

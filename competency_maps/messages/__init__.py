@@ -15,16 +15,16 @@ from collections.abc import Iterable, Mapping
 from string import Formatter
 from typing import Any, NamedTuple
 
-from competency_maps.messages import (cells, completeness, config, dataset, decisions, docx, entries, general,
-                                      images, inputs, outputs, profile, reading, review, sheets, site, workbook,
-                                      written)
+from competency_maps.messages import (cells, commands, completeness, config, dataset, decisions, docx, entries,
+                                      general, images, inputs, outputs, profile, publish, reading, review, sheets,
+                                      site, workbook, written)
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
 __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template", "codes", "render", "jsonable",
            "ALL"]
 
 AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs, dataset, outputs,
-         decisions, reading, written, config, review, docx, site)
+         decisions, reading, written, config, review, docx, commands, publish, site)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 

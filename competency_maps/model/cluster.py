@@ -7,6 +7,7 @@ from pathlib import Path
 
 from competency_maps.model.image import Image
 from competency_maps.model.richtext import Block, Text, plain
+from competency_maps.model.schema import QUADRANTS
 
 @dataclass
 class Profile:
@@ -82,7 +83,6 @@ class Cluster:
 
     def quadrant_counts(self) -> list[int]:
         """Entries per quadrant, in schema order (Strength, Weakness, Opportunity, Threat)."""
-        from competency_maps.model.schema import QUADRANTS
         return [sum(1 for e in self.swot if e.quadrant == q) for q in QUADRANTS]
 
     def tows_counts(self) -> dict[tuple[str, str], int]:

@@ -18,7 +18,8 @@ from competency_maps.errors import Issue, Location, ReportError
 from competency_maps.inputs.gather import check_files, workbook_files
 from competency_maps.model.cluster import Cluster
 from competency_maps.model.schema import Schema, name_key
-from competency_maps.publish import safe_filename
+from competency_maps.publish.names import safe_filename
+from competency_maps.xlsx.writer import fill_workbook
 
 
 @dataclass
@@ -82,7 +83,6 @@ def find(clusters: list[Cluster], name: str) -> Cluster | None:
 
 
 def workbook_bytes(schema: Schema, cluster: Cluster) -> bytes:
-    from competency_maps.xlsx.writer import fill_workbook
     buf = io.BytesIO()
     fill_workbook(schema, cluster).save(buf)
     return buf.getvalue()

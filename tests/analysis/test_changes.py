@@ -20,7 +20,7 @@ from competency_maps.render.pdf import process as pdf_process
 from competency_maps.analysis.changes import ADDED, EDITED, REMOVED, compare, report_lines
 from competency_maps.dataset.records import to_markdown
 from competency_maps.model.cluster import Profile, SwotEntry
-from competency_maps.publish import RenderedPdf
+from competency_maps.render.pdf.result import RenderedPdf
 from competency_maps.model.richtext import Block, BlockKind, Span
 from competency_maps.dataset.snapshot import read_snapshot, snapshot_bytes, snapshot_path
 

@@ -19,7 +19,7 @@ from reports import INPUTS, sample_gathered
 from reports import run_cli as run
 
 from competency_maps.dataset import export
-from competency_maps.commands import STATUS_HEADER, status_rows
+from competency_maps.commands.build import STATUS_HEADER, status_rows
 from competency_maps.model.cluster import Cluster, Profile, SwotEntry, TowsEntry
 from competency_maps.model.richtext import Block, BlockKind, Span
 

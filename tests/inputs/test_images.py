@@ -9,6 +9,7 @@ import pytest
 from PIL import Image as Pil
 
 from competency_maps.inputs.images import MAX_PIXELS, ImageError, load
+from competency_maps.render.docx.raster import raster
 
 GOOD_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 40"><rect width="80" height="40"/></svg>'
 
@@ -35,7 +36,7 @@ def test_plain_logos_are_read_with_their_size():
     assert (png.format, png.width, png.height) == ("png", 120.0, 40.0)
     svg = load(GOOD_SVG, "logo.svg")
     assert (svg.format, svg.width, svg.height) == ("svg", 80.0, 40.0)
-    assert svg.raster().startswith(b"\x89PNG")  # what Word gets
+    assert raster(svg).startswith(b"\x89PNG")  # what Word gets
 
 
 @pytest.mark.parametrize("data, name, code", [

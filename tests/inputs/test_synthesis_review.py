@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from competency_maps import commands
+from competency_maps.commands.rendering import render_all
 from competency_maps.console import Console
 from competency_maps.report.content import build_content, chapter
 from competency_maps.errors import RenderError
 from competency_maps.inputs.gather import gather, workbook_files
-from competency_maps.publish import RenderedPdf
+from competency_maps.render.pdf.result import RenderedPdf
 from competency_maps.render.docx.render import render_docx
 from competency_maps.render.pdf.render import render_html
 from competency_maps.model.richtext import Span, plain, text_of
@@ -322,7 +322,7 @@ def test_the_review_file_is_published_with_the_report_or_not_at_all(tmp_path, mo
     fake = RenderedPdf(b"%PDF-fake", 1, {}, frozenset())
     monkeypatch.setattr("competency_maps.render.pdf.process.render_here", lambda c: fake)
     monkeypatch.setattr("competency_maps.render.docx.render.render_docx", lambda c, *a, **k: b"docx")
-    written = commands.render_all(content, out, "report", None, _Quiet())
+    written = render_all(content, out, "report", console=_Quiet())
     review = out / "report-synthesis-review.xlsx"
     assert review in [p for p, _ in written] and review.read_bytes() == review_workbook(
         content.synthesis.decisions, False, WHEN)
@@ -333,7 +333,7 @@ def test_the_review_file_is_published_with_the_report_or_not_at_all(tmp_path, mo
     monkeypatch.setattr("competency_maps.render.docx.render.render_docx", broken)
     endorsed = _content(sample_gathered().review)
     with pytest.raises(RenderError):
-        commands.render_all(endorsed, out, "report", None, _Quiet())
+        render_all(endorsed, out, "report", console=_Quiet())
     assert sorted(p.name for p in out.iterdir()) == before  # no half-written or new review file
     assert review.read_bytes() == review_workbook(content.synthesis.decisions, False, WHEN)
 

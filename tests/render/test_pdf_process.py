@@ -106,7 +106,7 @@ def test_a_stopped_process_does_not_hang_the_build(monkeypatch):
     import signal
     import threading
     import time
-    from competency_maps.publish import RenderedPdf
+    from competency_maps.render.pdf.result import RenderedPdf
     monkeypatch.setattr(pdf_process, "STALL_SECONDS", 1.0)
     monkeypatch.setattr(pdf_process, "render_here", lambda content: RenderedPdf(b"made here", 1))
     p = PdfProcess()

@@ -23,6 +23,7 @@ from competency_maps.report.figures import heatmap_png
 from competency_maps.render.docx import ooxml
 from competency_maps.render.docx.language import bidi, word_language
 from competency_maps.render.docx.package import clean
+from competency_maps.render.docx.raster import raster
 from competency_maps.render.docx.sections import running_heads
 from competency_maps.render.docx.template import REFERENCE, list_style, make_template
 from competency_maps.model.richtext import Span, Text, safe_url
@@ -159,8 +160,8 @@ def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> E
     env.filters["bidi"] = lambda lang: "1" if lang and bidi(lang) else "0"  # "0" is dropped by package.clean
     if tpl is not None:
         env.filters["heatmap_image"] = lambda h: _Figure(tpl, heatmap_png(h), h.title, width=Mm(170))
-        env.filters["picture"] = lambda p, height_mm: _Figure(tpl, p.image.raster(), p.alt, height=Mm(height_mm))
-        env.filters["logo"] = lambda p, height_mm: _Figure(tpl, p.image.raster(), p.alt, height=Mm(height_mm),
+        env.filters["picture"] = lambda p, height_mm: _Figure(tpl, raster(p.image), p.alt, height=Mm(height_mm))
+        env.filters["logo"] = lambda p, height_mm: _Figure(tpl, raster(p.image), p.alt, height=Mm(height_mm),
                                                            floating=True)
     else:
         env.filters["heatmap_image"] = lambda h: h
@@ -173,7 +174,7 @@ def prepare(content: ReportContent, reference: Path = REFERENCE) -> bytes:
     """What the Word file needs before the PDF's page numbers are known: its template, and the
     pictures drawn (cached). The build does this while the PDF is laid out in the other process."""
     for picture in content.pictures:
-        picture.image.raster()
+        raster(picture.image)
     return make_template(reference)
 
 

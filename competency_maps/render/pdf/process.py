@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from competency_maps.errors import RenderError
-from competency_maps.publish import RenderedPdf
+from competency_maps.render.pdf.result import RenderedPdf
 
 if TYPE_CHECKING:  # not imported here: this module starts the process before the rest is imported
     from multiprocessing.connection import Connection

@@ -22,8 +22,9 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from competency_maps.report.view import ReportContent
 from competency_maps.errors import RenderError
-from competency_maps.publish import RenderedPdf
+from competency_maps.render.pdf.result import RenderedPdf
 from competency_maps.render.pdf.tags import table_header_scopes
+from competency_maps.report.figures import fill, text_color
 from competency_maps.model.richtext import safe_url
 from competency_maps.render.pdf.tuning import few_gc_pauses, page_references_cached
 
@@ -83,7 +84,6 @@ def render_figures(content: ReportContent, templates: Path = TEMPLATES) -> dict[
         svg = env.get_template("draft-mark.svg.j2").render(text=content.furniture.draft_mark)
         figures["memory:draft-mark.svg"] = (svg.encode("utf-8"), "image/svg+xml")
     if content.synthesis is not None:
-        from competency_maps.report.figures import fill, text_color
         for n, h in enumerate(content.synthesis.heatmaps, start=1):  # report.html.j2 names them so
             svg = env.get_template("heatmap.svg.j2").render(h=h, fill=fill, text_color=text_color)
             figures[f"memory:heatmap-{n}.svg"] = (svg.encode("utf-8"), "image/svg+xml")

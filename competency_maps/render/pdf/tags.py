@@ -10,14 +10,17 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
+try:
+    from weasyprint.pdf import tags
+except ImportError:  # pragma: no cover - weasyprint reorganised: the PDF is made without scopes
+    tags = None
+
 
 @contextlib.contextmanager
 def table_header_scopes() -> Iterator[None]:
     """For the duration of a render, every TH structure element gets /Scope /Row or /Column. If
     weasyprint's tag builder changes shape, it is left alone (the PDF is still valid, without scopes)."""
-    try:
-        from weasyprint.pdf import tags
-    except ImportError:  # pragma: no cover - weasyprint reorganised
+    if tags is None:  # pragma: no cover - weasyprint reorganised
         yield
         return
     original = getattr(tags, "_build_box_tree", None)

@@ -1,4 +1,4 @@
-"""model/image.py: Word's PNG of an SVG logo, drawn with signals held."""
+"""render/docx/raster.py: Word's PNG of an SVG logo, drawn with signals held."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import signal
 import cairosvg
 import pytest
 
-from competency_maps.model import image
+from competency_maps.render.docx import raster
 
 
 def test_a_ctrl_c_while_cairo_draws_a_logo_waits_until_it_is_drawn(monkeypatch):
@@ -21,10 +21,10 @@ def test_a_ctrl_c_while_cairo_draws_a_logo_waits_until_it_is_drawn(monkeypatch):
         return b"png"
 
     monkeypatch.setattr(cairosvg, "svg2png", draw)
-    image._png_of_svg.cache_clear()
+    raster._png_of_svg.cache_clear()
     try:
         with pytest.raises(KeyboardInterrupt):
-            image._png_of_svg(b"<svg xmlns='http://www.w3.org/2000/svg' id='held'/>")
+            raster._png_of_svg(b"<svg xmlns='http://www.w3.org/2000/svg' id='held'/>")
     finally:
-        image._png_of_svg.cache_clear()
+        raster._png_of_svg.cache_clear()
     assert drawn == [True]

@@ -1,0 +1,37 @@
+"""`build.py export`: the whole validated dataset as JSON, CSV or XLSX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from competency_maps.console import Console
+from competency_maps.errors import Location, ReportError
+from competency_maps.dataset.export import FORMATS, export_bytes
+from competency_maps.inputs.gather import gather
+from competency_maps.publish.files import write_atomically
+
+
+def export(inputs: Path, out: Path, *, console: Console, fmt: str | None = None) -> int:
+    """`build.py export`: the whole validated dataset, once every workbook is in and error-free."""
+    fmt = fmt or out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ReportError("export.format_missing", Location(str(out)))
+    g = gather(inputs)
+    problems = [i for i in g.all_issues if i.is_error]
+    if problems:
+        console.print("Problems found:")
+        console.issues(problems)
+        console.print(f"\n{len(problems)} error(s): nothing was written. The export holds the whole "
+                      "validated dataset: fix the workbooks (build.py check) first.")
+        return 1
+    if out.resolve().parent == inputs.resolve():  # a partner's workbook, or a file the build would read
+        raise ReportError("export.in_inputs", Location(str(out)))
+    data = export_bytes(g.clusters, g.deliverable, fmt)
+    try:
+        write_atomically(out, data)
+    except OSError as e:
+        raise ReportError("export.write_failed", Location(str(out)), reason=e.strerror or str(e)) from None
+    n_swot, n_tows = (sum(len(getattr(c, k)) for c in g.clusters) for k in ("swot", "tows"))
+    console.print(f"Wrote {out}: {n_swot} SWOT entries and {n_tows} TOWS strategies of {len(g.clusters)} "
+                  "clusters, with their profiles, Step 1 texts and Step 2 notes.")
+    return 0
