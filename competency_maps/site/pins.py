@@ -46,6 +46,8 @@ WHEELS = (
              "7298dcfc65e9ccdf834b3c398f163af0d09a9a8fc1ee6a7b2dffd8d38bfb756e", "pypi"),
     Artifact("text-unidecode", "1.3", "text_unidecode-1.3-py2.py3-none-any.whl",
              "1311f10e8b895935241623731c2ba64f4c455287888b18189350b67134a822e8", "pypi"),
+    Artifact("snowballstemmer", "3.1.1", "snowballstemmer-3.1.1-py3-none-any.whl",  # the synthesis's themes
+             "7e207fa178741da09cdee59d3ecec3827ad5f92b1fc5c9ff3755b639f71f5752", "pypi"),
     Artifact("jinja2", "3.1.6", "jinja2-3.1.6-py3-none-any.whl",
              "85ece4451f492d0c13c5dd7c13a64681a86afae63a5f347908daf103ce6d2f67", "pypi"),
 )
