@@ -21,6 +21,7 @@ from pathlib import Path
 from competency_maps import __version__
 from competency_maps.console import Console, issue_record
 from competency_maps.errors import Issue, Location, ReportError, issue
+from competency_maps.i18n import LANGUAGES
 from competency_maps.render.pdf.process import started  # light: it imports no renderer itself
 
 EPILOG = """\
@@ -78,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("text", "json"), default="text",
                    help="text (default) for people, or json: one JSON document with each file's cluster "
                         "and its issues (code, severity, file, sheet, cell, message, hint, params)")
+    c.add_argument("--language", choices=LANGUAGES, metavar="LANG",
+                   help=f"the messages' language ({', '.join(LANGUAGES)}; default: each workbook's own, "
+                        "and English for the summary)")
     _common(c, ("--inputs",), after_command=True)
     n = sub.add_parser("new-workbook", help="write a workbook for one partner, blank or pre-filled")
     _common(n, ("--inputs",), after_command=True)
@@ -90,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
                         "a JSON export or snapshot, for the partner to update")
     n.add_argument("--all", dest="every", action="store_true",
                    help="with --from and -o DIR: one pre-filled workbook per cluster, written into DIR")
+    n.add_argument("--language", choices=LANGUAGES, default="en", metavar="LANG",
+                   help=f"the partner's language for the workbook's texts and dropdowns ({', '.join(LANGUAGES)}; "
+                        "default: en)")
     pr = sub.add_parser("proof", help="one cluster's chapter alone, as a small PDF and DOCX")
     pr.add_argument("short_name", metavar="NAME", help="the cluster's short name")
     _common(pr, ("--inputs", "--output", "--only"), after_command=True)
@@ -200,11 +207,12 @@ def _run(args: argparse.Namespace, console: Console) -> int:
     """The command named on the command line, its module imported only now."""
     if args.command == "check":
         from competency_maps.commands.check import check
-        return check(args.files, inputs=args.inputs, console=console, annotate=args.annotate, fmt=args.format)
+        return check(args.files, inputs=args.inputs, console=console, annotate=args.annotate, fmt=args.format,
+                     language=args.language)
     if args.command == "new-workbook":
         from competency_maps.commands.new_workbook import new_workbook
         return new_workbook(args.short_name, inputs=args.inputs, console=console, out=args.out,
-                            force=args.force, source=args.source, every=args.every)
+                            force=args.force, source=args.source, every=args.every, language=args.language)
     if args.command == "changes":
         from competency_maps.commands.changes import changes
         return changes(args.inputs, args.output, console=console, since=args.since, log=args.log)

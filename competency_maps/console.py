@@ -16,9 +16,23 @@ import os
 import sys
 from typing import Any, Iterable, TextIO
 
-from competency_maps.errors import Issue
+from competency_maps import i18n
+from competency_maps.errors import Issue, Severity
+from competency_maps.i18n import pN_
 from competency_maps.inputs.textsafety import escaped
 from competency_maps.messages import jsonable
+
+SEVERITY_WORDS = {Severity.ERROR: pN_("severity", "ERROR"), Severity.WARNING: pN_("severity", "WARNING"),
+                  Severity.INFO: pN_("severity", "INFO")}
+
+
+def issue_line(issue: Issue, language: str = "en") -> str:
+    """An issue as one line of the console, in `language`: severity, place, message, hint."""
+    t = issue.text(language)
+    where = f"{issue.location}: " if str(issue.location) else ""
+    tail = f" {t.hint}" if t.hint else ""
+    word = i18n.translator(language).pgettext("severity", SEVERITY_WORDS[issue.severity])
+    return f"{word} {where}{t.message}{tail}"
 
 
 class Console:
@@ -39,9 +53,9 @@ class Console:
     def print(self, msg: str = "") -> None:
         self._write("out", msg)
 
-    def issues(self, issues: Iterable[Issue]) -> None:
+    def issues(self, issues: Iterable[Issue], language: str = "en") -> None:
         for i in issues:
-            self._write("out", f"  {i}")
+            self._write("out", f"  {issue_line(i, language)}")
 
     def json(self, document: Any) -> None:
         """One JSON document on stdout, ASCII only: whatever the terminal's encoding, every
@@ -99,9 +113,9 @@ class Console:
         setattr(self, name, _Nowhere())
 
 
-def issue_record(i: Issue) -> dict[str, Any]:
-    """An issue for a program: its code and parameters, where it is, and its words in English."""
-    text = i.text()
+def issue_record(i: Issue, language: str = "en") -> dict[str, Any]:
+    """An issue for a program: its code and parameters, where it is, and its words in `language`."""
+    text = i.text(language)
     return {"code": i.code, "severity": i.severity.value, "file": i.location.file,
             "sheet": i.location.sheet, "cell": i.location.cell, "message": text.message,
             "hint": text.hint, "params": jsonable(i.params)}

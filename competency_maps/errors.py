@@ -93,23 +93,6 @@ def issue(code: str, location: Location | None = None, /, **params: Any) -> Issu
     return Issue(code, Severity(messages.template(code).severity), location or Location(), params)
 
 
-# TRANSITIONAL (issue 22): issues made from English text, until every site has a code of its own.
-# `legacy.text` and these three go when the last caller is converted; a test then keeps them out.
-def error(loc: Location, message: str, hint: str = "") -> Issue:
-    return Issue(LEGACY, Severity.ERROR, loc, {"message": message, "hint": hint})
-
-
-def warning(loc: Location, message: str, hint: str = "") -> Issue:
-    return Issue(LEGACY, Severity.WARNING, loc, {"message": message, "hint": hint})
-
-
-def info(loc: Location, message: str, hint: str = "") -> Issue:
-    return Issue(LEGACY, Severity.INFO, loc, {"message": message, "hint": hint})
-
-
-LEGACY = "legacy.text"
-
-
 class SortsIssues:
     """For anything holding `issues`: its errors, its warnings and its information lines."""
 
@@ -156,11 +139,9 @@ class ReportError(Exception):
 
     Raised with a code and parameters as an issue is: `ReportError("output.busy", loc, folder=...)`."""
 
-    def __init__(self, code: str, location: Location | None = None, /, hint: str = "", **params: Any):
-        if code not in messages.ALL:  # TRANSITIONAL: a message in English (see `error` above)
-            code, params = LEGACY, {"message": code, "hint": hint}
-        elif hint or code == LEGACY:
-            params["hint"] = hint
+    def __init__(self, code: str, location: Location | None = None, /, **params: Any):
+        if code not in messages.ALL:  # a fault of ours, found by tests/test_messages.py
+            raise KeyError(f"no message template has the code {code!r}")
         self.code = code
         self.location = location or Location()
         self.params = dict(params)
@@ -205,9 +186,9 @@ class ConfigError(ReportError):
 
     `issues`: every error and warning found with it, when the whole file was checked."""
 
-    def __init__(self, code: str, location: Location | None = None, /, hint: str = "",
-                 issues: list[Issue] | None = None, **params: Any):
-        super().__init__(code, location, hint, **params)
+    def __init__(self, code: str, location: Location | None = None, /, issues: list[Issue] | None = None,
+                 **params: Any):
+        super().__init__(code, location, **params)
         self.issues = issues if issues is not None else [self.as_issue()]
 
     @classmethod

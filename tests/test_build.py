@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from reports import docx_paragraphs, sample_docx, sample_pdf
+from reports import docx_paragraphs, sample_content, sample_docx, sample_pdf
 from reports import run_cli as run
 
 from competency_maps.commands import build as build_command
 from competency_maps.messages import render
 from competency_maps.publish.files import write_atomically
+from competency_maps.render.docx import paginate
 
 pytestmark = pytest.mark.slow  # builds reports or drives a real client
 
@@ -34,6 +35,7 @@ def _break(path: Path) -> None:
 def test_build_writes_both_outputs_and_a_status_table(inputs, tmp_path, monkeypatch):
     """End to end, as the coordinator runs it: every workbook returned, both files written."""
     monkeypatch.setenv("COMPETENCY_MAPS_JOBS", "2")  # the PDF in the second process, on any machine
+    monkeypatch.delenv("COMPETENCY_MAPS_TOC_PAGES")  # the default: the contents' numbers from LibreOffice
     out_dir = tmp_path / "out"
     code, out = run("--inputs", str(inputs), "--output", str(out_dir))
     assert code == 0, out
@@ -46,6 +48,17 @@ def test_build_writes_both_outputs_and_a_status_table(inputs, tmp_path, monkeypa
     # the very report that the inputs give, laid out in one process or two
     assert (out_dir / f"{STEM}.docx").read_bytes() == sample_docx()
     assert (out_dir / f"{STEM}.pdf").read_bytes() == sample_pdf().data
+
+
+def test_the_pdf_page_numbers_switch_skips_libreoffice(inputs, tmp_path, monkeypatch):
+    """COMPETENCY_MAPS_TOC_PAGES=pdf (as every other test builds): the Word file's contents list
+    shows the PDF's page numbers, and LibreOffice is not run."""
+    monkeypatch.setenv("COMPETENCY_MAPS_TOC_PAGES", "pdf")
+    monkeypatch.setattr(paginate, "libreoffice_pages", lambda *a: pytest.fail("LibreOffice was run"))
+    out_dir = tmp_path / "out"
+    assert run("--inputs", str(inputs), "--output", str(out_dir), "--only", "docx")[0] == 0
+    expected = paginate.render_docx_paginated(sample_content(), sample_pdf().anchors, use_libreoffice=False)
+    assert (out_dir / f"{STEM}.docx").read_bytes() == expected
 
 
 def test_a_broken_workbook_leaves_previous_output_bytes_unchanged(inputs, tmp_path, fast):

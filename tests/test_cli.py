@@ -27,10 +27,10 @@ class Recording(Console):
         super().__init__(out, err, progress=False)
         self.seen: list[Issue] = []
 
-    def issues(self, issues) -> None:
+    def issues(self, issues, language: str = "en") -> None:
         issues = list(issues)
         self.seen.extend(issues)
-        super().issues(issues)
+        super().issues(issues, language)
 
     def problems(self, issues) -> None:
         issues = list(issues)

@@ -83,6 +83,10 @@ def test_the_installed_tool_builds_the_sample_from_anywhere(tmp_path):
         assert {"competency_maps/templates/report.html.j2",
                 "competency_maps/templates/fonts/Carlito-Regular.ttf"} <= needed
         assert needed <= shipped, sorted(needed - shipped)
+        # and the compiled catalogs of the partners' languages
+        catalogs = {f"competency_maps/locale/{lang}/LC_MESSAGES/competency_maps.mo"
+                    for lang in ("fr", "de", "pt", "nl", "hu")}
+        assert catalogs <= shipped, sorted(catalogs - shipped)
 
         venv = tmp_path / "venv"
         _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], env=env)
@@ -99,6 +103,9 @@ def test_the_installed_tool_builds_the_sample_from_anywhere(tmp_path):
                       "print(r.__file__); print(r.TEMPLATES)"], cwd="/", env=env).split("\n")
         assert Path(where[0]).is_relative_to(site), where
         assert Path(where[1]) == site / "competency_maps" / "templates", where
+        said = _run([str(python), "-c", "from competency_maps.i18n import choice_label; "
+                     "print(choice_label('Strength', 'fr'), choice_label('Strength', 'hu'))"], cwd="/", env=env)
+        assert said.split() == ["Force", "Erősség"], said  # the installed tool speaks the partners' languages
 
         out = tmp_path / "out"
         _run([str(venv / "bin" / "competency-maps"), "--inputs", str(ROOT / "inputs"),

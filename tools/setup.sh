@@ -2,8 +2,11 @@
 # Sets up a fresh machine: Debian packages (when missing), a virtualenv in .venv, the project.
 #   tools/setup.sh          what building the report needs
 #   tools/setup.sh --test   also what the tests need (LibreOffice to open DOCX/XLSX, poppler for PDF,
-#                           the en_US and en_GB word lists for the spelling test, Node.js and Chromium
-#                           with npm's playwright-core (tools/site) for the self-check site)
+#                           the en_US and en_GB word lists and the partners' languages' hunspell
+#                           dictionaries for the spelling tests, LibreOffice's Python bridge for the
+#                           tests that type into a workbook),
+#                           Node.js and Chromium with npm's playwright-core (tools/site) for the
+#                           self-check site
 # It prints its own lines only; what apt-get and pip print is kept in a log, shown if a step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +28,8 @@ quietly() {
 
 pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-crosextra-carlito)
 if [[ "${1:-}" == "--test" ]]; then
-  pkgs+=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui wamerican wbritish
+  pkgs+=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui wamerican wbritish python3-uno
+         hunspell hunspell-fr hunspell-de-de hunspell-pt-pt hunspell-nl hunspell-hu
          nodejs chromium chromium-driver)
 fi
 missing=()

@@ -28,21 +28,24 @@ class Verdict:
     result: ReadResult
     annotated: Path | None = None
     not_annotated: Issue | None = None  # why the marked copy could not be written
+    language: str = "en"  # the workbook's own, unless --language says otherwise
 
     def record(self) -> dict:
         res = self.result
         return {"file": self.shown, "cluster": res.cluster.name if res.cluster else None,
                 "errors": len(res.errors), "warnings": len(res.warnings),
-                "issues": [issue_record(i) for i in res.errors + res.warnings + res.infos],
+                "language": self.language,
+                "issues": [issue_record(i, self.language) for i in res.errors + res.warnings + res.infos],
                 "notes_to_coordinator": [{"cell": cell, "text": text} for cell, text in res.coordinator_notes],
                 "annotated": str(self.annotated) if self.annotated else None,
-                "not_annotated": issue_record(self.not_annotated) if self.not_annotated else None}
+                "not_annotated": issue_record(self.not_annotated, self.language) if self.not_annotated else None}
 
 
 def check(files: list[Path], *, inputs: Path, console: Console, annotate: Path | None = None,
-          fmt: str = "text") -> int:
+          fmt: str = "text", language: str | None = None) -> int:
     """`annotate`: a folder for a copy of each workbook with its problems marked (annotate.py).
-    `fmt`: "text" for the coordinator, or "json": one document, printed once everything is read."""
+    `fmt`: "text" for the coordinator, or "json": one document, printed once everything is read.
+    `language`: the messages' language (default: each workbook's own)."""
     as_text = fmt == "text"
     deliverable, general = _check_config(inputs, console if as_text else None)
     verdicts: list[Verdict] = []
@@ -52,7 +55,7 @@ def check(files: list[Path], *, inputs: Path, console: Console, annotate: Path |
         shown = _shown_names(files)
         for res in check_files(files, schema, deliverable.topics):
             _relocate(res, shown)
-            verdict = Verdict(shown.get(res.path, res.path.name), res)
+            verdict = Verdict(shown.get(res.path, res.path.name), res, language=language or res.language)
             if as_text:
                 _print_verdict(verdict, console)
             if annotate is not None:
@@ -77,7 +80,7 @@ def _print_verdict(verdict: Verdict, console: Console) -> None:
     name = res.cluster.name if res.cluster else "?"
     head = "OK" if not res.errors else f"{len(res.errors)} error(s)"
     console.print(f"{verdict.shown} ({name}): {head}, {len(res.warnings)} warning(s)")
-    console.issues(res.errors + res.warnings + res.infos)
+    console.issues(res.errors + res.warnings + res.infos, language=verdict.language)
     if res.cluster:
         console.print("  " + _counts(res.cluster))
     if res.coordinator_notes:  # for the coordinator, never the report
@@ -96,7 +99,7 @@ def _annotated_copy(verdict: Verdict, out_dir: Path, *, schema: Schema, console:
     stem = res.path.stem if verdict.shown == res.path.name else \
         f"{res.path.parent.name}-{res.path.stem}"  # two files of one name: both copies kept
     try:
-        verdict.annotated = annotated_copy(res.path, res.issues, out_dir, stem, schema)
+        verdict.annotated = annotated_copy(res.path, res.issues, out_dir, stem, schema, language=verdict.language)
     except ReportError as e:
         verdict.not_annotated = e.as_issue()
         if console is not None:

@@ -15,17 +15,20 @@ from competency_maps.xlsx.prefill import find, outdated, read_source, targets_in
 
 
 def new_workbook(short_name: str | None, *, inputs: Path, console: Console, out: Path | None = None,
-                 force: bool = False, source: Path | None = None, every: bool = False) -> int:
-    """`source`: last round's workbooks or export, to pre-fill from (`every`: one per cluster)."""
+                 force: bool = False, source: Path | None = None, every: bool = False,
+                 language: str = "en") -> int:
+    """`source`: last round's workbooks or export, to pre-fill from (`every`: one per cluster);
+    `language`: the partner's, for the workbook's texts and dropdowns."""
     deliverable = config.load(inputs) if (inputs / config.CONFIG_NAME).exists() else config.Deliverable()
     if source is not None:
         return prefilled_workbooks(short_name, source, out=out, deliverable=deliverable, console=console,
-                                   force=force, every=every)
+                                   force=force, every=every, language=language)
     path = out or Path(f"{safe_filename(short_name)}-competency-map.xlsx")
     if path.exists() and not force:  # it may be a partner's returned workbook
         raise ReportError("new_workbook.exists", Location(str(path)))
     try:
-        write_blank_workbook(build_schema(deliverable.topics, deliverable.theme_names), path, short_name)
+        write_blank_workbook(build_schema(deliverable.topics, deliverable.theme_names), path, short_name,
+                             **workbook_options(deliverable, language))
     except OSError as e:  # a missing folder, or the file open in Excel: the user's to fix, not a bug
         raise ReportError("new_workbook.write_failed", Location(str(path)),
                           reason=e.strerror or str(e)) from None
@@ -33,8 +36,15 @@ def new_workbook(short_name: str | None, *, inputs: Path, console: Console, out:
     return 0
 
 
+def workbook_options(deliverable: config.Deliverable, language: str) -> dict:
+    """What a workbook for a partner says besides the schema: its language, the deliverable's."""
+    return {"language": language, "entry_language": deliverable.language,
+            "contact": deliverable.workbook.contact, "deadline": deliverable.workbook.deadline}
+
+
 def prefilled_workbooks(short_name: str | None, source: Path, *, out: Path | None,
-                        deliverable: config.Deliverable, console: Console, force: bool, every: bool) -> int:
+                        deliverable: config.Deliverable, console: Console, force: bool, every: bool,
+                        language: str = "en") -> int:
     """The standard workbook holding last round's map, for one cluster or (`every`) for each; all
     read and made in memory before any file is written."""
     schema = build_schema(deliverable.topics, deliverable.theme_names)
@@ -57,7 +67,7 @@ def prefilled_workbooks(short_name: str | None, source: Path, *, out: Path | Non
     if taken and not force:  # it may be a partner's returned workbook
         code = "new_workbook.prefilled.exists" if len(taken) == 1 else "new_workbook.prefilled.exist_several"
         raise ReportError(code, Location(", ".join(taken)))
-    files = [(p, workbook_bytes(schema, c)) for p, c in targets]
+    files = [(p, workbook_bytes(schema, c, **workbook_options(deliverable, language))) for p, c in targets]
     if every:
         out.mkdir(parents=True, exist_ok=True)
     publish(files)

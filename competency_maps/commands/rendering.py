@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -48,7 +49,9 @@ def _render_and_publish(content: ReportContent, output: Path, stem: str, *, cons
         pdf = pdf_layout.render_here(content)
     if only in (None, "docx"):
         console.progress("rendering the Word document")
-        data = paginate.render_docx_paginated(content, pdf.anchors, template=template)
+        data = paginate.render_docx_paginated(
+            content, pdf.anchors, template=template,
+            use_libreoffice=os.environ.get(paginate.ENV_TOC_PAGES, "libreoffice") != "pdf")
         rendered.append((output / f"{stem}.docx", data, f"{len(data) // 1024} KB"))
     if only in (None, "pdf"):
         rendered.append((output / f"{stem}.pdf", pdf.data, f"{pdf.pages} pages"))

@@ -15,7 +15,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from competency_maps.errors import Collector
 from competency_maps.inputs.habits import several_choices
 from competency_maps.model.richtext import Span, Text, normalise, plain
-from competency_maps.model.schema import Column, match_choice
+from competency_maps.model.schema import Column, is_label_of, match_choice
 from competency_maps.inputs.textsafety import clean_text, decode_excel_escapes
 
 QUOTE = 60  # characters of a partner's text quoted in a message
@@ -29,6 +29,7 @@ class Ctx(Collector):
     def __init__(self, path: Path):
         super().__init__(path.name)
         self.struck: set[tuple[str, str]] = set()  # (sheet, cell) whose whole text is struck through
+        self.language = "en"  # the workbook's own (its dropdowns' labels need no explanation)
 
 
 def quote(s: str) -> str:
@@ -142,6 +143,8 @@ def choice(ctx: Ctx, sheet: str, cell, col: Column) -> str | None:
         return col.default or ""
     m = match_choice(raw, col.choices)
     if m is not None:
+        if not is_label_of(raw, m, ctx.language):  # another language or spelling: say how it was read
+            ctx.at(sheet, cell.coordinate, "choice.native", cell_value=quote(raw), choice=m)
         return m
     several = several_choices(raw, lambda part: match_choice(part, col.choices))
     if several:

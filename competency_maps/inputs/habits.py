@@ -19,7 +19,10 @@ from competency_maps.model.richtext import Span, Text, normalise, plain
 # as a bullet; they may touch the text. Dashes, asterisks and plus signs need a space after them,
 # so that "-5 %" or "*important*" are not taken for bullets.
 _GLYPHS = "\u2022\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714\u25ba\u25b8\u25b6\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8"
-_BULLET = re.compile(rf"^[ \t\u00a0]*(?:[{_GLYPHS}][ \t\u00a0]*|[-\u2013\u2014*+][ \t\u00a0]+)")
+# Word's list bullets pasted as plain text become the letter of their symbol font followed by a tab:
+# § (Wingdings square), o (Courier New circle), Ø (Wingdings arrow), ü (Wingdings tick); only with the tab.
+_WORD_PLAIN = "\u00a7o\u00d8\u00fc"
+_BULLET = re.compile(rf"^[ \t\u00a0]*(?:[{_GLYPHS}][ \t\u00a0]*|[-\u2013\u2014*+][ \t\u00a0]+|[{_WORD_PLAIN}]\t[ \t\u00a0]*)")
 # 1. 1) (1) 12. — at most two digits, then a space: "2020. was" or "1.5 million" are not numbers
 _NUMBER = re.compile(r"^[ \t\u00a0]*(?:\(\d{1,2}\)|\d{1,2}[.)])[ \t\u00a0]+(?=\S)")
 

@@ -27,9 +27,8 @@ from competency_maps.inputs.images import load as load_image
 from competency_maps.model.cluster import Cluster, Profile
 from competency_maps.model.richtext import plain
 from competency_maps.model.schema import (CHECK_SHEET, COORDINATOR_SHEET, LISTS_SHEET, NOTES_SHEET, PROFILE_COLUMNS,
-                     PROFILE_FIELDS, PROFILE_SHEET, README_SHEET, SUMMARY_SHEET, Schema, name_key,
-                     profile_label_key)
-from competency_maps.inputs.template_check import template_issues
+                     PROFILE_FIELDS, PROFILE_SHEET, README_SHEET, SUMMARY_SHEET, Schema, field_for_label, name_key)
+from competency_maps.inputs.template_check import template_issues, workbook_language
 from competency_maps.inputs.workbook_file import open_workbook
 
 MAX_ROWS = 20_000  # per sheet: far above any real competency map
@@ -42,6 +41,7 @@ class ReadResult(SortsIssues):
     cluster: Cluster | None
     issues: list[Issue]
     coordinator_notes: list[tuple[str, str]] = field(default_factory=list)  # (cell, text): for `check`
+    language: str = "en"  # the workbook's language (its document property): `check` answers in it
 
 
 def _merged_in(ws: Worksheet, min_row: int, cols: range) -> list[str]:
@@ -205,14 +205,13 @@ def _read_profile(ctx: Ctx, ws: Worksheet) -> Profile | None:
     if found is None:
         return None
     cols, header = found
-    by_key = {name_key(f.label): f for f in PROFILE_FIELDS}
     values: dict[str, object] = {}
     rows: dict[str, int] = {}
     bad: set[str] = set()  # fields whose cell already has an error: not also "required but empty"
     for r, cells in _rows(ctx, ws, cols, header):
         label_cell, value_cell = cells["Field"], cells["Value"]
         label = str(label_cell.value or "").strip()
-        f = by_key.get(profile_label_key(label))
+        f = field_for_label(label)
         if f is None:
             if value_cell.value not in (None, ""):
                 ctx.at(ws.title, label_cell.coordinate, "profile.field.unknown", label=label,
@@ -311,6 +310,7 @@ def read_workbook(path: Path, schema: Schema) -> ReadResult:
         wb = open_workbook(path)
     except ReportError as e:
         return ReadResult(path, None, [e.as_issue()])
+    ctx.language = workbook_language(wb)
     _check_sheet_names(ctx, wb, schema)
     template_issues(ctx, wb, schema)
     profile_ws = _find_sheet(ctx, wb, PROFILE_SHEET)
@@ -338,7 +338,7 @@ def read_workbook(path: Path, schema: Schema) -> ReadResult:
     to_coordinator = read(COORDINATOR_SHEET, read_coordinator_notes)
     wb.close()
     cluster = Cluster(profile, step1, swot, tows, path, notes) if profile else None
-    return ReadResult(path, cluster, ctx.issues, to_coordinator)
+    return ReadResult(path, cluster, ctx.issues, to_coordinator, ctx.language)
 
 
 __all__ = ["read_workbook", "ReadResult", "README_SHEET", "LISTS_SHEET", "SUMMARY_SHEET", "CHECK_SHEET"]

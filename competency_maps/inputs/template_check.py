@@ -4,14 +4,14 @@ Both are compared with what `xlsx.blank` writes (`model.readme`) for the schema,
 
 from __future__ import annotations
 
-import re
-
 from openpyxl.workbook.workbook import Workbook
 
-from competency_maps.model.readme import PREPARED_FOR, TEMPLATE_VERSION, readme_rows
+from competency_maps import i18n
 from competency_maps.errors import Collector
 from competency_maps.inputs.cells import quote
-from competency_maps.model.schema import COORDINATOR_SHEET, README_SHEET, VERSION_PROPERTY, Schema, name_key
+from competency_maps.model.readme import is_dynamic, readme_rows
+from competency_maps.model.schema import (COORDINATOR_SHEET, LANGUAGE_PROPERTY, README_SHEET, VERSION_PROPERTY, Schema,
+                                          name_key)
 
 
 def template_version(wb: Workbook) -> int | None:
@@ -24,6 +24,14 @@ def template_version(wb: Workbook) -> int | None:
         return None
 
 
+def workbook_language(wb: Workbook) -> str:
+    """The language the workbook was made in (one of i18n.LANGUAGES); English when not said."""
+    try:
+        return i18n.language(str(wb.custom_doc_props[LANGUAGE_PROPERTY].value))
+    except (KeyError, AttributeError):
+        return i18n.DEFAULT
+
+
 def _version_issues(ctx: Collector, version: int | None, schema: Schema) -> None:
     if version is None or version == schema.version:
         return
@@ -34,21 +42,17 @@ def _version_issues(ctx: Collector, version: int | None, schema: Schema) -> None
             added=[s.name for s in schema.sheets if s.optional])
 
 
-def _dynamic(value: str) -> bool:
-    patterns = (PREPARED_FOR, TEMPLATE_VERSION)
-    return any(re.fullmatch(re.escape(p).replace(r"\{name\}", ".*").replace(r"\{version\}", r"\d+"), value)
-               for p in patterns)
-
-
 def _readme_issues(ctx: Collector, wb: Workbook, schema: Schema) -> None:
     """Text a partner typed into the Read me is not read: say so, quoting it."""
     ws = next((w for w in wb.worksheets if name_key(w.title) == name_key(README_SHEET)), None)
     if ws is None:
         return
-    known = {v for row in readme_rows(schema) for v in row[:3] if v}
+    language = workbook_language(wb)
+    known = {v for lang in {i18n.DEFAULT, language} for row in readme_rows(schema, language=lang)
+             for v in row[:3] if v}
     for (_, _), cell in sorted(ws._cells.items()):  # the cells the file holds, none created
         v = cell.value
-        if v is None or not str(v).strip() or str(v) in known or _dynamic(str(v)):
+        if v is None or not str(v).strip() or str(v) in known or is_dynamic(str(v)):
             continue
         ctx.at(ws.title, cell.coordinate, "template.readme.typed", text=quote(str(v)),
                coordinator_sheet=COORDINATOR_SHEET)

@@ -15,16 +15,17 @@ from collections.abc import Iterable, Mapping
 from string import Formatter
 from typing import Any, NamedTuple
 
+from competency_maps import i18n
 from competency_maps.messages import (cells, commands, completeness, config, dataset, decisions, docx, entries,
-                                      general, images, inputs, outputs, profile, publish, reading, review, sheets,
-                                      site, workbook, written)
+                                      general, images, inputs, languages, outputs, profile, publish, reading, review,
+                                      sheets, site, workbook, written)
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
 __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template", "codes", "render", "jsonable",
            "ALL"]
 
 AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs, dataset, outputs,
-         decisions, reading, written, config, review, docx, commands, publish, site)
+         decisions, reading, written, config, review, docx, commands, publish, languages, site)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 
@@ -57,26 +58,54 @@ class Phrase(NamedTuple):
 # `{names:bar}`, `{values:quoted}` ('a', 'b'). (With translations, "or" is Babel's
 # `format_list(style="or")`.)
 LIST_JOINS = {"": ", ", "or": " or ", "bar": " | ", "quoted": ", "}
+# Parameters that hold dropdown values, canonical as the model keeps them: shown as the partner's
+# dropdown shows them, in the message's language; `column`: a column's name, in that language.
+CHOICE_PARAMS = frozenset({"choice", "choices", "suggestion", "first", "others", "quadrant", "strategy", "topic"})
 
 
 class _Filler(Formatter):
     def __init__(self, language: str):
         self.language = language
+        self.tr = i18n.translator(language)
+
+    def get_value(self, key, args, kwargs) -> Any:
+        value = super().get_value(key, args, kwargs)
+        if key in CHOICE_PARAMS:
+            if isinstance(value, (list, tuple)):
+                return [i18n.choice_label(str(v), self.language) for v in value]
+            return i18n.choice_label(str(value), self.language)
+        if key == "column":
+            return self.tr.pgettext("column", str(value))
+        if key == "quadrants":  # "Strengths": a quadrant's plural (languages.QUADRANT_PLURALS)
+            return self.tr.pgettext("quadrants", str(value))
+        return value
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, Phrase):
             return getattr(render(value.code, value.params, self.language), value.part)
         if isinstance(value, (list, tuple)):
             each = "'{}'" if format_spec == "quoted" else "{}"
-            return LIST_JOINS[format_spec].join(each.format(self.format_field(v, "")) for v in value)
+            or_word = self.tr.pgettext("list", "or")
+            join = f" {or_word} " if format_spec == "or" else LIST_JOINS[format_spec]
+            if not format_spec and any("," in str(v) for v in value):
+                join = "; "  # topics hold commas
+            return join.join(each.format(self.format_field(v, "")) for v in value)
         return super().format_field(value, format_spec)
 
 
 def render(code: str, params: Mapping[str, Any], language: str = "en") -> Rendered:
-    """The words of an issue, in `language` (English until the catalogs are translated)."""
+    """The words of an issue, in `language` (one of `i18n.LANGUAGES`; English for any other).
+
+    The English template is the catalog's message id; a template with a `plural` is chosen by its
+    `count` parameter and the language's plural rules (CLDR's, in each catalog)."""
     t = template(code)
     filler = _Filler(language)
-    return Rendered(filler.vformat(t.message_for(params), (), params), filler.vformat(t.hint, (), params))
+    if t.plural:
+        message = filler.tr.ngettext(t.message, t.plural, int(params.get(t.count, 0)))
+    else:
+        message = filler.tr.gettext(t.message)
+    hint = filler.tr.gettext(t.hint) if t.hint else ""
+    return Rendered(filler.vformat(message, (), params), filler.vformat(hint, (), params))
 
 
 def jsonable(value: Any) -> Any:

@@ -148,6 +148,13 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Workbook:
+    """[workbook]: what the partners' workbooks say (new-workbook): who to send it back to, by when."""
+    contact: str = key(Text(), "")
+    deadline: str = key(Text(), "")  # as the coordinator writes it ("30 October 2020")
+
+
+@dataclass(frozen=True)
 class Theme:
     """[[synthesis.themes]]: a theme of the synthesis and the words that name it."""
     name: str = key(Text(nonempty=True), "", required=True)
@@ -186,6 +193,7 @@ class Deliverable:
     headings: Mapping[str, str] = key(_HEADINGS, MappingProxyType(DEFAULT_HEADINGS))
     label_patterns: Mapping[str, str] = key(_LABELS, MappingProxyType(DEFAULT_LABELS), toml="labels")
     links: tuple[Link, ...] = key(Sections(Link), ())
+    workbook: Workbook = section(Workbook)
     synthesis: Synthesis = section(Synthesis)
 
     # What the rest of the tool reads most, by its usual name.

@@ -19,6 +19,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from competency_maps import i18n
+from competency_maps.i18n import pN_
 from competency_maps.xlsx.blank import HEADER_FILL, HEADER_FONT, add_validations, list_refs
 from competency_maps import messages
 from competency_maps.errors import Issue, Location, ReportError, Severity, WorkbookError
@@ -28,7 +30,8 @@ from competency_maps.inputs.workbook_file import open_workbook
 
 AUTHOR = "Coordinator's check"
 FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C"}  # Excel's light red and light yellow
-LABELS = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "For information"}
+LABELS = {Severity.ERROR: pN_("severity", "Error"), Severity.WARNING: pN_("severity", "Warning"),
+          Severity.INFO: pN_("severity", "For information")}
 MAX_MARKED = 200  # cells of one range that are highlighted (a merged block, a row)
 _REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d*)(?::\$?([A-Z]{1,3})\$?(\d*))?")
 
@@ -80,14 +83,20 @@ def _clear_earlier_marks(wb) -> None:
                 cell.fill = PatternFill()
 
 
-def _comment(issues: list[Issue]) -> Comment:
-    text = "\n\n".join(f"{LABELS[i.severity]}: {i.message}" + (f"\n{i.hint}" if i.hint else "") for i in issues)
+def _label(severity: Severity, language: str) -> str:
+    return i18n.translator(language).pgettext("severity", LABELS[severity])
+
+
+def _comment(issues: list[Issue], language: str = "en") -> Comment:
+    texts = [(i, i.text(language)) for i in issues]
+    text = "\n\n".join(f"{_label(i.severity, language)}: {t.message}" + (f"\n{t.hint}" if t.hint else "")
+                       for i, t in texts)
     c = Comment(text, AUTHOR)
     c.width, c.height = 320, min(400, 60 + 14 * (len(text) // 45 + text.count("\n")))
     return c
 
 
-def _mark(wb, issues: list[Issue]) -> dict[tuple[str, str], tuple[str, str]]:
+def _mark(wb, issues: list[Issue], language: str = "en") -> dict[tuple[str, str], tuple[str, str]]:
     """Highlight and comment every cell named by an error or a warning; return, per (sheet, cell) of
     an issue, the sheet's title and first cell to link to."""
     sheets = {name_key(ws.title): ws for ws in wb.worksheets}
@@ -109,23 +118,25 @@ def _mark(wb, issues: list[Issue]) -> dict[tuple[str, str], tuple[str, str]]:
             ws[coord].fill = PatternFill("solid", fgColor=FILLS[worst])
         first = _anchor(ws, cells[0])
         earlier = first.comment.text + "\n\n" if first.comment is not None and first.comment.author == AUTHOR else ""
-        first.comment = _comment(found)
+        first.comment = _comment(found, language)
         if earlier:  # two ranges starting at one cell: keep both messages
             first.comment = Comment(earlier + first.comment.text, AUTHOR, width=320, height=400)
     return targets
 
 
-def _check_sheet(wb, source: Path, issues: list[Issue], targets) -> None:
+def _check_sheet(wb, source: Path, issues: list[Issue], targets, language: str = "en") -> None:
+    tr = i18n.translator(language)
     ws = wb.create_sheet(CHECK_SHEET, 0)
     put(ws, 1, 1, messages.render("annotate.summary", {
         "file": source.name, "errors": sum(i.is_error for i in issues),
-        "warnings": sum(i.severity is Severity.WARNING for i in issues)}).message)
+        "warnings": sum(i.severity is Severity.WARNING for i in issues)}, language=language).message)
     ws["A1"].font = Font(bold=True)
     ws["A1"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells("A1:D1")
     ws.row_dimensions[1].height = 45
-    for col, (head, width) in enumerate((("Place", 26), ("Kind", 15), ("Problem", 70), ("What to do", 60)),
-                                        start=1):
+    heads = ((tr.gettext("Place"), 22), (tr.gettext("Kind"), 12), (tr.gettext("Problem"), 50),
+             (tr.gettext("What to do"), 45))
+    for col, (head, width) in enumerate(heads, start=1):
         c = ws.cell(row=3, column=col, value=head)
         c.font, c.fill = HEADER_FONT, HEADER_FILL
         ws.column_dimensions[get_column_letter(col)].width = width
@@ -139,20 +150,25 @@ def _check_sheet(wb, source: Path, issues: list[Issue], targets) -> None:
             where.hyperlink = Hyperlink(ref=where.coordinate, location=f"{quote_sheetname(title)}!{cell}",
                                         display=place)
             where.font = Font(color="0563C1", underline="single")
-        kind = ws.cell(row=r, column=2, value=LABELS[i.severity])
+        kind = ws.cell(row=r, column=2, value=_label(i.severity, language))
         if i.severity in FILLS:
             kind.fill = PatternFill("solid", fgColor=FILLS[i.severity])
-        put(ws, r, 3, i.message)  # a message quoting "=…" stays text
-        put(ws, r, 4, i.hint or None)
+        words = i.text(language)
+        put(ws, r, 3, words.message)  # a message quoting "=…" stays text
+        put(ws, r, 4, words.hint or None)
         for col in range(1, 5):
             ws.cell(row=r, column=col).alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A4"
+    ws.print_title_rows = "3:3"
+    ws.page_setup.paperSize, ws.page_setup.orientation = ws.PAPERSIZE_A4, "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0  # as wide as the page, as long as it takes
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.active = 0
     for other in wb.worksheets[1:]:
         other.sheet_view.tabSelected = False
 
 
-def _restore_dropdowns(wb, schema: Schema) -> None:
+def _restore_dropdowns(wb, schema: Schema, language: str = "en") -> None:
     """openpyxl cannot keep the dropdowns Excel stores in its own extension (a list on another
     sheet): where a standard sheet lost them, the copy gets the blank workbook's back, provided
     the Lists sheet and the sheet's headers are still the standard ones."""
@@ -166,13 +182,14 @@ def _restore_dropdowns(wb, schema: Schema) -> None:
                 any(dv.type == "list" for dv in ws.data_validations.dataValidation):
             continue
         if [c.value for c in ws[1]][:len(sheet.columns)] == [c.name for c in sheet.columns]:
-            add_validations(ws, sheet, refs)
+            add_validations(ws, sheet, refs, language)
 
 
 def annotate(source: Path, issues: list[Issue], out_dir: Path, stem: str = "",
-             schema: Schema | None = None) -> Path:
+             schema: Schema | None = None, *, language: str = "en") -> Path:
     """Write the annotated copy of `source` (its `issues`, as `check` found them) into `out_dir`;
-    return its path. With the `schema`, dropdowns the copy would lose are put back."""
+    return its path. With the `schema`, dropdowns the copy would lose are put back. Comments and
+    the Check sheet are in `language`."""
     target = copy_path(source, out_dir, stem)
     if target.resolve() == source.resolve():
         raise ReportError("annotate.same_file", Location(str(target)))
@@ -181,8 +198,8 @@ def annotate(source: Path, issues: list[Issue], out_dir: Path, stem: str = "",
         raise WorkbookError("workbook.no_worksheets", Location(source.name))
     _clear_earlier_marks(wb)
     if schema is not None:
-        _restore_dropdowns(wb, schema)
-    _check_sheet(wb, source, issues, _mark(wb, issues))
+        _restore_dropdowns(wb, schema, language)
+    _check_sheet(wb, source, issues, _mark(wb, issues, language), language)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         wb.save(target)

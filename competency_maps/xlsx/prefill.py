@@ -82,9 +82,9 @@ def find(clusters: list[Cluster], name: str) -> Cluster | None:
     return next((c for c in clusters if name_key(c.name) == name_key(name)), None)
 
 
-def workbook_bytes(schema: Schema, cluster: Cluster) -> bytes:
+def workbook_bytes(schema: Schema, cluster: Cluster, **options) -> bytes:
     buf = io.BytesIO()
-    fill_workbook(schema, cluster).save(buf)
+    fill_workbook(schema, cluster, **options).save(buf)
     return buf.getvalue()
 
 

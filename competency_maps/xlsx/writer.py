@@ -9,6 +9,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.workbook.workbook import Workbook
 
+from competency_maps.i18n import choice_label
 from competency_maps.xlsx.blank import make_blank_workbook
 from competency_maps.xlsx.text_cells import put
 from competency_maps.model.cluster import Cluster, Note
@@ -24,8 +25,14 @@ def cell_value(text: Text):
                          if s.bold or s.italic else s.text for s in text])
 
 
-def fill_workbook(schema: Schema, cluster: Cluster) -> Workbook:
-    wb = make_blank_workbook(schema, cluster.profile.short_name)
+def fill_workbook(schema: Schema, cluster: Cluster, *, language: str = "en", **options) -> Workbook:
+    """The standard workbook in `language`, holding the cluster's map: dropdown values as that
+    language's dropdown shows them (the reader maps them back)."""
+    wb = make_blank_workbook(schema, cluster.profile.short_name, language=language, **options)
+
+    def label(value: str | None) -> str | None:
+        return choice_label(value, language) if value else value
+
     ws = wb[PROFILE_SHEET]
     for r, f in enumerate(PROFILE_FIELDS, start=2):
         v = getattr(cluster.profile, f.attr)
@@ -34,30 +41,30 @@ def fill_workbook(schema: Schema, cluster: Cluster) -> Workbook:
         put(ws, r, 2, v if v not in ("", None) else None)
     step1 = wb["Step 1"]
     for r, b in enumerate(cluster.step1, start=2):
-        put(step1, r, 1, b.kind.value.capitalize())
+        put(step1, r, 1, label(b.kind.value.capitalize()))
         put(step1, r, 2, cell_value(b.text))
     swot = wb["SWOT"]
     has_theme = any(c.name == "Theme" for c in schema.sheet("SWOT").columns)
     for r, e in enumerate(cluster.swot, start=2):
-        values = [e.topic, e.quadrant, e.group or None, cell_value(e.text)]
+        values = [label(e.topic), label(e.quadrant), e.group or None, cell_value(e.text)]
         if has_theme:
-            values.append(e.theme or None)
+            values.append(label(e.theme) or None)
         for c, v in enumerate(values, start=1):
             put(swot, r, c, v)
     tows = wb["TOWS"]
     for r, e in enumerate(cluster.tows, start=2):
-        for c, v in enumerate((e.topic, e.strategy, e.format, cell_value(e.text)), start=1):
+        for c, v in enumerate((label(e.topic), label(e.strategy), label(e.format), cell_value(e.text)), start=1):
             put(tows, r, c, v)
     if cluster.step2_notes:
-        _write_notes(wb[NOTES_SHEET], cluster.step2_notes)
+        _write_notes(wb[NOTES_SHEET], cluster.step2_notes, label)
     return wb
 
 
-def _write_notes(ws, notes: list[Note]) -> None:
+def _write_notes(ws, notes: list[Note], label) -> None:
     """A note's label and language on its first row, one block per row (Label | Style | Text | Language)."""
     r = 2
     for note in notes:
-        rows = [(b.kind.value.capitalize(), cell_value(b.text)) for b in note.blocks] or [(None, None)]
+        rows = [(label(b.kind.value.capitalize()), cell_value(b.text)) for b in note.blocks] or [(None, None)]
         for k, (style, text) in enumerate(rows):
             first = k == 0
             values = (note.label or None if first else None, style, text, note.language or None if first else None)
@@ -66,6 +73,6 @@ def _write_notes(ws, notes: list[Note]) -> None:
             r += 1
 
 
-def write_filled_workbook(schema: Schema, cluster: Cluster, path: Path) -> Path:
-    fill_workbook(schema, cluster).save(path)
+def write_filled_workbook(schema: Schema, cluster: Cluster, path: Path, **options) -> Path:
+    fill_workbook(schema, cluster, **options).save(path)
     return path

@@ -400,11 +400,11 @@ def test_notes_to_the_coordinator_are_printed_by_check_never_by_the_report(tmp_p
 
 def test_a_workbook_of_another_template_version_is_said(tmp_path, make_workbook):
     def edit(wb):
-        wb.custom_doc_props["CompetencyMapSchemaVersion"].value = "3"
+        wb.custom_doc_props["CompetencyMapSchemaVersion"].value = "9"
 
     out = check(make_workbook(tmp_path, edit=edit))
     found = line(out, "", "", "WARNING")
-    assert (found.code, found.params["version"]) == ("template.newer", 3)
+    assert (found.code, found.params["version"]) == ("template.newer", 9)
 
 
 def test_a_gathered_group_takes_its_rows_left_without_group_along(tmp_path, make_workbook, schema, deliverable):
@@ -416,3 +416,16 @@ def test_a_gathered_group_takes_its_rows_left_without_group_along(tmp_path, make
     assert line(check(path), "SWOT", "C5", "INFO").code == "group.regathered"
     assert swot(shown(path, schema, deliverable), t1, "Strength") == [
         ("HR", ["Strength 1a", "Same group as above", "HR again"]), ("Financial", ["Money"])]
+
+
+@pytest.mark.parametrize("cell", ["§\tFirst\n§\tSecond", "o\tFirst\no\tSecond", "Ø\tFirst\nØ\tSecond",
+                                  "ü\tFirst\nü\tSecond", "▪\tFirst\n➢\tSecond"])
+def test_words_plain_text_bullets_are_bullets(cell):
+    """Word's list bullets pasted as plain text: the symbol font's letter and a tab."""
+    found = typed_list((Span(cell),))
+    assert found is not None and [plain(i) for i in found.items] == ["First", "Second"]
+
+
+@pytest.mark.parametrize("cell", ["o de Janeiro", "ü ber", "§ 3 of the statutes", "Ø 12 mm"])
+def test_those_letters_without_a_tab_are_text(cell):
+    assert typed_list((Span(cell),)) is None

@@ -249,7 +249,7 @@ def test_value_outside_a_dropdown(tmp_path, make_workbook, read):
     ("SWOT", "A3", "Cluster's finances"),
     ("TOWS", "B3", "S-X"),
     ("TOWS", "C3", "Table"),
-    ("Step 1", "A3", "Title"),
+    ("Step 1", "A3", "Banner"),
 ])
 @pytest.mark.slow
 def test_values_outside_other_dropdowns(tmp_path, make_workbook, read, sheet, cell, value):

@@ -6,7 +6,7 @@ from openpyxl.utils import get_column_letter
 
 from competency_maps.xlsx.blank import write_blank_workbook
 from competency_maps.inputs.reader import read_workbook
-from competency_maps.model.schema import (COORDINATOR_SHEET, LISTS_SHEET, MAX_DATA_ROWS, NOTES_SHEET,
+from competency_maps.model.schema import (COORDINATOR_SHEET, LISTS_SHEET, NOTES_SHEET,
                                     PROFILE_COLUMNS, PROFILE_FIELDS, PROFILE_SHEET, QUADRANTS,
                                     README_SHEET, SUMMARY_SHEET, VERSION_PROPERTY, build_schema)
 
@@ -40,7 +40,11 @@ def test_header_rows(wb, schema):
     assert [c.value for c in wb[PROFILE_SHEET][1]] == list(PROFILE_COLUMNS)
     for sheet in schema.sheets:
         assert [c.value for c in wb[sheet.name][1]] == [c.name for c in sheet.columns], sheet.name
-        assert all(c.font.b for c in wb[sheet.name][1])
+        # the header's look is a rule of each column (on row 1 alone), so that an inserted row copies none of it
+        rules = {str(cf.sqref): cf.rules for cf in wb[sheet.name].conditional_formatting}
+        for letter in "ABCD"[:len(sheet.columns)]:
+            head = rules[f"{letter}1:{letter}1048576"][0]
+            assert head.formula == ["ROW()=1"] and head.dxf.font.b and head.stopIfTrue, (sheet.name, letter)
 
 
 def test_frozen_panes(wb):
@@ -86,11 +90,11 @@ def test_dropdowns_are_list_ranges_on_every_closed_column(wb, schema):
         ws = wb[sheet.name]
         for i, col in enumerate(sheet.columns, start=1):
             letter = get_column_letter(i)
-            first, last = f"{letter}2", f"{letter}{MAX_DATA_ROWS + 1}"
+            first, last = f"{letter}2", f"{letter}1048576"  # to the end of the sheet
             dvs = _validations_for(ws, first)
             assert len(dvs) == 1, (sheet.name, col.name)
             dv = dvs[0]
-            assert last in dv.sqref and f"{letter}{MAX_DATA_ROWS + 2}" not in dv.sqref
+            assert last in dv.sqref and f"{letter}1" in dv.sqref  # the header too: an inserted row is inside
             assert dv.showInputMessage and dv.showErrorMessage, (sheet.name, col.name)
             assert dv.prompt, (sheet.name, col.name)
             if not col.closed:
@@ -173,9 +177,11 @@ def test_header_rows_read_me_summary_and_lists_are_protected_data_cells_free(wb,
         p = wb[name].protection
         assert p.sheet and not p.password, name  # against accidents, not people
         assert not p.insertRows and not p.deleteRows and not p.formatCells, name  # allowed
+    assert wb[PROFILE_SHEET]["A1"].protection.locked  # the Cluster sheet's header row
+    for sheet in schema.sheets:  # a data sheet's header is free: a row inserted under it copies it
+        assert not wb[sheet.name]["A1"].protection.locked, sheet.name
     for sheet in (PROFILE_SHEET, *(s.name for s in schema.sheets)):
         ws = wb[sheet]
-        assert ws["A1"].protection.locked, sheet  # the header row
         free = [d for d in ws.column_dimensions.values() if d.protection and not d.protection.locked]
         assert any(d.max == 16384 for d in free), sheet  # every column right of the table: rows deletable
     for sheet in schema.sheets:
@@ -191,14 +197,16 @@ def _rules(ws) -> dict[str, list[str]]:
 
 def test_incomplete_rows_and_required_fields_turn_red(wb, schema):
     swot = _rules(wb["SWOT"])
-    n = MAX_DATA_ROWS + 1
+    n = 1048576  # to the end of the sheet, from the header (skipped by ROW()>1)
     for letter in "ABD":  # Topic, Quadrant, Entry: required; Group is not
-        [formula] = swot[f"{letter}2:{letter}{n}"]
-        assert formula.startswith("AND(COUNTA($A2:$") and f"LEN(TRIM({letter}2))=0" in formula
-    assert f"C2:C{n}" not in swot
+        formula = swot[f"{letter}1:{letter}{n}"][1]
+        assert formula.startswith("AND(ROW()>1,COUNTA($A1:$") and f"LEN(TRIM({letter}1))=0" in formula
+    assert swot[f"C1:C{n}"] == ["ROW()=1"]  # the header's look only
+    for letter in "AB":  # Topic, Quadrant: a value not allowed turns red too
+        assert swot[f"{letter}1:{letter}{n}"][2].startswith(f"AND(ROW()>1,AND(LEN(TRIM({letter}1))>0,COUNTIF(cm_")
     notes = _rules(wb[NOTES_SHEET])
-    [formula] = notes[f"C2:C{n}"]  # a note's Text; a Label alone is a note's heading, never incomplete
-    assert "$A2" not in formula and "$B2" in formula
+    formula = notes[f"C1:C{n}"][1]  # a note's Text; a Label alone is a note's heading, never incomplete
+    assert "$A1" not in formula and "$B1" in formula
     profile = _rules(wb[PROFILE_SHEET])
     required = {f"B{r}" for r, f in enumerate(PROFILE_FIELDS, start=2) if f.required}
     assert set(profile) == required
@@ -219,7 +227,9 @@ def test_the_summary_counts_with_formulas(wb, schema):
     cells = {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
     assert cells["A3"] == "SWOT entries" and [cells[f"{x}3"] for x in "BCDE"] == list(QUADRANTS)
     assert cells["A4"] == schema.topics[0]
-    assert cells["B4"] == "=COUNTIFS('SWOT'!$A:$A,$A4,'SWOT'!$B:$B,B$3)"
+    # rows with an Entry, the topic and the quadrant in any spelling check reads (the Lists sheet's)
+    assert cells["B4"] == ('=SUMPRODUCT(COUNTIFS(\'SWOT\'!$D$2:$D$1048576,"<>",\'SWOT\'!$A$2:$A$1048576,cm_Topics_1,'
+                           '\'SWOT\'!$B$2:$B$1048576,cm_Quadrants_Strength))')
     assert wb.calculation.fullCalcOnLoad  # the formulas have no stored results yet
 
 
@@ -237,3 +247,22 @@ def test_columns_keep_their_widths(wb, schema):
         ws = wb[sheet.name]
         assert [ws.column_dimensions[get_column_letter(i)].width for i in range(1, len(sheet.columns) + 1)] == [
             c.width for c in sheet.columns], sheet.name
+
+
+def test_every_sheet_prints_with_a_footer_and_the_structure_is_locked(wb, schema):
+    for ws in wb.worksheets:
+        footer = ws.oddFooter
+        assert footer.left.text == f"Mov'eo · Template version {schema.version}", ws.title
+        assert footer.center.text == "&A" and footer.right.text == "Page &P of &N", ws.title
+    assert wb.security.lockStructure and not wb.security.workbookPassword  # no sheet added or renamed by accident
+
+
+def test_the_workbook_records_its_language_and_template_version(tmp_path, schema):
+    from competency_maps.model.schema import LANGUAGE_PROPERTY
+    wb = load_workbook(write_blank_workbook(schema, tmp_path / "nl.xlsx", "RAI", language="nl"))
+    assert wb.custom_doc_props[LANGUAGE_PROPERTY].value == "nl"
+    assert wb.custom_doc_props[VERSION_PROPERTY].value == str(schema.version)
+    assert wb["SWOT"].oddFooter.right.text == "Pagina &P van &N"
+    lists = wb["Lists"]
+    col = next(c.column for c in lists[1] if c.value == "Quadrants")
+    assert lists.cell(row=2, column=col).value == "Sterkte"  # the Quadrant dropdown, in Dutch

@@ -98,7 +98,7 @@ def test_libreoffice_computes_the_summary_as_the_partner_types(resaved, schema):
     got = [list(r) for r in ws.iter_rows(min_row=4, max_row=3 + len(topics), min_col=2, max_col=5,
                                          values_only=True)]
     assert got == [[swot.get((t, q), 0) for q in QUADRANTS] for t in topics]
-    start = 3 + len(topics) + 2  # the TOWS table's header row
+    start = 3 + len(topics) + 4 + 2  # the TOWS table's header row (after the SWOT table's 4 problem rows)
     got = [list(r) for r in ws.iter_rows(min_row=start + 1, max_row=start + len(topics), min_col=2,
                                          max_col=5, values_only=True)]
     assert got == [[tows.get((t, s), 0) for s in STRATEGIES] for t in topics]

@@ -23,6 +23,7 @@ from competency_maps.render.docx import render
 from competency_maps.render.docx.template import REFERENCE
 
 TIMEOUT = 180  # seconds: LibreOffice's first start makes its profile
+ENV_TOC_PAGES = "COMPETENCY_MAPS_TOC_PAGES"  # "pdf": the PDF's page numbers, LibreOffice not run
 
 
 def libreoffice() -> str | None:
@@ -63,10 +64,13 @@ def libreoffice_pages(docx: bytes, toc: list) -> dict[str, int] | None:
 
 
 def render_docx_paginated(content: ReportContent, pages: dict[str, int] | None = None, *,
-                          reference: Path = REFERENCE, template: bytes | None = None) -> bytes:
-    """The Word file whose TOC shows LibreOffice's page numbers when it is installed, else `pages`
-    (the PDF's)."""
+                          reference: Path = REFERENCE, template: bytes | None = None,
+                          use_libreoffice: bool = True) -> bytes:
+    """The Word file whose TOC shows LibreOffice's page numbers when it is installed (and
+    `use_libreoffice`), else `pages` (the PDF's)."""
     first = render.render_docx(content, pages, reference=reference, template=template)
+    if not use_libreoffice:
+        return first
     laid_out = libreoffice_pages(first, content.toc)
     if laid_out is None or laid_out == {e.anchor: (pages or {}).get(e.anchor) for e in content.toc}:
         return first
