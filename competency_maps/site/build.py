@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tarfile
@@ -46,8 +47,8 @@ except ImportError:
 PACKAGE = Path(__file__).resolve().parent.parent
 PAGE_FILES = ("app.js", "worker.js", "style.css", "favicon.svg")
 PREVIEW_PICTURES = ("bullet.png", "eu-emblem.svg")
-FONTS = ("Carlito-Regular", "Carlito-Bold", "Carlito-Italic", "Carlito-BoldItalic", "DejaVuSans", "DejaVuSansMono")
-FONT_LICENCES = ("OFL-Carlito.txt", "LICENSE-DejaVu.txt")
+FONT_URL = re.compile(r"url\(fonts/([\w.-]+)\.ttf\)")  # every font report.css names, as WOFF2 for the preview
+FONT_LICENCES = ("OFL-Carlito.txt", "LICENSE-DejaVu.txt", "LICENSE-Noto.txt")
 # Only the site's own files, and WebAssembly compiled from them: nothing else runs, loads or connects.
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'; "
        "form-action 'none'")
@@ -141,7 +142,7 @@ def _wheels(site: Path, cache: Path) -> list[str]:
 
 def _preview(site: Path, cache: Path) -> None:
     css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
-    for font in FONTS:
+    for font in dict.fromkeys(FONT_URL.findall(css)):
         css = css.replace(f"fonts/{font}.ttf", f"fonts/{font}.woff2")
         _write(site / "preview" / "fonts" / f"{font}.woff2", _woff2(TEMPLATES / "fonts" / f"{font}.ttf", cache))
     _write(site / "preview" / "report.css", css)

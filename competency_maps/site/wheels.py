@@ -22,7 +22,9 @@ PROJECT = "competency_maps"
 LEFT_OUT = (".po", ".pot", ".pyc", ".mjs")
 # The templates the chapter preview renders (report.html.j2 and the figures it includes); the Word
 # template, fonts and images are not needed in the browser (the preview's files are served apart).
-PREVIEW_TEMPLATES = ("report.html.j2", "heatmap.svg.j2", "draft-mark.svg.j2")
+# the report's HTML templates for the preview, and what check itself reads from templates/: which
+# characters the bundled fonts draw (glyphs.py), so that the browser warns where the PDF would
+PREVIEW_TEMPLATES = ("report.html.j2", "heatmap.svg.j2", "draft-mark.svg.j2", "fonts/coverage.json")
 
 
 def _wheel(name: str, version: str, files: dict[str, bytes], metadata: bytes) -> tuple[str, bytes]:
