@@ -137,7 +137,12 @@ NAMES = {"Excel", "LibreOffice", "Windows", "Mac", "Alt", "Ctrl", "Option", "Ret
          "Theme", "Field", "Value", "Lists", "Check", "cluster", "clusters", "clusterek", "clusterje",
          "Clusters", "benchmarking", "Benchmarking", "workshop", "Workshop", "peer", "learning", "cel",
          "About", "partners", "Strg", "INFO", "B", "Peer", "Learning", "es", "it", "pl",
-         "DTD", "SVG", "svg", "url", "URL", "viewBox"}
+         "DTD", "SVG", "svg", "url", "URL", "viewBox",
+         # file names, command lines, toml keys and the review sheet's column names, kept in English
+         "AAAA-MM-JJ", "DIR", "Entries", "Include", "Kind", "Wording", "Mov", "eo", "Pango", "Pillow", "TOML",
+         "Word", "annotate", "competency", "maps", "csv", "deliverable", "docx", "draft", "funding", "json",
+         "md", "name", "ods", "only", "other", "png", "py", "setup", "sh", "snapshot", "texts", "toml",
+         "tools", "topics", "true", "false", "xls"}
 # Words of the language that its Debian dictionary lacks (compounds, loans), each checked by hand
 KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen", "Kapiteltitel", "Teamgeist",
                "Projektbezogene", "Labels", "zusammenzuhalten", "Entitäten", "Event-Handler", "Skripte",
