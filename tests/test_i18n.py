@@ -142,11 +142,14 @@ NAMES = {"Excel", "LibreOffice", "Windows", "Mac", "Alt", "Ctrl", "Option", "Ret
          "AAAA-MM-JJ", "DIR", "Entries", "Include", "Kind", "Wording", "Mov", "eo", "Pango", "Pillow", "TOML",
          "Word", "annotate", "competency", "maps", "csv", "deliverable", "docx", "draft", "funding", "json",
          "md", "name", "ods", "only", "other", "png", "py", "setup", "sh", "snapshot", "texts", "toml",
-         "tools", "topics", "true", "false", "xls"}
+         "tools", "topics", "true", "false", "xls", "JSON", "UTF", "PDF", "XML", "ZIP", "Yes", "No", "Short",
+         "build", "export", "force", "format", "inputs", "labels", "output", "report"}
 # Words of the language that its Debian dictionary lacks (compounds, loans), each checked by hand
 KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen", "Kapiteltitel", "Teamgeist",
                "Projektbezogene", "Labels", "zusammenzuhalten", "Entitäten", "Event-Handler", "Skripte",
-               "Stylesheet", "wohlgeformte"},
+               "Stylesheet", "wohlgeformte", "Clusterliste", "Clusterpaar", "Deliverables", "Devanagari",
+               "Formatversion", "JJJJ-MM-TT", "Kapitelreihenfolge", "Komplementaritäten", "Pipe", "Repository",
+               "Snapshot", "Synthesethemen", "Thai-Schrift"},
          "nl": {"celnotatie", "standaardwerkmap", "gebeurtenishandler", "invoermap"},
          "pt": {"píxeis", "scripts"},
          "hu": {"kompetenciatérképének", "kompetenciatérkép", "ban", "nak", "ekre"}}  # "LibreOffice-ban": a suffix after a name
