@@ -143,7 +143,7 @@ NAMES = {"Excel", "LibreOffice", "Windows", "Mac", "Alt", "Ctrl", "Option", "Ret
          "Word", "annotate", "competency", "maps", "csv", "deliverable", "docx", "draft", "funding", "json",
          "md", "name", "ods", "only", "other", "png", "py", "setup", "sh", "snapshot", "texts", "toml",
          "tools", "topics", "true", "false", "xls", "JSON", "UTF", "PDF", "XML", "ZIP", "Yes", "No", "Short",
-         "build", "export", "force", "format", "inputs", "labels", "output", "report"}
+         "build", "export", "force", "format", "inputs", "labels", "output", "report", "log", "zip"}
 # Words of the language that its Debian dictionary lacks (compounds, loans), each checked by hand
 KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen", "Kapiteltitel", "Teamgeist",
                "Projektbezogene", "Labels", "zusammenzuhalten", "Entitäten", "Event-Handler", "Skripte",
@@ -151,7 +151,7 @@ KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen"
                "Formatversion", "JJJJ-MM-TT", "Kapitelreihenfolge", "Komplementaritäten", "Pipe", "Repository",
                "Snapshot", "Synthesethemen", "Thai-Schrift"},
          "nl": {"celnotatie", "standaardwerkmap", "gebeurtenishandler", "invoermap"},
-         "pt": {"píxeis", "scripts"},
+         "pt": {"píxeis", "scripts", "AAAA-MM-DD", "devanágari", "entregável", "pipe"},
          "hu": {"kompetenciatérképének", "kompetenciatérkép", "ban", "nak", "ekre"}}  # "LibreOffice-ban": a suffix after a name
 
 
