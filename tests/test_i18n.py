@@ -150,7 +150,8 @@ KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen"
                "Stylesheet", "wohlgeformte", "Clusterliste", "Clusterpaar", "Deliverables", "Devanagari",
                "Formatversion", "JJJJ-MM-TT", "Kapitelreihenfolge", "Komplementaritäten", "Pipe", "Repository",
                "Snapshot", "Synthesethemen", "Thai-Schrift"},
-         "nl": {"celnotatie", "standaardwerkmap", "gebeurtenishandler", "invoermap"},
+         "nl": {"celnotatie", "standaardwerkmap", "gebeurtenishandler", "invoermap", "uitvoermap", "Devanagari", "JJJJ-MM-DD",
+               "complementariteiten", "pipe", "socket", "rekenbladprogramma", "repository"},
          "pt": {"píxeis", "scripts", "AAAA-MM-DD", "devanágari", "entregável", "pipe"},
          "hu": {"kompetenciatérképének", "kompetenciatérkép", "ban", "nak", "ekre"}}  # "LibreOffice-ban": a suffix after a name
 
