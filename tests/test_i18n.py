@@ -143,7 +143,7 @@ NAMES = {"Excel", "LibreOffice", "Windows", "Mac", "Alt", "Ctrl", "Option", "Ret
          "Word", "annotate", "competency", "maps", "csv", "deliverable", "docx", "draft", "funding", "json",
          "md", "name", "ods", "only", "other", "png", "py", "setup", "sh", "snapshot", "texts", "toml",
          "tools", "topics", "true", "false", "xls", "JSON", "UTF", "PDF", "XML", "ZIP", "Yes", "No", "Short",
-         "build", "export", "force", "format", "inputs", "labels", "output", "report", "log", "zip"}
+         "build", "export", "force", "format", "inputs", "labels", "output", "report", "log", "zip", "KB", "order"}
 # Words of the language that its Debian dictionary lacks (compounds, loans), each checked by hand
 KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen", "Kapiteltitel", "Teamgeist",
                "Projektbezogene", "Labels", "zusammenzuhalten", "Entitäten", "Event-Handler", "Skripte",
@@ -153,7 +153,8 @@ KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen"
          "nl": {"celnotatie", "standaardwerkmap", "gebeurtenishandler", "invoermap", "uitvoermap", "Devanagari", "JJJJ-MM-DD",
                "complementariteiten", "pipe", "socket", "rekenbladprogramma", "repository"},
          "pt": {"píxeis", "scripts", "AAAA-MM-DD", "devanágari", "entregável", "pipe"},
-         "hu": {"kompetenciatérképének", "kompetenciatérkép", "ban", "nak", "ekre"}}  # "LibreOffice-ban": a suffix after a name
+         "hu": {"kompetenciatérképének", "kompetenciatérkép", "ban", "nak", "ekre", "nál",
+               "kompetenciatérképnél", "dévanágari", "pipe", "socket", "ÉÉÉÉ-HH-NN"}}  # "LibreOffice-ban": a suffix after a name
 
 
 def _words(text: str) -> list[str]:
