@@ -32,6 +32,7 @@ commands:
   proof NAME    build one cluster's chapter alone, for the partner to proofread
   changes       list what changed in the workbooks since the last build, without building
   export        write the whole validated dataset as JSON, CSV or XLSX
+  site -o DIR   write the self-check web site where partners check their workbook in their browser
 
 exit codes: 0 done, 1 problems in the inputs or the environment (nothing overwritten),
             2 wrong command line, 3 internal error
@@ -110,6 +111,14 @@ def _parser() -> argparse.ArgumentParser:
                          "FILE's extension)")
     ex.add_argument("-o", "--out", type=Path, metavar="FILE", required=True, help="the file to write")
     _common(ex, ("--inputs",), after_command=True)
+    st = sub.add_parser("site", help="write the self-check web site for partners")
+    st.add_argument("-o", "--out", type=Path, metavar="DIR", default=Path("output/site"),
+                    help="the folder to write (default: output/site); upload it to any web server")
+    st.add_argument("--serve", action="store_true", help="then serve it on http://127.0.0.1:PORT/")
+    st.add_argument("--port", type=int, default=8000, help="the port for --serve (default: 8000)")
+    st.add_argument("--cache", type=Path, metavar="DIR",
+                    help="where the downloaded runtime and wheels are kept (default: ~/.cache/competency-maps/site)")
+    _common(st, ("--inputs",), after_command=True)
     return p
 
 
@@ -210,6 +219,10 @@ def _run(args: argparse.Namespace, console: Console) -> int:
     if args.command == "export":
         from competency_maps.commands.export import export
         return export(args.inputs, args.out, console=console, fmt=args.format)
+    if args.command == "site":
+        from competency_maps.commands.site import site
+        return site(inputs=args.inputs, out=args.out, console=console, serve=args.serve, port=args.port,
+                    cache=args.cache)
     # Started first, so that it imports the layout engine while this process imports the rest
     # and reads the workbooks.
     with started(needed=args.only != "docx") as pdf_process:

@@ -4,7 +4,9 @@
 #   tools/setup.sh --test   also what the tests need (LibreOffice to open DOCX/XLSX, poppler for PDF,
 #                           the en_US and en_GB word lists and the partners' languages' hunspell
 #                           dictionaries for the spelling tests, LibreOffice's Python bridge for the
-#                           tests that type into a workbook)
+#                           tests that type into a workbook),
+#                           Node.js and Chromium with npm's playwright-core (tools/site) for the
+#                           self-check site
 # It prints its own lines only; what apt-get and pip print is kept in a log, shown if a step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,12 +29,15 @@ quietly() {
 pkgs=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-crosextra-carlito)
 if [[ "${1:-}" == "--test" ]]; then
   pkgs+=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui wamerican wbritish python3-uno
-         hunspell hunspell-fr hunspell-de-de hunspell-pt-pt hunspell-nl hunspell-hu)
+         hunspell hunspell-fr hunspell-de-de hunspell-pt-pt hunspell-nl hunspell-hu
+         nodejs chromium chromium-driver)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+# npm: Debian's own package, unless the installed Node.js brings its own (NodeSource's does)
+[[ "${1:-}" == "--test" ]] && ! command -v npm >/dev/null && missing+=(npm)
 if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
   echo "Installing Debian packages: ${missing[*]}"
@@ -48,4 +53,7 @@ extra=""
 quietly "installing the project into .venv" .venv/bin/python -m pip install -e ".${extra}"
 quietly "the installed packages do not import" \
   .venv/bin/python -c "import competency_maps, weasyprint, docxtpl, openpyxl"
+if [[ "${1:-}" == "--test" ]]; then  # the self-check site's tests drive Chromium with it (package-lock.json)
+  quietly "installing tools/site's npm packages" npm ci --prefix tools/site --no-audit --no-fund
+fi
 echo "Set up. Build with: .venv/bin/python build.py"

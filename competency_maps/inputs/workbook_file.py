@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from competency_maps.errors import Location, WorkbookError
+from competency_maps.inputs.image_headers import pictures_without_pillow
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_MEMBER_BYTES = 200 * 1024 * 1024  # one sheet's XML, uncompressed
@@ -121,7 +122,8 @@ def open_workbook(path: Path) -> Workbook:
     _check_archive(path)
     try:
         # a file object: the content was sniffed, so openpyxl's check of the name's extension is moot
-        with warnings.catch_warnings(), path.open("rb") as f:
+        # without Pillow (in a browser), pictures are opened from their headers, not dropped
+        with warnings.catch_warnings(), path.open("rb") as f, pictures_without_pillow():
             warnings.simplefilter("ignore")  # openpyxl's chatter about unsupported extensions
             return load_workbook(f, rich_text=True, data_only=False)
     except Exception as e:  # any parser failure is the file's fault, never a traceback

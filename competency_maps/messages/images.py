@@ -9,7 +9,6 @@ TEMPLATES = catalog(
     Template("image.too_many_pixels", "error",
              "has too many pixels; a logo may have at most {max_pixels:,} (save it smaller)."),
     Template("image.unreadable", "error", "is not a readable PNG or JPEG image ({detail})."),
-    Template("image.no_pillow", "error", "cannot be opened here (Pillow is missing); the build checks it."),
     Template("image.format", "error", "is a {format} image; use PNG, JPEG or SVG."),
     Template("image.format.unknown", "error", "is an image of an unknown kind; use PNG, JPEG or SVG."),
     Template("image.not_inside", "error", "is not a regular file inside the inputs folder."),
