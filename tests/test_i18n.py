@@ -137,14 +137,25 @@ NAMES = {"Excel", "LibreOffice", "Windows", "Mac", "Alt", "Ctrl", "Option", "Ret
          "Theme", "Field", "Value", "Lists", "Check", "cluster", "clusters", "clusterek", "clusterje",
          "Clusters", "benchmarking", "Benchmarking", "workshop", "Workshop", "peer", "learning", "cel",
          "About", "partners", "Strg", "INFO", "B", "Peer", "Learning", "es", "it", "pl",
-         "DTD", "SVG", "svg", "url", "URL", "viewBox"}
+         "DTD", "SVG", "svg", "url", "URL", "viewBox",
+         # file names, command lines, toml keys and the review sheet's column names, kept in English
+         "AAAA-MM-JJ", "DIR", "Entries", "Include", "Kind", "Wording", "Mov", "eo", "Pango", "Pillow", "TOML",
+         "Word", "annotate", "competency", "maps", "csv", "deliverable", "docx", "draft", "funding", "json",
+         "md", "name", "ods", "only", "other", "png", "py", "setup", "sh", "snapshot", "texts", "toml",
+         "tools", "topics", "true", "false", "xls", "JSON", "UTF", "PDF", "XML", "ZIP", "Yes", "No", "Short",
+         "build", "export", "force", "format", "inputs", "labels", "output", "report", "log", "zip", "KB", "order",
+         "Edge", "Node", "js", "Chrome", "Firefox", "Safari", "JavaScript", "Python", "C", "cache"}
 # Words of the language that its Debian dictionary lacks (compounds, loans), each checked by hand
 KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen", "Kapiteltitel", "Teamgeist",
                "Projektbezogene", "Labels", "zusammenzuhalten", "Entitäten", "Event-Handler", "Skripte",
-               "Stylesheet", "wohlgeformte"},
-         "nl": {"celnotatie", "standaardwerkmap", "gebeurtenishandler", "invoermap"},
-         "pt": {"píxeis", "scripts"},
-         "hu": {"kompetenciatérképének", "kompetenciatérkép", "ban", "nak", "ekre"}}  # "LibreOffice-ban": a suffix after a name
+               "Stylesheet", "wohlgeformte", "Clusterliste", "Clusterpaar", "Deliverables", "Devanagari",
+               "Formatversion", "JJJJ-MM-TT", "Kapitelreihenfolge", "Komplementaritäten", "Pipe", "Repository",
+               "Snapshot", "Synthesethemen", "Thai-Schrift", "Registry"},
+         "nl": {"celnotatie", "standaardwerkmap", "gebeurtenishandler", "invoermap", "uitvoermap", "Devanagari", "JJJJ-MM-DD",
+               "complementariteiten", "pipe", "socket", "rekenbladprogramma", "repository", "cachemap", "controlesom"},
+         "pt": {"píxeis", "scripts", "AAAA-MM-DD", "devanágari", "entregável", "pipe", "píxel"},
+         "hu": {"kompetenciatérképének", "kompetenciatérkép", "ban", "nak", "ekre", "nál",
+               "kompetenciatérképnél", "dévanágari", "pipe", "socket", "ÉÉÉÉ-HH-NN", "kompetenciatérképét"}}  # "LibreOffice-ban": a suffix after a name
 
 
 def _words(text: str) -> list[str]:
