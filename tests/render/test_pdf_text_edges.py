@@ -3,7 +3,9 @@ bundled fonts once lacked, right-to-left notes and entries. Each checked on a PD
 
 from __future__ import annotations
 
+import io
 import subprocess
+import zipfile
 from dataclasses import replace
 
 import pytest
@@ -12,6 +14,7 @@ from xml.etree import ElementTree
 
 from competency_maps.model.cluster import Note
 from competency_maps.model.richtext import parse_markdown, text_of
+from competency_maps.render.docx.render import render_docx
 from competency_maps.render.pdf.render import render_html, render_pdf
 from competency_maps.report.content import build_content, chapter
 from conftest import require_tool
@@ -78,6 +81,19 @@ def test_the_view_flags_right_to_left_notes_and_entries_and_the_html_sets_them_s
     html = render_html(build_content(d, [ch], [c], proof=True))
     assert html.count('dir="rtl"') == 2 + 1 + 1  # two notes, the SWOT entry, the TOWS entry
     assert '<div class="step-note" lang="he" dir="rtl">' in html and 'lang="de" dir' not in html
+
+
+def test_the_word_file_sets_the_same_notes_and_entries_right_to_left():
+    """Word's side of the same flags: `w:bidi` on the paragraphs of the Hebrew SWOT entry and the
+    Arabic TOWS entry, and on the two notes, and on nothing else."""
+    d = sample_gathered().deliverable
+    c = _rtl_cluster()
+    docx = render_docx(build_content(d, [chapter(c, d)], [c], proof=True))
+    body = ElementTree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    rtl = ["".join(t.text or "" for t in p.iter(f"{w}t")) for p in body.iter(f"{w}p")
+           if (b := p.find(f"{w}pPr/{w}bidi")) is not None and b.get(f"{w}val", "1") not in ("0", "false")]
+    assert [text for text in rtl if text] == [HE, "Mixed " + AR, HE, AR], rtl
 
 
 def test_a_hebrew_note_and_entry_are_set_from_the_right_edge(tmp_path):

@@ -86,10 +86,18 @@ def _swot_cell(tc, side: str) -> None:
     tag(tc, "{{ g.name }}", "Cell Group")
     tag(tc, "{%p endif %}")
     tag(tc, "{%p for e in g.entries %}")
-    tag(tc, "{{r e|rich }}", "List Bullet")
+    _right_to_left_if(tag(tc, "{{r e|rich }}", "List Bullet"), "g.rtl[loop.index0]")
     tag(tc, "{%p endfor %}")
     tag(tc, "{%p endfor %}")
     tag(tc, "{%p endif %}")
+
+
+def _right_to_left_if(p, test: str) -> None:
+    """The paragraph set right to left when `test` holds for its entry (its script runs so, as the
+    view says: report/direction.py); a `w:bidi` of "0" is dropped from the package (package.clean)."""
+    ppr = p._p.get_or_add_pPr()
+    ppr.append(ooxml.element("w:bidi"))
+    ppr[-1].set(ooxml.qn("w:val"), f"{{{{ '1' if {test} else '0' }}}}")
 
 
 def _tows_cell(tc, expr: str) -> None:
@@ -98,9 +106,9 @@ def _tows_cell(tc, expr: str) -> None:
     p.add_run(f"{{{{ {expr}.caption }}}}")
     tag(tc, f"{{%p for e in {expr}.entries %}}")
     tag(tc, "{%p if e.format == 'Paragraph' %}")
-    tag(tc, "{{r e.text|rich }}", "Table Text")
+    _right_to_left_if(tag(tc, "{{r e.text|rich }}", "Table Text"), "e.rtl")
     tag(tc, "{%p else %}")
-    tag(tc, "{{r e.text|rich }}", "List Bullet")
+    _right_to_left_if(tag(tc, "{{r e.text|rich }}", "List Bullet"), "e.rtl")
     tag(tc, "{%p endif %}")
     tag(tc, "{%p endfor %}")
 
