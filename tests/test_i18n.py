@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from competency_maps import i18n, messages
-from competency_maps.model.schema import build_schema
+from competency_maps.model.schema import PROFILE_FIELDS, build_schema
 from competency_maps.xlsx.blank import LIMITS, make_blank_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -187,3 +187,11 @@ def test_translations_are_spelled_right(tool, lang):
                           capture_output=True, text=True, timeout=60)
     wrong = sorted(set(proc.stdout.split()))
     assert not wrong, f"{lang}: {wrong}"
+
+
+def test_a_profile_fields_label_and_help_are_shown_in_the_messages_language():
+    f = next(f for f in PROFILE_FIELDS if f.required and f.help)
+    fr = messages.render("profile.required.empty", {"field": f.label, "help": f.help}, "fr")
+    tr = i18n.translator("fr")
+    assert tr.gettext(f.label) != f.label and tr.gettext(f.help) != f.help
+    assert fr.message.startswith(tr.gettext(f.label)) and fr.hint.endswith(tr.gettext(f.help))

@@ -62,6 +62,9 @@ LIST_JOINS = {"": ", ", "or": " or ", "bar": " | ", "quoted": ", "}
 # Parameters that hold dropdown values, canonical as the model keeps them: shown as the partner's
 # dropdown shows them, in the message's language; `column`: a column's name, in that language.
 CHOICE_PARAMS = frozenset({"choice", "choices", "suggestion", "first", "others", "quadrant", "strategy", "topic"})
+# Parameters that hold the schema's own texts (a profile field's label, its help), which the workbook
+# shows translated: shown in the message's language too.
+SCHEMA_TEXT_PARAMS = frozenset({"field", "help"})
 
 
 class _Filler(Formatter):
@@ -77,6 +80,8 @@ class _Filler(Formatter):
             return i18n.choice_label(str(value), self.language)
         if key == "column":
             return self.tr.pgettext("column", str(value))
+        if key in SCHEMA_TEXT_PARAMS:
+            return self.tr.gettext(str(value))
         if key == "quadrants":  # "Strengths": a quadrant's plural (languages.QUADRANT_PLURALS)
             return self.tr.pgettext("quadrants", str(value))
         return value
