@@ -13,7 +13,7 @@ from competency_maps.model.cluster import Cluster
 from competency_maps.inputs.reader import ReadResult, read_workbook
 from competency_maps.model.schema import Schema, build_schema, name_key
 from competency_maps.analysis.decisions import REVIEW_NAME, Review
-from competency_maps.inputs.review import read_review
+from competency_maps.inputs.review import REVIEW_FILE, read_review, read_review_file
 from competency_maps.inputs.validate import validate_cluster
 
 
@@ -72,9 +72,16 @@ def workbook_files(inputs: Path) -> list[Path]:
 
 
 def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...]) -> list[ReadResult]:
+    """Each file read and judged. One of the tool's own workbooks among them (`check inputs/*.xlsx`
+    has the synthesis review) is never judged as a broken partner's: the review is checked as a
+    review file, an export named and skipped."""
     results = []
     for path in paths:
         res = read_workbook(path, schema)
+        if res.tool_file == REVIEW_FILE:
+            res.issues[:] = [issue("check.tool_file.review", Location(path.name)), *read_review_file(path).issues]
+        elif res.tool_file is not None:
+            res.issues[:] = [issue("check.tool_file.export", Location(path.name))]
         if res.cluster is not None:  # sheets with errors are not judged again for completeness
             broken = {i.location.sheet for i in res.errors}
             res.issues.extend(validate_cluster(res.cluster, topics, broken))
@@ -103,6 +110,10 @@ def gather(inputs: Path) -> Gathered:
     extra: list[PartnerStatus] = []
     by_name: dict[str, PartnerStatus] = {}
     for res in results:
+        if res.tool_file is not None:  # the review saved under another name, an export: named, not read
+            kind = "review" if res.tool_file == REVIEW_FILE else "export"
+            issues.append(issue(f"inputs.tool_file.{kind}", Location(res.path.name), name=REVIEW_NAME))
+            continue
         if res.cluster is None:
             # unreadable: list it on its own line so it is seen
             extra.append(PartnerStatus(res.path.stem, res.path, None, res.issues, expected=False))
