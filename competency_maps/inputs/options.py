@@ -23,7 +23,7 @@ from competency_maps.errors import Collector, ConfigError, Location, ReportError
 from competency_maps.inputs.files import CONFIG_NAME
 from competency_maps.model.deliverable import Choice
 from competency_maps.model.keys import (CHECK, REQUIRED, Day, Flag, Markdown, Pattern, Patterns, Picture, Rows,
-                                        Section, Sections, Text, Texts, Ticks, Whole, toml_name)
+                                        Section, Sections, Share, Text, Texts, Ticks, Whole, toml_name)
 
 
 class ValidationError(ConfigError):
@@ -72,6 +72,14 @@ def _whole(spec: Whole, value: Any, key: str) -> int:
     if spec.minimum is not None and value < spec.minimum:
         raise ValidationError("config.number.small", minimum=spec.minimum, value=value)
     return value
+
+
+def _share(value: Any, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValidationError("config.share.type", kind=_kind(value), value=_shown(value), key=key)
+    if not 0 <= value <= 1:  # also NaN
+        raise ValidationError("config.share.range", value=value, key=key)
+    return float(value)
 
 
 def _flag(value: Any, key: str) -> bool:
@@ -217,6 +225,8 @@ def check_value(check: Any, value: Any, ctx: Context, *, where: str, key: str) -
         return _pattern(check, value, key)
     if isinstance(check, Whole):
         return _whole(check, value, key)
+    if isinstance(check, Share):
+        return _share(value, key)
     if isinstance(check, Flag):
         return _flag(value, key)
     if isinstance(check, Day):

@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from competency_maps.labels import DEFAULT_CAPTIONS, DEFAULT_HEADINGS, DEFAULT_LABELS, Labels, fields
 from competency_maps.model.image import Image
-from competency_maps.model.keys import (Day, Flag, Markdown, Patterns, Picture, Rows, Sections, Text, Texts, Ticks,
+from competency_maps.model.keys import (Day, Flag, Markdown, Patterns, Picture, Rows, Sections, Share, Text, Texts,
+                                        Ticks,
                                         Whole, key, section)
 from competency_maps.model.richtext import Block
 from competency_maps.model.schema import D21_TOPICS
@@ -166,6 +167,7 @@ class Synthesis:
     """[synthesis]: `enabled` unset means on when there are themes."""
     enabled: bool | None = key(Flag(), None)
     min_clusters: int = key(Whole(minimum=2), 3)
+    min_share: float = key(Share(), 0.5)  # and at least this share of the partners compared
     themes: tuple[Theme, ...] = key(Sections(Theme), ())
 
     @property

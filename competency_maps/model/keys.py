@@ -35,6 +35,11 @@ class Whole:
 
 
 @dataclass(frozen=True)
+class Share:
+    """A share of a whole: a number from 0 to 1 (0.5 is half)."""
+
+
+@dataclass(frozen=True)
 class Flag:
     """true or false."""
 
