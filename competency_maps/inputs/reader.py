@@ -18,7 +18,7 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from competency_maps.inputs.cells import Ctx, cell_text, quote
+from competency_maps.inputs.cells import Ctx, cell_text, quote, workbook_words
 from competency_maps.inputs.entries import read_coordinator_notes, read_entries, read_notes, read_step1
 from competency_maps.errors import SortsIssues, Issue, ReportError, issue
 from competency_maps.inputs.habits import is_placeholder, is_website
@@ -317,6 +317,7 @@ def read_workbook(path: Path, schema: Schema) -> ReadResult:
         wb.close()
         return ReadResult(path, None, [], tool_file=kind)
     ctx.language = workbook_language(wb)
+    ctx.words = workbook_words(wb)
     _check_sheet_names(ctx, wb, schema)
     template_issues(ctx, wb, schema)
     profile_ws = _find_sheet(ctx, wb, PROFILE_SHEET)
