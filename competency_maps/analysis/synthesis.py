@@ -129,7 +129,7 @@ Key = tuple[str, str, str]  # an entry: its cluster, quadrant and text
 class HeatRow:
     cluster: str
     counts: list[int]  # per quadrant
-    by_topic: list[list[int]]  # per topic, per quadrant
+    by_topic: list[list[int] | None]  # per topic, per quadrant; None: a topic not asked of the cluster
 
 
 @dataclass
@@ -155,10 +155,17 @@ class Synthesis:
         return [c for c in self.candidates if c.kind == COMPLEMENTARITY]
 
 
-def heat_rows(clusters: list[Cluster], topics: tuple[str, ...]) -> list[HeatRow]:
-    return [HeatRow(c.name, c.quadrant_counts(),
-                    [[sum(1 for e in c.swot if e.quadrant == q and e.topic == t) for q in QUADRANTS]
-                     for t in topics]) for c in clusters]
+def heat_rows(clusters: list[Cluster], topics: tuple[str, ...],
+              topics_for: Callable[[str], tuple[str, ...]] | None = None) -> list[HeatRow]:
+    """Each cluster's counts per topic and quadrant; None for a topic not asked of it
+    ([swot.partner_topics]) and without entries: shown blank, not as zeros."""
+    rows = []
+    for c in clusters:
+        asked = topics_for(c.name) if topics_for is not None else topics
+        counts = [[sum(1 for e in c.swot if e.quadrant == q and e.topic == t) for q in QUADRANTS] for t in topics]
+        rows.append(HeatRow(c.name, c.quadrant_counts(),
+                            [n if t in asked or any(n) else None for t, n in zip(topics, counts)]))
+    return rows
 
 
 def convergence_threshold(min_clusters: int, min_share: float, partners: int) -> int:
@@ -170,7 +177,8 @@ def convergence_threshold(min_clusters: int, min_share: float, partners: int) ->
 
 def analyse(clusters: list[Cluster], topics: tuple[str, ...], themes: list[Theme],
             min_clusters: int = 3, language: str = "en", *, min_share: float = 0.0,
-            endorsed: Endorsed | None = None) -> Synthesis:
+            endorsed: Endorsed | None = None,
+            topics_for: Callable[[str], tuple[str, ...]] | None = None) -> Synthesis:
     """`endorsed`: whether the coordinator's review marks a candidate Yes (decisions.endorsed_by);
     those keep their entries, whatever the one-quote rule would have chosen (see the module)."""
     matcher = Matcher(themes, language)
@@ -185,7 +193,7 @@ def analyse(clusters: list[Cluster], topics: tuple[str, ...], themes: list[Theme
     need = convergence_threshold(min_clusters, min_share, len(clusters))
     candidates = convergences(found, names, need, endorsed=endorsed)
     pairings, possible = complementarities(found, names, endorsed=endorsed)
-    rows = heat_rows(clusters, topics)
+    rows = heat_rows(clusters, topics, topics_for)
     max_count = max((n for r in rows for n in r.counts), default=0)
     return Synthesis(list(QUADRANTS), list(topics), rows, candidates + pairings, max_count, names, possible)
 

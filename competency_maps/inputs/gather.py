@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,7 +72,8 @@ def workbook_files(inputs: Path) -> list[Path]:
     return [p for p in _files(inputs, WORKBOOK_SUFFIXES) if p.name.casefold() != REVIEW_NAME.casefold()]
 
 
-def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...]) -> list[ReadResult]:
+def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...], *,
+                topics_for: Callable[[str], tuple[str, ...]] | None = None) -> list[ReadResult]:
     """Each file read and judged. One of the tool's own workbooks among them (`check inputs/*.xlsx`
     has the synthesis review) is never judged as a broken partner's: the review is checked as a
     review file, an export named and skipped."""
@@ -84,7 +86,8 @@ def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...]) -> l
             res.issues[:] = [issue("check.tool_file.export", Location(path.name))]
         if res.cluster is not None:  # sheets with errors are not judged again for completeness
             broken = {i.location.sheet for i in res.errors}
-            res.issues.extend(validate_cluster(res.cluster, topics, broken))
+            asked = topics_for(res.cluster.name) if topics_for is not None else topics
+            res.issues.extend(validate_cluster(res.cluster, asked, broken))
         results.append(res)
     return results
 
@@ -103,7 +106,7 @@ def gather(inputs: Path) -> Gathered:
     if deliverable is None:
         return Gathered(config.Deliverable(), schema, [], issues, configured=False)
     schema = build_schema(deliverable.topics, deliverable.theme_names)
-    results = check_files(workbook_files(inputs), schema, deliverable.topics)
+    results = check_files(workbook_files(inputs), schema, deliverable.topics, topics_for=deliverable.topics_for)
     for p in _files(inputs, OTHER_SPREADSHEETS):  # said, so that a returned .ods is not just "missing"
         issues.append(issue("inputs.other_spreadsheet", Location(p.name)))
     expected = {name_key(n): PartnerStatus(n) for n in deliverable.clusters.order}

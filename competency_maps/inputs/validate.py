@@ -47,9 +47,23 @@ def _tows(cluster: Cluster, topics: tuple[str, ...], at: Location) -> list[Issue
     return issues
 
 
+def _not_asked(cluster: Cluster, topics: tuple[str, ...], file: str, broken: Collection[str]) -> list[Issue]:
+    """Entries on a topic of the deliverable that was not asked of this partner ([swot.partner_topics]):
+    printed, and said once per sheet and topic."""
+    out = []
+    for sheet, entries in (("SWOT", cluster.swot), ("TOWS", cluster.tows)):
+        if sheet in broken:
+            continue
+        for topic in dict.fromkeys(e.topic for e in entries if e.topic not in topics):
+            out.append(issue("topic.not_asked", Location(file, sheet), topic=topic, cluster=cluster.name))
+    return out
+
+
 def validate_cluster(cluster: Cluster, topics: tuple[str, ...],
                      broken: Collection[str] = ()) -> list[Issue]:
-    """`broken`: the sheets that already have errors (or could not be read), left unjudged here."""
+    """`topics`: those asked of this partner (Deliverable.topics_for); a workbook is never warned about
+    a topic it was never asked for. `broken`: the sheets that already have errors (or could not be
+    read), left unjudged here."""
     file = cluster.source.name if cluster.source else cluster.name
     issues: list[Issue] = []
     p = cluster.profile
@@ -60,6 +74,7 @@ def validate_cluster(cluster: Cluster, topics: tuple[str, ...],
         issues += _swot(cluster, topics, Location(file, "SWOT"))
     if "TOWS" not in broken:
         issues += _tows(cluster, topics, Location(file, "TOWS"))
+    issues += _not_asked(cluster, topics, file, broken)
     if not cluster.step1 and "Step 1" not in broken:
         issues.append(issue("step1.empty", Location(file, "Step 1")))
     return issues

@@ -57,6 +57,11 @@ class Texts:
 
 
 @dataclass(frozen=True)
+class TextTable:
+    """A table of names, each with a list of texts ([swot.partner_topics]: a Short name = its topics)."""
+
+
+@dataclass(frozen=True)
 class Rows:
     """A table's rows: a list of lists of texts."""
 

@@ -57,7 +57,8 @@ def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluste
     syn = None
     if d.synthesis.shown and d.themes and not proof and len(clusters) >= 2:
         syn = synthesis_view(analyse(clusters, d.topics, list(d.themes), d.synthesis.min_clusters, d.language,
-                                     min_share=d.synthesis.min_share, endorsed=endorsed_by(review)),
+                                     min_share=d.synthesis.min_share, endorsed=endorsed_by(review),
+                                     topics_for=d.topics_for),
                              d, review=review, draft=draft)
     title = f"{d.number} {d.title}"
     before, _, rest = lb("page_footer", page="\0", pages="\1").partition("\0")
