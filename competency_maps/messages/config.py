@@ -13,7 +13,7 @@ TEMPLATES = catalog(
     Template("config.number.type", "error", "must be a whole number, not {kind} ({value}).",
              "Write a number without quotes: {key} = 3"),
     Template("config.number.small", "error", "must be at least {minimum}, not {value}."),
-    Template("config.partner_topics.unknown", "error", "{partner}: {topic} is not one of [swot] topics.",
+    Template("config.partner_topics.unknown", "error", "{partner}: {topic} is not one of the deliverable's topics.",
              "Choose among: {topics}."),
     Template("config.partner_topics.partner", "warning",
              "{partner} is not in [clusters] order: its topics are used only if a workbook has this Short name.",
