@@ -4,12 +4,18 @@ catalogs (labels, headings, captions, quadrant and strategy names, "Page 3 of 40
 
 from __future__ import annotations
 
+import html as html_lib
+import io
 import re
 import shutil
 import string
 import subprocess
+import zipfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
+from xml.sax.saxutils import escape as xml_escape
 
 import pytest
 import tomlkit
@@ -18,10 +24,14 @@ from competency_maps import i18n
 from competency_maps.errors import ConfigError
 from competency_maps.inputs import config
 from competency_maps.labels import DEFAULT_CAPTIONS, DEFAULT_HEADINGS, DEFAULT_LABELS, Labels, fields, translated
-from competency_maps.model.deliverable import HEADING_FIELDS, Deliverable
+from competency_maps.model.deliverable import HEADING_FIELDS, Deliverable, Tows
+from competency_maps.render.docx.language import word_language
+from competency_maps.render.docx.render import render_docx
+from competency_maps.render.pdf.render import render_html
+from competency_maps.report.assemble import assemble
 from competency_maps.model.schema import QUADRANTS, STRATEGIES
 from parity import docx_blocks, pdf_blocks
-from reports import INPUTS, run_cli
+from reports import INPUTS, run_cli, sample_gathered
 
 OUTPUT = "D2.1-clusters-competency-maps"
 ALL_DEFAULTS = {**DEFAULT_HEADINGS, **DEFAULT_CAPTIONS, **DEFAULT_LABELS}
@@ -150,3 +160,34 @@ def test_a_german_report_has_every_fixed_word_in_german_in_both_outputs(builds, 
     for where in shown:
         extra = {w: (shown[where][w], typed[where][w]) for w in english if shown[where][w] != typed[where][w]}
         assert not extra, (where, extra)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_each_language_sets_the_words_and_the_lang_of_both_outputs(language):
+    """The sample's view in each language, as the HTML (the PDF's) and the Word file hold it."""
+    g = sample_gathered()
+    d = g.deliverable
+    d = replace(d, deliverable=replace(d.deliverable, language=language), headings=MappingProxyType({}),
+                label_patterns=MappingProxyType({}), tows=Tows())
+    content = assemble(replace(g, deliverable=d))
+    tr = i18n.translator(language)
+    words = [tr.pgettext("report", DEFAULT_LABELS[k]) for k in ("strengths", "weaknesses", "opportunities",
+                                                                 "threats")]
+    words += [tr.pgettext("report", DEFAULT_HEADINGS[k]) for k in ("contents", "step2", "synthesis", "about")]
+    words.append(tr.pgettext("report", DEFAULT_LABELS["tows_strategy"]).format(strategy="S-O"))
+    words.append(tr.pgettext("report", DEFAULT_CAPTIONS["W-T"]))
+    html = html_lib.unescape(render_html(content))
+    docx = render_docx(content)
+    body = " ".join(docx_blocks(docx))
+    for word in words:
+        assert word in html and word in body, (language, word)
+    before, _, rest = tr.pgettext("report", DEFAULT_LABELS["page_footer"]).partition("{page}")
+    between, _, after = rest.partition("{pages}")
+    assert (content.furniture.page_before, content.furniture.page_between, content.furniture.page_after) == (
+        before, between, after)
+    footer = zipfile.ZipFile(io.BytesIO(docx)).read("word/footer1.xml").decode()
+    assert f">{xml_escape(before)}<" in footer and "NUMPAGES" in footer
+    assert f'<html lang="{language}">' in html
+    styles = zipfile.ZipFile(io.BytesIO(docx)).read("word/styles.xml").decode()
+    assert f'w:val="{word_language(language)}"' in styles
