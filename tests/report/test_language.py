@@ -191,3 +191,14 @@ def test_each_language_sets_the_words_and_the_lang_of_both_outputs(language):
     assert f'<html lang="{language}">' in html
     styles = zipfile.ZipFile(io.BytesIO(docx)).read("word/styles.xml").decode()
     assert f'w:val="{word_language(language)}"' in styles
+
+
+def test_a_language_without_a_catalog_builds_in_english_and_says_so(tmp_path):
+    inputs = Path(shutil.copytree(INPUTS, tmp_path / "inputs", ignore=shutil.ignore_patterns("*.xlsx")))
+    _toml(inputs, lambda doc: _neutral(doc, "es"))
+    d, issues = config.validate(inputs)
+    assert d is not None and d.labels("strengths") == "Strengths"
+    assert [(i.code, i.params["value"]) for i in issues] == [("config.language.words", "es")]
+    _toml(inputs, lambda doc: _neutral(doc, "pt-PT"))
+    d, issues = config.validate(inputs)
+    assert not issues and d.labels("strengths") == "Forças"
