@@ -9,8 +9,11 @@ full counts (`pytest --hypothesis-profile=ci` does the same here).
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import io
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -29,7 +32,8 @@ if str(ROOT) not in sys.path:  # the package is not installed: import it from th
 
 from competency_maps.model.cluster import Cluster, Profile, SwotEntry, TowsEntry  # noqa: E402
 from competency_maps.model.richtext import Block, BlockKind, Span, number_lists  # noqa: E402
-from competency_maps.model.schema import QUADRANTS, STRATEGIES, build_schema  # noqa: E402
+from competency_maps.inputs import config  # noqa: E402
+from competency_maps.model.schema import QUADRANTS, STRATEGIES, Schema, build_schema  # noqa: E402
 from competency_maps.xlsx.writer import fill_workbook  # noqa: E402
 from once import RUN_DIR, once  # noqa: E402
 
@@ -183,12 +187,18 @@ def _comparable_fixture():
     return comparable
 
 
-@pytest.fixture
-def schema():
-    """The schema of the shipped deliverable (its topics and synthesis themes)."""
-    from competency_maps.inputs import config
+@functools.lru_cache(maxsize=None)
+def shipped_schema() -> Schema:
+    """Read once per process: loading and checking deliverable.toml and its texts takes a tenth of a
+    second, and a thousand tests ask (a Schema is frozen)."""
     d = config.load(INPUTS)
     return build_schema(d.topics, d.theme_names)
+
+
+@pytest.fixture
+def schema() -> Schema:
+    """The schema of the shipped deliverable (its topics and synthesis themes)."""
+    return shipped_schema()
 
 
 def make_sample_cluster(topics: tuple[str, ...]) -> Cluster:
@@ -238,14 +248,24 @@ def make_workbook(schema):
 
     def _make(directory: Path, cluster: Cluster | None = None,
               edit: Callable | None = None, name: str = "cluster.xlsx") -> Path:
-        wb = fill_workbook(schema, cluster or make_sample_cluster(schema.topics))
-        if edit is not None:
-            edit(wb)
+        cluster = cluster or make_sample_cluster(schema.topics)
         path = Path(directory) / name
+        if edit is None:  # the same cluster makes the same workbook: made once per process
+            path.write_bytes(_filled_bytes(schema, pickle.dumps(cluster)))
+            return path
+        wb = fill_workbook(schema, cluster)
+        edit(wb)
         wb.save(path)
         return path
 
     return _make
+
+
+@functools.lru_cache(maxsize=64)
+def _filled_bytes(schema: Schema, pickled_cluster: bytes) -> bytes:
+    buf = io.BytesIO()
+    fill_workbook(schema, pickle.loads(pickled_cluster)).save(buf)
+    return buf.getvalue()
 
 
 @pytest.fixture(scope="session")
