@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import typed
+from recording import Recording, Run, run
 from openpyxl import load_workbook
 
 from competency_maps.cli import main
@@ -18,40 +19,6 @@ from competency_maps.messages import commands as command_messages
 from competency_maps.model.schema import build_schema
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
-
-
-class Recording(Console):
-    """A console that also keeps every issue it shows: tests assert codes and places, not words."""
-
-    def __init__(self, out, err):
-        super().__init__(out, err, progress=False)
-        self.seen: list[Issue] = []
-
-    def issues(self, issues, language: str = "en") -> None:
-        issues = list(issues)
-        self.seen.extend(issues)
-        super().issues(issues, language)
-
-    def problems(self, issues) -> None:
-        issues = list(issues)
-        self.seen.extend(issues)
-        super().problems(issues)
-
-
-class Run:
-    def __init__(self, code: int, out: str, err: str, issues: list[Issue]):
-        self.code, self.out, self.err, self.issues = code, out, err, issues
-
-    def at(self, *where: str) -> list[Issue]:
-        """The issues shown at this file › sheet › cell."""
-        return [i for i in self.issues if i.location == Location(*where)]
-
-
-def run(*argv) -> Run:
-    out, err = io.StringIO(), io.StringIO()
-    console = Recording(out, err)
-    code = main([str(a) for a in argv], console)
-    return Run(code, out.getvalue(), err.getvalue(), console.seen)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_cli import Recording
+from recording import Recording
 
 from competency_maps.cli import main
 from competency_maps.commands import build as build_command
