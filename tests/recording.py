@@ -49,6 +49,13 @@ class Run:
     def __init__(self, code: int, out: str, err: str, issues: list[Issue], said: list[Said]):
         self.code, self.out, self.err, self.issues, self.said = code, out, err, issues, said
 
+    def __iter__(self):
+        """`code, printed = run(...)`, for a test that needs no more."""
+        return iter((self.code, self.out))
+
+    def __getitem__(self, index: int):
+        return (self.code, self.out)[index]
+
     def at(self, *where: str) -> list[Issue]:
         """The issues shown at this file › sheet › cell."""
         return [i for i in self.issues if i.location == Location(*where)]
