@@ -80,7 +80,9 @@ def prefilled_workbooks(short_name: str | None, source: Path, *, out: Path | Non
         console.say("console.new_workbook.prefilled", file=str(p), cluster=c.name,
                     swot=Phrase("console.count.swot", {"count": len(c.swot)}),
                     tows=Phrase("console.count.tows", {"count": len(c.tows)}))
-        gone = outdated(c, deliverable)
-        if gone:
-            console.say("console.new_workbook.outdated", indent=1, names=gone)
+        topics, themes = outdated(c, deliverable)
+        if topics:
+            console.say("console.new_workbook.outdated.topics", indent=1, count=len(topics), names=topics)
+        if themes:
+            console.say("console.new_workbook.outdated.themes", indent=1, count=len(themes), names=themes)
     return 0
