@@ -96,4 +96,4 @@ def _print_review(syn, review, path: Path, *, draft: bool, console: Console) -> 
         console.blank()
         console.issues(stale)
         for line in lines:
-            console.print(line)
+            console.say(line.code, indent=1 if line.code == "console.review.new.item" else 0, **line.params)

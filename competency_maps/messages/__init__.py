@@ -65,6 +65,10 @@ CHOICE_PARAMS = frozenset({"choice", "choices", "suggestion", "first", "others",
 # Parameters that hold the schema's own texts (a profile field's label, its help), which the workbook
 # shows translated: shown in the message's language too.
 SCHEMA_TEXT_PARAMS = frozenset({"field", "help"})
+# Parameters that hold a word of the tool's own, from a closed list marked pN_("term", …) beside the
+# templates that use it (config.TERMS: "a number", "section"; decisions.TERMS: "Convergence"):
+# shown in the message's language. Anything else (a partner's quoted value) is shown as it is.
+TERM_PARAMS = frozenset({"kind", "noun"})
 
 
 class _Filler(Formatter):
@@ -82,6 +86,8 @@ class _Filler(Formatter):
             return self.tr.pgettext("column", str(value))
         if key in SCHEMA_TEXT_PARAMS:
             return self.tr.gettext(str(value))
+        if key in TERM_PARAMS:
+            return self.tr.pgettext("term", str(value))
         if key == "quadrants":  # "Strengths": a quadrant's plural (languages.QUADRANT_PLURALS)
             return self.tr.pgettext("quadrants", str(value))
         return value

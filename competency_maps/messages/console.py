@@ -72,6 +72,28 @@ TEMPLATES = catalog(
     Template("console.proof.none", "error", "No readable workbook in {folder}/."),
     Template("console.proof.errors", "error", "{count} error in {file}: fix it first.",
              plural="{count} errors in {file}: fix them first.", count="count"),
+    # --- the synthesis review (xlsx/review.py summary) ---
+    Template("console.review.none", "warning",
+             "No {review} in the inputs folder: the report shows the heat map but no convergence or "
+             "complementarity."),
+    Template("console.review.none.draft", "warning",
+             "No {review} in the inputs folder: the draft shows its {count} proposed finding marked 'proposed'.",
+             plural="No {review} in the inputs folder: the draft shows its {count} proposed findings marked "
+                    "'proposed'.", count="count"),
+    Template("console.review.how", "info",
+             "To choose them: open {output}, set Include to {yes} for each finding to print (and {no} for the "
+             "others), optionally write its Wording, save it as {review} in the inputs folder and build again."),
+    Template("console.review.new", "info", "{count} synthesis finding new since {review} (marked in {output}):",
+             plural="{count} synthesis findings new since {review} (marked in {output}):", count="count"),
+    Template("console.review.new.item", "info", "{kind} · {theme} · {clusters}"),
+    Template("console.review.new.more", "info", "… and {count} more, marked in {output}.",
+             plural="… and {count} more, marked in {output}.", count="count"),
+    Template("console.review.undecided", "warning", "{count} finding in {review} has no Include yet: not printed.",
+             plural="{count} findings in {review} have no Include yet: not printed.", count="count"),
+    Template("console.review.undecided.draft", "info",
+             "{count} finding in {review} has no Include yet: shown marked 'proposed' in the draft.",
+             plural="{count} findings in {review} have no Include yet: shown marked 'proposed' in the draft.",
+             count="count"),
     # --- the next round: changes and the version log ---
     Template("console.changes.since_last", "info", "Changes since the last build ({file}):"),
     Template("console.changes.since", "info", "Changes since {file}:"),
