@@ -17,14 +17,15 @@ QUADRANT_PLURALS = {"Strength": "Strengths", "Weakness": "Weaknesses",
                     "Opportunity": "Opportunities", "Threat": "Threats"}
 QUADRANT_LETTERS = {"Strength": "S", "Weakness": "W", "Opportunity": "O", "Threat": "T"}
 
-# Chapter and section headings; `{name}` is a cluster, `{project}` the project's acronym.
+# Chapter and section headings; `{name}` is a partner, `{project}` the project's acronym. Neutral, as
+# for any consortium: a deliverable's own wording (D2.1's "… competency map", its Step 1 title) is
+# set in its deliverable.toml under [headings].
 DEFAULT_HEADINGS = {
-    "chapter": "{name} competency map",
-    "step1": "Step 1: Areas for skills improvement identified during peer-learning, ESCA benchmarking "
-             "and consultations",
-    "step2": "Step 2: SWOT analysis on cluster's own resources",
-    "step3": "Step 3: First action plan with TOWS analysis",
-    "about": "About the {project} Partners",
+    "chapter": "{name}",
+    "step1": "Context and needs",
+    "step2": "SWOT analysis",
+    "step3": "TOWS analysis and action plan",
+    "about": "About the partners",
     "conclusions": "Conclusions",
     "executive_summary": "Executive Summary",
     "abstract": "Abstract",
@@ -40,11 +41,10 @@ DEFAULT_HEADINGS = {
 
 # What each TOWS strategy means, printed in its cell after its label.
 DEFAULT_CAPTIONS = {
-    "S-O": "building on the cluster's strengths to take advantage of environment opportunities",
-    "S-T": "building on the strengths of the cluster to limit the impact of environment threats",
-    "W-O": "ensure that the cluster's weaknesses will not prevent it from taking advantage of the "
-           "environment's opportunities",
-    "W-T": "ensure that weaknesses in the activity will not increase the impact of environment threats",
+    "S-O": "using strengths to take advantage of opportunities",
+    "S-T": "using strengths to limit the impact of threats",
+    "W-O": "overcoming weaknesses so as to take advantage of opportunities",
+    "W-T": "keeping weaknesses from increasing the impact of threats",
 }
 
 DEFAULT_LABELS = {
@@ -63,7 +63,7 @@ DEFAULT_LABELS = {
     "partner_logo_alt": "{name} logo",
     "link": "{label}:",
     # document information
-    "info_ist_number": "IST Project Number",
+    "info_ist_number": "Project Number",
     "info_acronym": "Acronym",
     "info_full_title": "Full Title",
     "info_project_url": "Project URL",
@@ -106,17 +106,17 @@ DEFAULT_LABELS = {
     "about_smes": "{value} SMEs",
     "about_facts_separator": " · ",
     # consortium synthesis (its introduction and lead texts are the deliverable's own Markdown)
-    "heatmap_alt": "Heat map of the SWOT entries per cluster, topic and quadrant.",
-    "heatmap_alt_part": "Heat map of the SWOT entries per cluster, topic and quadrant, part {part} of "
+    "heatmap_alt": "Heat map of the SWOT entries per partner, topic and quadrant.",
+    "heatmap_alt_part": "Heat map of the SWOT entries per partner, topic and quadrant, part {part} of "
                         "{parts}: {first} to {last}.",
-    "heatmap_caption": "SWOT entries per cluster, topic and quadrant (S Strengths, W Weaknesses, "
+    "heatmap_caption": "SWOT entries per partner, topic and quadrant (S Strengths, W Weaknesses, "
                        "O Opportunities, T Threats).",
     "heatmap_topic": "Topic {n}",
     "heatmap_all_topics": "All topics",
     "counts_topics_note": "Topics: {list}.",
     "counts_topics_item": "{n}. {topic}",
     "counts_topics_separator": "; ",
-    "convergence": "{theme}: {count} clusters list it among their {quadrant}.",
+    "convergence": "{theme}: {count} partners list it among their {quadrant}.",
     "convergence_quote": "**{cluster}**: “{entry}”",
     "complementarity": "{theme}: {strong} could support {weak}.",
     "complementarity_strength": "**{cluster}** (strength): “{entry}”",
