@@ -43,6 +43,7 @@ def test_a_hint_follows_its_message_and_indent_is_two_spaces_a_level():
 
 def test_a_term_of_the_tool_is_shown_in_the_message_s_language():
     params = {"kind": "a number", "value": "21", "key": "number", "typed": "21"}
-    assert render("config.text.type", params, "de").message == "muss Text in Anführungszeichen sein, nicht eine Zahl (21)."
+    assert render("config.text.type", params, "de").message == (
+        "muss Text in Anführungszeichen sein, nicht eine Zahl (21).")
     assert render("config.text.type", params, "en").message == "must be text in quotes, not a number (21)."
     assert render("config.text.type", dict(params, kind="'3'"), "fr").message.endswith("pas '3' (21).")  # not a term
