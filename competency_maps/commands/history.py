@@ -16,13 +16,14 @@ from competency_maps.dataset.version_log import new_row, with_row
 from competency_maps.errors import ReportError
 from competency_maps.inputs import config
 from competency_maps.inputs.gather import Gathered
-from competency_maps.messages import Phrase
+from competency_maps.messages import Phrase, render
 
 
 def not_compared(g: Gathered) -> dict[str, str]:
-    """Today's clusters without a usable workbook, and why (a draft's missing and broken ones)."""
-    return {p.name: ("no workbook" if p.file is None else
-                     f"{len(p.errors)} error(s) in {p.file.name}: run build.py check")
+    """Today's clusters without a usable workbook, and why (a draft's missing and broken ones), in
+    English as the rest of the lines of analysis/changes.py."""
+    return {p.name: (render("console.changes.no_workbook", {}).message if p.file is None else
+                     render("console.changes.broken", {"count": len(p.errors), "file": p.file.name}).message)
             for p in g.partners if not p.usable}
 
 

@@ -106,6 +106,9 @@ TEMPLATES = catalog(
              "Build the report first, or name a snapshot or JSON export with --since FILE."),
     Template("console.changes.log_refused", "error",
              "The version log was not changed: {names} could not be compared.", "Fix the workbooks first."),
+    Template("console.changes.no_workbook", "info", "no workbook"),
+    Template("console.changes.broken", "info", "{count} error in {file}: run build.py check",
+             plural="{count} errors in {file}: run build.py check", count="count"),
     Template("console.log.row", "info", "New row of the version log in {file} ([version_log]):"),
     Template("console.log.no_counts", "info", "(no counts: there is no snapshot of an earlier build to compare with)"),
     # --- export ---
