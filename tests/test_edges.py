@@ -30,7 +30,8 @@ def _edit(inputs: Path, old: str, new: str) -> None:
 @pytest.mark.parametrize("old, new, code, where", [
     ('number = "D2.1"', "number = 21", "config.text.type", ("deliverable", "number")),
     ("date = 2020-10-02", "date = 2020", "config.date.type", ("deliverable", "date")),
-    ('chapter = "{name} competency map"', 'chapter = "{name map"', "config.pattern.invalid", ("headings", "chapter")),
+    ('chapter = "{name} competency map"', 'chapter = "{name map"',  # the sample's own [headings]
+     "config.pattern.invalid", ("headings", "chapter")),
     ('funding = "funding.md"', 'funding = "."', "input_file.folder", ("texts", "funding")),
     ('funding = "funding.md"', 'funding = "../../../../../../../../etc/passwd"', "input_file.up",
      ("texts", "funding")),
