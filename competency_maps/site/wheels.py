@@ -21,8 +21,10 @@ PROJECT = "competency_maps"
 # Files of the package the browser does not need: sources of catalogs (their .mo are shipped), caches.
 LEFT_OUT = (".po", ".pot", ".pyc", ".mjs")
 # what the page never runs: the Word renderer (check and the preview load no renderer; tests/test_layers.py),
-# and the command line (the page calls site/browser.py, which imports no command and no console)
-LEFT_OUT_PACKAGES = (("render", "docx"), ("commands",), ("cli.py",), ("console.py",), ("__main__.py",))
+# the command line (the page calls site/browser.py, which imports no command and no console), and the
+# modules that make the site (the page runs browser.py, preview.py and deliverable.py of site/)
+LEFT_OUT_PACKAGES = (("render", "docx"), ("commands",), ("cli.py",), ("console.py",), ("__main__.py",),
+                     *(("site", name) for name in ("build.py", "fetch.py", "pins.py", "serve.py", "wheels.py")))
 # The templates the chapter preview renders (report.html.j2 and the figures it includes); the Word
 # template, fonts and images are not needed in the browser (the preview's files are served apart).
 # the report's HTML templates for the preview, and what check itself reads from templates/: which
