@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import Any, NamedTuple
 
+from competency_maps.messages import Phrase, render
 from competency_maps.dataset.records import PROFILE_ATTRS, style_name, to_markdown
 from competency_maps.model.cluster import Cluster, Profile
 from competency_maps.model.richtext import Block
@@ -25,22 +27,43 @@ WINDOW = 25  # how far ahead an edited entry is looked for among the new ones
 LABELS = {f.attr: f.label for f in PROFILE_FIELDS}
 
 
+PARTS = {"Profile": "changes.part.profile", "Step 1": "changes.part.step1", "Step 2 notes": "changes.part.notes",
+         "SWOT": "changes.part.swot", "TOWS": "changes.part.tows"}
+
+
+class Line(NamedTuple):
+    """One line of the changes: a template's code and parameters (messages/changes.py), indented."""
+    code: str
+    params: dict[str, Any]
+    indent: int = 0
+
+
 @dataclass(frozen=True)
 class Change:
     kind: str  # added | removed | edited
-    part: str  # Profile | Step 1 | Step 2 notes | SWOT | TOWS
+    part: str  # Profile | Step 1 | Step 2 notes | SWOT | TOWS (the keys of PARTS)
     where: str  # "Cluster's business model… › Strength", "Members"
     before: str = ""  # the old text (Markdown), for removed and edited
     after: str = ""  # the new text (Markdown), for added and edited
     row: int = 0  # the new entry's row in today's workbook, where known
 
-    def lines(self) -> list[str]:
-        head = f"{self.kind:<8} {self.part}" + (f" › {self.where}" if self.where else "")
-        if self.row:
-            head += f" (row {self.row})"
+    def place(self) -> Phrase:
+        """"SWOT › Topic › Strength (row 3)": the part in the reader's language; a profile field's
+        label as the workbook shows it in that language; the rest (topics, quadrants…) as typed."""
+        part = Phrase(PARTS[self.part], {})
+        if self.part == "Profile" and self.where:
+            place = Phrase("changes.place.field", {"part": part, "field": self.where})
+        else:
+            place = Phrase("changes.place", {"part": part, "where": self.where}) if self.where else part
+        return Phrase("changes.place.row", {"place": place, "row": self.row}) if self.row else place
+
+    def lines(self, indent: int = 0) -> list[Line]:
         if self.kind == EDITED:
-            return [head, f"           before: {_line(self.before)}", f"           after:  {_line(self.after)}"]
-        return [f"{head}: {_line(self.after if self.kind == ADDED else self.before)}"]
+            return [Line("changes.line.edited", {"place": self.place()}, indent),
+                    Line("changes.line.before", {"text": _line(self.before)}, indent + 1),
+                    Line("changes.line.after", {"text": _line(self.after)}, indent + 1)]
+        text = _line(self.after if self.kind == ADDED else self.before)
+        return [Line(f"changes.line.{self.kind}", {"place": self.place(), "text": text}, indent)]
 
 
 @dataclass
@@ -48,29 +71,31 @@ class ClusterChanges:
     name: str
     changes: list[Change] = field(default_factory=list)
     status: str = "compared"  # compared | new | gone | not compared
-    note: str = ""  # why it was not compared; what a new cluster holds
+    note: Phrase | None = None  # why it was not compared; what a new cluster holds
 
     def counts(self) -> dict[str, int]:
         return {k: sum(1 for c in self.changes if c.kind == k) for k in KINDS}
 
-    def summary(self) -> str:
-        """"1 added, 1 removed, 1 edited", "new (…)", "no longer in the report"."""
+    def summary(self) -> Phrase:
+        """"1 added, 1 removed, 1 edited", "new (…)", "no longer in the report", in words of
+        messages/changes.py."""
         if self.status == "new":
-            return f"new ({self.note})"
+            return Phrase("changes.summary.new", {"note": self.note})
         if self.status == "gone":
-            return "no longer in the report"
+            return Phrase("changes.summary.gone", {})
         if self.status == "not compared":
-            return f"not compared ({self.note})"
+            return Phrase("changes.summary.not_compared", {"note": self.note})
         n = self.counts()
-        return ", ".join(f"{n[k]} {k}" for k in (ADDED, REMOVED, EDITED) if n[k]) or "no changes"
+        counts = [Phrase(f"changes.count.{k}", {"count": n[k]}) for k in (ADDED, REMOVED, EDITED) if n[k]]
+        return Phrase("changes.summary.counts", {"counts": counts}) if counts else Phrase("changes.summary.none", {})
 
     @property
     def changed(self) -> bool:
         return self.status in ("new", "gone") or bool(self.changes)
 
 
-def _line(markdown: str) -> str:
-    return markdown.replace("\\\n", " / ").replace("\n", " / ") or "(empty)"
+def _line(markdown: str) -> str | Phrase:
+    return markdown.replace("\\\n", " / ").replace("\n", " / ") or Phrase("changes.empty", {})
 
 
 # --- matching -----------------------------------------------------------------------------------
@@ -189,7 +214,7 @@ def cluster_changes(old: Cluster, new: Cluster) -> list[Change]:
     return out + diff(swot(old), swot(new), "SWOT") + diff(tows(old), tows(new), "TOWS")
 
 
-def compare(old: list[Cluster], new: list[Cluster], not_compared: dict[str, str] | None = None
+def compare(old: list[Cluster], new: list[Cluster], not_compared: dict[str, Phrase] | None = None
             ) -> list[ClusterChanges]:
     """Per cluster (matched by name, spelling aside): today's clusters in report order, then those
     that left. `not_compared`: clusters of today without a readable workbook, and why."""
@@ -199,8 +224,9 @@ def compare(old: list[Cluster], new: list[Cluster], not_compared: dict[str, str]
     for c in new:
         o = before.pop(name_key(c.name), None)
         if o is None:
-            out.append(ClusterChanges(c.name, status="new",
-                                      note=f"{len(c.swot)} SWOT entries, {len(c.tows)} TOWS strategies"))
+            held = {"swot": Phrase("console.count.swot", {"count": len(c.swot)}),
+                    "tows": Phrase("console.count.tows", {"count": len(c.tows)})}
+            out.append(ClusterChanges(c.name, status="new", note=Phrase("changes.held", held)))
         else:
             out.append(ClusterChanges(c.name, cluster_changes(o, c)))
     for name, why in not_compared.items():
@@ -210,21 +236,23 @@ def compare(old: list[Cluster], new: list[Cluster], not_compared: dict[str, str]
     return out
 
 
-def report_lines(result: list[ClusterChanges]) -> list[str]:
+def report_lines(result: list[ClusterChanges]) -> list[Line]:
     """What the build and `changes` print: each changed cluster with its changes, then the rest."""
     lines = []
     for cc in result:
         if cc.changed or cc.status == "not compared":
-            lines.append(f"{cc.name}: {cc.summary()}")
+            lines.append(Line("changes.cluster", {"name": cc.name, "summary": cc.summary()}))
             for ch in cc.changes:
-                lines += ["  " + line for line in ch.lines()]
+                lines += ch.lines(indent=1)
     same = [cc.name for cc in result if not cc.changed and cc.status == "compared"]
     if same:
-        lines.append(f"No changes: {', '.join(same)}.")
+        lines.append(Line("changes.same", {"names": same}))
     return lines
 
 
-def log_summary(result: list[ClusterChanges]) -> str:
-    """The per-cluster counts for the version log: "Mov'eo: 1 added, 1 removed, 1 edited; …"."""
-    changed = [f"{cc.name}: {cc.summary()}" for cc in result if cc.changed]
-    return "; ".join(changed) if changed else "no changes to the clusters' data"
+def log_summary(result: list[ClusterChanges], language: str) -> str:
+    """The per-cluster counts for the version log, in `language` (the deliverable's: the row is
+    part of the coordinator's document): "Mov'eo: 1 added, 1 removed, 1 edited; …"."""
+    changed = [render("changes.cluster", {"name": cc.name, "summary": cc.summary()}, language).message
+               for cc in result if cc.changed]
+    return "; ".join(changed) if changed else render("changes.log.none", {}, language).message

@@ -16,14 +16,13 @@ from competency_maps.dataset.version_log import new_row, with_row
 from competency_maps.errors import ReportError
 from competency_maps.inputs import config
 from competency_maps.inputs.gather import Gathered
-from competency_maps.messages import Phrase, render
+from competency_maps.messages import Phrase
 
 
-def not_compared(g: Gathered) -> dict[str, str]:
-    """Today's clusters without a usable workbook, and why (a draft's missing and broken ones), in
-    English as the rest of the lines of analysis/changes.py."""
-    return {p.name: (render("console.changes.no_workbook", {}).message if p.file is None else
-                     render("console.changes.broken", {"count": len(p.errors), "file": p.file.name}).message)
+def not_compared(g: Gathered) -> dict[str, Phrase]:
+    """Today's clusters without a usable workbook, and why (a draft's missing and broken ones)."""
+    return {p.name: (Phrase("console.changes.no_workbook", {}) if p.file is None else
+                     Phrase("console.changes.broken", {"count": len(p.errors), "file": p.file.name}))
             for p in g.partners if not p.usable}
 
 
@@ -32,7 +31,7 @@ def print_changes(result: list[ClusterChanges], title: Phrase, console: Console)
     console.blank()
     console.say(title.code, **title.params)
     for line in report_lines(result):
-        console.print("  " + line)
+        console.say(line.code, indent=line.indent + 1, **line.params)
 
 
 def log_row(inputs: Path, g: Gathered, *, text: str, result: list[ClusterChanges] | None,
@@ -41,7 +40,7 @@ def log_row(inputs: Path, g: Gathered, *, text: str, result: list[ClusterChanges
     text = " ".join(text.split())
     if not text:
         raise ReportError("log.text_missing")
-    row = new_row(g.deliverable, text, log_summary(result) if result is not None else "")
+    row = new_row(g.deliverable, text, log_summary(result, g.deliverable.language) if result is not None else "")
     data, deliverable = with_row(inputs, row)
     console.blank()
     console.say("console.log.row", file=str(inputs / config.CONFIG_NAME))

@@ -16,9 +16,10 @@ from string import Formatter
 from typing import Any, NamedTuple
 
 from competency_maps import i18n
-from competency_maps.messages import (cells, commands, completeness, config, console, dataset, decisions, docx,
-                                      entries, general, images, inputs, languages, outputs, profile, publish,
-                                      reading, review, sheets, site, synthesis, typeset, workbook, written)
+from competency_maps.messages import (cells, changes, commands, completeness, config, console, dataset,
+                                      decisions, docx, entries, general, images, inputs, languages, outputs,
+                                      profile, publish, reading, review, sheets, site, synthesis, typeset,
+                                      workbook, written)
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
 __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template", "codes", "render", "jsonable",
@@ -26,7 +27,7 @@ __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template"
 
 AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs, dataset, outputs,
          decisions, reading, written, config, review, docx, commands, publish, languages, synthesis, typeset,
-         site, console)
+         site, console, changes)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 
@@ -99,9 +100,10 @@ class _Filler(Formatter):
             each = "'{}'" if format_spec == "quoted" else "{}"
             or_word = self.tr.pgettext("list", "or")
             join = f" {or_word} " if format_spec == "or" else LIST_JOINS[format_spec]
-            if not format_spec and any("," in str(v) for v in value):
+            parts = [each.format(self.format_field(v, "")) for v in value]
+            if not format_spec and any("," in p for p in parts):
                 join = "; "  # topics hold commas
-            return join.join(each.format(self.format_field(v, "")) for v in value)
+            return join.join(parts)
         return super().format_field(value, format_spec)
 
 

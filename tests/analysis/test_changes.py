@@ -16,9 +16,9 @@ from openpyxl import load_workbook
 from reports import INPUTS, docx_text, sample_gathered
 from reports import run_cli as run
 
-from competency_maps.messages import render
+from competency_maps.messages import Phrase, render
 from competency_maps.render.pdf import process as pdf_process
-from competency_maps.analysis.changes import ADDED, EDITED, REMOVED, compare, report_lines
+from competency_maps.analysis.changes import ADDED, EDITED, REMOVED, Line, compare, log_summary, report_lines
 from competency_maps.dataset.records import to_markdown
 from competency_maps.model.cluster import Profile, SwotEntry
 from competency_maps.render.pdf.result import RenderedPdf
@@ -26,7 +26,14 @@ from competency_maps.model.richtext import Block, BlockKind, Span
 from competency_maps.dataset.snapshot import read_snapshot, snapshot_bytes, snapshot_path
 
 STEM = "D2.1-clusters-competency-maps"
-OTHERS = "No changes: E-Mobility Cluster, Mobinov, RAI Automotive Industry NL, Zone Cluster."
+OTHERS = ["E-Mobility Cluster", "Mobinov", "RAI Automotive Industry NL", "Zone Cluster"]
+
+
+def counts(added: int = 0, removed: int = 0, edited: int = 0) -> Phrase:
+    """A cluster's summary: "1 added, 1 removed, 1 edited"."""
+    n = {"added": added, "removed": removed, "edited": edited}
+    return Phrase("changes.summary.counts", {"counts": [Phrase(f"changes.count.{k}", {"count": v})
+                                                        for k, v in n.items() if v]})
 
 
 def entry(text: str, quadrant: str = "Strength", **style) -> SwotEntry:
@@ -46,12 +53,12 @@ def test_one_edit_one_deletion_one_addition_are_exactly_three_changes(sample_clu
     [mine, theirs] = compare([sample_cluster, other], [new, other])
     assert theirs.changes == [] and not theirs.changed
     assert sorted(c.kind for c in mine.changes) == [ADDED, EDITED, REMOVED]
-    assert mine.summary() == "1 added, 1 removed, 1 edited"
+    assert mine.summary() == counts(1, 1, 1)
     by_kind = {c.kind: c for c in mine.changes}
     assert by_kind[EDITED].after.endswith("(renewed in 2021)") and by_kind[EDITED].before.endswith("**bold**\\\nand a second line")
     assert by_kind[REMOVED].before == to_markdown(gone.text) == "Opportunity 1b with **bold**\\\nand a second line"
     assert by_kind[ADDED].where == "Topic › Opportunity" and by_kind[ADDED].part == "SWOT"
-    assert report_lines([mine, theirs])[-1] == "No changes: Other."
+    assert report_lines([mine, theirs])[-1] == Line("changes.same", {"names": ["Other"]})
 
 
 def test_an_entry_moved_to_another_quadrant_is_one_edit():
@@ -87,11 +94,40 @@ def test_profile_step1_and_notes_changes_are_named():
 def test_clusters_are_matched_by_name_whatever_the_spelling_and_new_or_gone_ones_said():
     old = [_cluster([entry("x")], name="Mov'eo"), _cluster([], name="Left")]
     new = [_cluster([entry("x")], name="MOV’EO"), _cluster([entry("y")], name="Newcomer")]
-    result = compare(old, new, {"Broken": "2 error(s) in broken.xlsx: run build.py check"})
+    broken = Phrase("console.changes.broken", {"count": 2, "file": "broken.xlsx"})
+    result = compare(old, new, {"Broken": broken})
+    held = Phrase("changes.held", {"swot": Phrase("console.count.swot", {"count": 1}),
+                                   "tows": Phrase("console.count.tows", {"count": 0})})
     assert [(cc.name, cc.summary()) for cc in result] == [
-        ("MOV’EO", "1 edited"), ("Newcomer", "new (1 SWOT entries, 0 TOWS strategies)"),
-        ("Broken", "not compared (2 error(s) in broken.xlsx: run build.py check)"),
-        ("Left", "no longer in the report")]
+        ("MOV’EO", counts(edited=1)), ("Newcomer", Phrase("changes.summary.new", {"note": held})),
+        ("Broken", Phrase("changes.summary.not_compared", {"note": broken})),
+        ("Left", Phrase("changes.summary.gone", {}))]
+
+
+def test_the_version_log_counts_are_in_the_deliverables_language():
+    [cc] = compare([_cluster([entry("Lack of funding"), entry("Gone")])], [_cluster([entry("Lack of funding!")])])
+    assert cc.summary() == counts(removed=1, edited=1)
+    for language in ("en", "fr", "hu"):
+        summary = render("changes.cluster", {"name": "Test", "summary": cc.summary()}, language).message
+        assert log_summary([cc], language) == summary
+    assert log_summary([cc], "fr") != log_summary([cc], "en")
+    assert log_summary(compare([_cluster([])], [_cluster([])]), "de") == render("changes.log.none", {}, "de").message
+
+
+def test_an_edit_is_three_lines_and_an_emptied_profile_field_says_so():
+    old, new = _cluster([entry("a b c")]), _cluster([entry("a b c d")])
+    new.profile = replace(new.profile, members=None)
+    [cc] = compare([old], [new])
+    lines = report_lines([cc])
+    profile = Phrase("changes.place.field", {"part": Phrase("changes.part.profile", {}), "field": "Members"})
+    swot = Phrase("changes.place", {"part": Phrase("changes.part.swot", {}), "where": "Topic › Strength"})
+    assert lines == [Line("changes.cluster", {"name": "Test", "summary": counts(edited=2)}),
+                     Line("changes.line.edited", {"place": profile}, 1),
+                     Line("changes.line.before", {"text": "120"}, 2),
+                     Line("changes.line.after", {"text": Phrase("changes.empty", {})}, 2),
+                     Line("changes.line.edited", {"place": swot}, 1),
+                     Line("changes.line.before", {"text": "a b c"}, 2),
+                     Line("changes.line.after", {"text": "a b c d"}, 2)]
 
 
 words = st.lists(st.sampled_from(["fund", "network", "SME", "brand", "EU", "team"]), min_size=1, max_size=4)
@@ -136,26 +172,29 @@ def edit_delete_add(path: Path) -> None:
     wb.save(path)
 
 
-def changes_section(r) -> list[str]:
-    """The lines under the title of the changes (`console.changes.since*`) of a run."""
-    [title] = [s for s in r.said if s.code.startswith("console.changes.since")]
-    heading = render(title.code, title.params).message
-    lines = r.out.splitlines()
-    start = lines.index(heading)
-    end = next((i for i in range(start + 1, len(lines)) if not lines[i].strip()), len(lines))
-    return lines[start + 1:end]
+def changes_section(r) -> list[tuple[str, dict]]:
+    """The lines said under the title of the changes (`console.changes.since*`) of a run."""
+    codes = r.codes()
+    start = next(i for i, c in enumerate(codes) if c.startswith("console.changes.since"))
+    end = next((i for i in range(start + 1, len(codes)) if not codes[i].startswith("changes.")), len(codes))
+    return [(s.code, s.params) for s in r.said[start + 1:end]]
+
+
+def _swot(where: str, row: int = 0) -> Phrase:
+    place = Phrase("changes.place", {"part": Phrase("changes.part.swot", {}),
+                                     "where": f"Cluster's business model and internal management › {where}"})
+    return Phrase("changes.place.row", {"place": place, "row": row}) if row else place
 
 
 EXPECTED = [
-    "  Mov'eo: 1 added, 1 removed, 1 edited",
-    "    edited   SWOT › Cluster's business model and internal management › Strength (row 3)",
-    "               before: Strong cash flow",
-    "               after:  Strong cash flow, and reserves for two years",
-    "    removed  SWOT › Cluster's business model and internal management › Strength: Quality system "
-    "\\& ISO9001 works, ESCA Gold Label to be renewed".replace("\\&", "&"),
-    "    added    SWOT › Cluster's business model and internal management › Threat (row 65): Rising energy "
-    "prices for members' plants",
-    f"  {OTHERS}",
+    ("changes.cluster", {"name": "Mov'eo", "summary": counts(1, 1, 1)}),
+    ("changes.line.edited", {"place": _swot("Strength", 3)}),
+    ("changes.line.before", {"text": "Strong cash flow"}),
+    ("changes.line.after", {"text": "Strong cash flow, and reserves for two years"}),
+    ("changes.line.removed", {"place": _swot("Strength"),
+                              "text": "Quality system & ISO9001 works, ESCA Gold Label to be renewed"}),
+    ("changes.line.added", {"place": _swot("Threat", 65), "text": "Rising energy prices for members' plants"}),
+    ("changes.same", {"names": OTHERS}),
 ]
 
 
@@ -176,7 +215,8 @@ def test_the_build_prints_exactly_the_three_changes_and_changes_agrees(inputs, t
     assert r.lines("console.changes.since_last") == [{"file": snapshot.name}]
     assert changes_section(r) == EXPECTED
     # the version log row: reported before it was written, in the toml and in the report
-    row = "Comments from partners integrated (Mov'eo: 1 added, 1 removed, 1 edited)"
+    counted = render("changes.cluster", {"name": "Mov'eo", "summary": counts(1, 1, 1)}, "en").message
+    row = f"Comments from partners integrated ({counted})"  # the deliverable's language: English
     codes = r.codes()
     assert codes.index("console.log.row") < codes.index("console.wrote.sized")
     assert str(inputs / "deliverable.toml") in [w["file"] for w in r.lines("console.wrote.sized")]
@@ -192,7 +232,8 @@ def test_the_build_prints_exactly_the_three_changes_and_changes_agrees(inputs, t
     assert r.code == 0 and changes_section(r) == EXPECTED
     r = run("--inputs", inputs, "--output", out, "changes")  # the build's new snapshot
     assert r.code == 0 and changes_section(r) == [
-        "  No changes: E-Mobility Cluster, Mobinov, Mov'eo, RAI Automotive Industry NL, Zone Cluster."]
+        ("changes.same", {"names": ["E-Mobility Cluster", "Mobinov", "Mov'eo", "RAI Automotive Industry NL",
+                                    "Zone Cluster"]})]
 
 
 def _line_diff(before: str, after: str) -> tuple[list[str], list[str]]:
@@ -261,11 +302,12 @@ def test_changes_log_writes_the_row_without_building(one_cluster, tmp_path):
     c = sample_gathered_one(one_cluster)
     old = replace(c, swot=c.swot[1:])
     (out / f"{STEM}.snapshot.json").write_bytes(snapshot_bytes([old]))
-    code, printed = run("--inputs", one_cluster, "--output", out, "changes", "--log", "  Round\n2 ")
-    assert code == 0, printed
-    assert "Test Cluster: 1 added" in printed
+    r = run("--inputs", one_cluster, "--output", out, "changes", "--log", "  Round\n2 ")
+    assert r.code == 0, r.out
+    assert r.lines("changes.cluster") == [{"name": "Test Cluster", "summary": counts(added=1)}]
+    counted = render("changes.cluster", {"name": "Test Cluster", "summary": counts(added=1)}).message
     toml = (one_cluster / "deliverable.toml").read_text(encoding="utf-8")
-    assert '["02/10/2020", "1", "Mov\'eo", "Round 2 (Test Cluster: 1 added)"]' in toml
+    assert f'["02/10/2020", "1", "Mov\'eo", "Round 2 ({counted})"]' in toml
     assert sorted(p.name for p in out.iterdir()) == [f"{STEM}.snapshot.json"]  # nothing built
 
 
