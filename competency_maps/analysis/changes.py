@@ -224,9 +224,9 @@ def compare(old: list[Cluster], new: list[Cluster], not_compared: dict[str, Phra
     for c in new:
         o = before.pop(name_key(c.name), None)
         if o is None:
-            held = {"swot": Phrase("console.count.swot", {"count": len(c.swot)}),
-                    "tows": Phrase("console.count.tows", {"count": len(c.tows)})}
-            out.append(ClusterChanges(c.name, status="new", note=Phrase("changes.held", held)))
+            held = Phrase("changes.held", {"swot": Phrase("console.count.swot", {"count": len(c.swot)}),
+                                           "tows": Phrase("console.count.tows", {"count": len(c.tows)})})
+            out.append(ClusterChanges(c.name, status="new", note=held))
         else:
             out.append(ClusterChanges(c.name, cluster_changes(o, c)))
     for name, why in not_compared.items():
@@ -253,6 +253,6 @@ def report_lines(result: list[ClusterChanges]) -> list[Line]:
 def log_summary(result: list[ClusterChanges], language: str) -> str:
     """The per-cluster counts for the version log, in `language` (the deliverable's: the row is
     part of the coordinator's document): "Mov'eo: 1 added, 1 removed, 1 edited; …"."""
-    changed = [render("changes.cluster", {"name": cc.name, "summary": cc.summary()}, language).message
+    changed = [render("changes.cluster", {"name": cc.name, "summary": cc.summary()}, language=language).message
                for cc in result if cc.changed]
-    return "; ".join(changed) if changed else render("changes.log.none", {}, language).message
+    return "; ".join(changed) if changed else render("changes.log.none", {}, language=language).message

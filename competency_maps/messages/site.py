@@ -41,8 +41,9 @@ TEMPLATES = catalog(
              "coordinator's check also decodes every pixel."),
     Template("site.limit.preview_pictures", "info", "The preview leaves out pictures and links; the "
              "report shows them."),
-    Template("site.command.written", "info", "Wrote the self-check site into {folder} ({files} files, "
-             "{size} MB; {compressed} MB compressed)."),
+    Template("site.command.written", "info", "Wrote the self-check site into {folder} ({files} file, "
+             "{size} MB; {compressed} MB compressed).", plural="Wrote the self-check site into {folder} "
+             "({files} files, {size} MB; {compressed} MB compressed).", count="files"),
     Template("site.command.not_a_site", "error", "is not empty and holds no self-check site: nothing "
              "was written.", "Name a new or empty folder, or the folder of an earlier site."),
     Template("site.command.not_compiled", "warning", "The site's Python was not compiled ahead ({reason}): "
