@@ -8,11 +8,11 @@ from competency_maps.console import Console
 from competency_maps.errors import Location, ReportError
 from competency_maps.inputs import config
 from competency_maps.messages import Phrase
-from competency_maps.model.schema import build_schema
+from competency_maps.model.schema import Schema, build_schema
 from competency_maps.publish.files import publish
 from competency_maps.publish.names import safe_filename
 from competency_maps.xlsx.blank import write_blank_workbook
-from competency_maps.xlsx.prefill import find, outdated, read_source, targets_in, workbook_bytes
+from competency_maps.xlsx.prefill import find, not_asked, outdated, read_source, targets_in, workbook_bytes
 
 
 def new_workbook(short_name: str | None, *, inputs: Path, console: Console, out: Path | None = None,
@@ -28,13 +28,18 @@ def new_workbook(short_name: str | None, *, inputs: Path, console: Console, out:
     if path.exists() and not force:  # it may be a partner's returned workbook
         raise ReportError("new_workbook.exists", Location(str(path)))
     try:
-        write_blank_workbook(build_schema(deliverable.topics, deliverable.theme_names), path, short_name,
+        write_blank_workbook(partner_schema(deliverable, short_name or ""), path, short_name,
                              **workbook_options(deliverable, language))
     except OSError as e:  # a missing folder, or the file open in Excel: the user's to fix, not a bug
         raise ReportError("new_workbook.write_failed", Location(str(path)),
                           reason=e.strerror or str(e)) from None
     console.say("console.new_workbook.written", file=str(path), cluster=short_name)
     return 0
+
+
+def partner_schema(deliverable: config.Deliverable, short_name: str) -> Schema:
+    """The workbook's schema for one partner: only the topics asked of it ([swot.partner_topics])."""
+    return build_schema(deliverable.topics_for(short_name), deliverable.theme_names)
 
 
 def workbook_options(deliverable: config.Deliverable, language: str) -> dict:
@@ -72,7 +77,8 @@ def prefilled_workbooks(short_name: str | None, source: Path, *, out: Path | Non
     if taken and not force:  # it may be a partner's returned workbook
         code = "new_workbook.prefilled.exists" if len(taken) == 1 else "new_workbook.prefilled.exist_several"
         raise ReportError(code, Location(", ".join(taken)))
-    files = [(p, workbook_bytes(schema, c, **workbook_options(deliverable, language))) for p, c in targets]
+    files = [(p, workbook_bytes(partner_schema(deliverable, c.name), c, **workbook_options(deliverable, language)))
+             for p, c in targets]
     if every:
         out.mkdir(parents=True, exist_ok=True)
     publish(files)
@@ -85,4 +91,6 @@ def prefilled_workbooks(short_name: str | None, source: Path, *, out: Path | Non
             console.say("console.new_workbook.outdated.topics", indent=1, count=len(topics), names=topics)
         if themes:
             console.say("console.new_workbook.outdated.themes", indent=1, count=len(themes), names=themes)
+        if others := not_asked(c, deliverable):
+            console.say("console.new_workbook.not_asked", indent=1, cluster=c.name, count=len(others), names=others)
     return 0

@@ -95,3 +95,10 @@ def outdated(cluster: Cluster, d: Deliverable) -> tuple[list[str], list[str]]:
     gone_topics = sorted({e.topic for e in [*cluster.swot, *cluster.tows] if e.topic not in topics})
     themes = set(d.theme_names)
     return gone_topics, sorted({e.theme for e in cluster.swot if e.theme and e.theme not in themes})
+
+
+def not_asked(cluster: Cluster, d: Deliverable) -> list[str]:
+    """The deliverable's topics of last round's entries that [swot.partner_topics] no longer asks of
+    this partner: kept in its workbook (never dropped), but not in its dropdown."""
+    asked = set(d.topics_for(cluster.name))
+    return [t for t in d.topics if t not in asked and any(e.topic == t for e in [*cluster.swot, *cluster.tows])]

@@ -4,9 +4,11 @@ asked"), not a row of zeros."""
 
 from __future__ import annotations
 
+from itertools import takewhile
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from conftest import make_sample_cluster
 from test_cli import run
 
@@ -83,3 +85,37 @@ def test_each_region_its_own_topic_no_warning_about_the_others_and_a_blank_heat_
 def _synthesis(rows, topics):
     from competency_maps.analysis.synthesis import Synthesis
     return Synthesis(["Strength", "Weakness", "Opportunity", "Threat"], list(topics), rows)
+
+
+def _topics_in(path: Path, *, leave_out: tuple[str, ...] = ()) -> tuple[list[str], set[str]]:
+    """A written workbook's topic dropdown (the Lists sheet's Topics column), and every text in its
+    other sheets but `leave_out`."""
+    wb = load_workbook(path)
+    lists = wb["Lists"]
+    col = next(c for c in lists[1] if c.value == "Topics").column
+    cells = (lists.cell(r, col).value for r in range(2, lists.max_row + 1))
+    dropdown = list(takewhile(lambda v: v is not None, cells))  # the labels, down to the first blank
+    texts = {str(c.value) for ws in wb.worksheets if ws.title not in ("Lists", *leave_out) for row in ws.iter_rows()
+             for c in row if c.value is not None}
+    return dropdown, texts
+
+
+@pytest.mark.parametrize("source", [False, True])
+def test_new_workbook_lists_only_the_topics_asked_of_the_partner(tmp_path, inputs, source):
+    topics = config.load(inputs).topics
+    _ask(inputs, f'"MOBINOV" = ["{topics[2]}", "{topics[0]}"]')
+    extra = ["--from", inputs] if source else []  # pre-filled from the sample's workbooks, or blank
+    mobinov, moveo = tmp_path / "mobinov.xlsx", tmp_path / "moveo.xlsx"
+    r = run("--inputs", inputs, "new-workbook", "Mobinov", "-o", mobinov, *extra)
+    assert r.code == 0
+    assert run("--inputs", inputs, "new-workbook", "Mov'eo", "-o", moveo, *extra).code == 0
+    # last round's entries on the other topic are kept in SWOT and TOWS (never dropped), and said
+    dropdown, texts = _topics_in(mobinov, leave_out=("SWOT", "TOWS") if source else ())
+    assert dropdown == [topics[0], topics[2]]  # in the report's order
+    assert topics[1] not in texts  # not in its Summary, nor anywhere else
+    said = [{"cluster": "Mobinov", "count": 1, "names": [topics[1]]}] if source else []
+    assert r.lines("console.new_workbook.not_asked") == said
+    if source:
+        swot = load_workbook(mobinov)["SWOT"]
+        assert topics[1] in {swot.cell(row, 1).value for row in range(2, swot.max_row + 1)}
+    assert _topics_in(moveo)[0] == list(topics)  # a partner without a line: every topic
