@@ -43,6 +43,8 @@ function showResult(result) {
   const params = { file: result.file, cluster: result.cluster || "?", errors: result.errors, warnings: result.warnings };
   const code = result.errors ? "site.result.errors" : result.warnings ? "site.result.warnings" : "site.result.ok";
   $("summary").textContent = t(code, params);
+  $("summary").dataset.code = code;  // the template shown, and its parameters: for programs and tests
+  $("summary").dataset.params = JSON.stringify(params);
   $("summary-hint").textContent = t(code, params, 1);
   const groups = new Map();
   for (const issue of result.issues) {
@@ -70,7 +72,11 @@ function showResult(result) {
     group.append(list);
     box.append(group);
   }
-  $("limits").replaceChildren(...result.limits.map((c) => element("li", "", t(c))));
+  $("limits").replaceChildren(...result.limits.map((c) => {
+    const li = element("li", "", t(c));
+    li.dataset.code = c;
+    return li;
+  }));
   $("preview").disabled = !result.preview;
   $("preview").title = result.preview ? "" : t("site.preview.none");
   $("download").disabled = false;

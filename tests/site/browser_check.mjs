@@ -40,6 +40,8 @@ try {
       code: li.dataset.code, cell: li.dataset.cell, severity: li.classList[1],
       shown_cell: li.querySelector(".cell").textContent, message: li.querySelector(".message").textContent,
       hint: li.querySelector(".hint")?.textContent || "" })) })));
+  const summary = () => page.$eval("#summary", (p) => ({ text: p.textContent, code: p.dataset.code,
+                                                           params: JSON.parse(p.dataset.params) }));
   const check = async (file) => {
     const before = await page.getAttribute("body", "data-check-ms");
     await page.evaluate(() => { delete document.body.dataset.checkMs; });
@@ -50,9 +52,10 @@ try {
   };
 
   result.broken = await check(broken);
-  result.broken.summary = await page.textContent("#summary");
+  result.broken.summary = await summary();
   result.broken.groups = await readIssues();
-  result.broken.limits = await page.$$eval("#limits li", (lis) => lis.map((li) => li.textContent));
+  result.broken.limits = await page.$$eval("#limits li", (lis) => lis.map((li) => ({ code: li.dataset.code,
+                                                                                    text: li.textContent })));
   result.broken.preview_disabled = await page.isDisabled("#preview");
   result.broken.elements = await page.evaluate(() => ({ img: document.querySelectorAll("#groups img").length,
                                                         b: document.querySelectorAll("#groups b").length }));
@@ -62,7 +65,7 @@ try {
   await download.saveAs(result.download.path);
 
   result.clean = await check(clean);
-  result.clean.summary = await page.textContent("#summary");
+  result.clean.summary = await summary();
   result.clean.groups = await readIssues();
   await page.click("#preview");
   await page.waitForSelector("#chapter:not([hidden])");

@@ -12,6 +12,7 @@ import pytest
 from openpyxl.drawing.image import Image as XlImage
 from PIL import Image as Pil
 
+from competency_maps.messages import render
 from competency_maps.site.browser import Session
 from site_corpus import ROOT, SAMPLE
 from once import folder_for, once
@@ -86,11 +87,17 @@ def test_the_page_shows_the_issues_check_gives_grouped_by_sheet(session_result):
     shown = [(g["sheet"], i["code"], i["cell"], i["severity"], i["message"])
              for g in result["broken"]["groups"] for i in g["issues"]]
     assert sorted(shown) == sorted(expected) and len(expected) == 3
-    assert [g["heading"] for g in result["broken"]["groups"]] == ["Sheet SWOT"]
-    assert all(i["shown_cell"] == f"Cell {i['cell']}" for g in result["broken"]["groups"] for i in g["issues"])
-    assert result["broken"]["summary"].startswith("Mov'eo broken.xlsx (Mov'eo): errors 3")
+    assert [(g["sheet"], g["heading"]) for g in result["broken"]["groups"]] == [
+        ("SWOT", render("site.sheet.name", {"sheet": "SWOT"}).message)]
+    assert all(i["shown_cell"] == render("site.cell", {"cell": i["cell"]}).message
+               for g in result["broken"]["groups"] for i in g["issues"])
+    summary = result["broken"]["summary"]
+    assert summary["code"] == "site.result.errors"
+    assert summary["params"] == {"file": broken.name, "cluster": "Mov'eo", "errors": 3, "warnings": 0}
+    assert summary["text"] == render(summary["code"], summary["params"]).message  # the template, filled
     assert result["broken"]["preview_disabled"]
-    assert result["broken"]["limits"] and "Pictures" in result["broken"]["limits"][0]
+    [limit] = result["broken"]["limits"]
+    assert limit == {"code": "site.limit.pictures", "text": render("site.limit.pictures", {}).message}
 
 
 @pytest.mark.slow
@@ -122,4 +129,7 @@ def test_the_preview_is_the_chapter_in_the_bundled_fonts(session_result):
     assert any(h.startswith("Step 2") for h in p["h2"])
     assert "Carlito" in p["fonts"]
     assert "Strong cash flow" in p["text"]
-    assert result["clean"]["summary"] == "Mov'eo clean.xlsx (Mov'eo): no errors. You can send it to the coordinator."
+    summary = result["clean"]["summary"]
+    assert (summary["code"], summary["params"]["errors"], summary["params"]["warnings"]) == ("site.result.ok", 0, 0)
+    assert summary["params"]["file"].endswith("clean.xlsx") and summary["params"]["cluster"] == "Mov'eo"
+    assert summary["text"] == render("site.result.ok", summary["params"]).message
