@@ -33,6 +33,10 @@ class Line:
     kind: str  # heading | header | label | body
     size: float
     text: str
+    table: int | None = None  # the structure elements it is in (their object ids), when in a table
+    row: int | None = None
+    cell: int | None = None
+    th: bool = False  # in a row's header cell (TH)
 
 
 class _Texts(MarkedContent):
@@ -51,9 +55,9 @@ class _Texts(MarkedContent):
         self.shown.append((self.mcid, baseline, size, textstate.font.fontname or "", shown_text(textstate, seq)))
 
 
-def _structure(document) -> dict[tuple[int, int], list[str]]:
-    """(page object id, MCID) -> the tags of the structure elements around it, outermost first."""
-    chains: dict[tuple[int, int], list[str]] = {}
+def _structure(document) -> dict[tuple[int, int], list[tuple[str, int]]]:
+    """(page object id, MCID) -> the tags (and ids) of the structure elements around it, outermost first."""
+    chains: dict[tuple[int, int], list[tuple[str, int]]] = {}
 
     def walk(el, page, chain):
         el = resolve1(el)
@@ -70,7 +74,7 @@ def _structure(document) -> dict[tuple[int, int], list[str]]:
                 return
             kind = tag_name(el.get("S"))
             if "K" in el:
-                walk(el["K"], page, chain + [kind] if kind else chain)
+                walk(el["K"], page, chain + [(kind, id(el))] if kind else chain)
 
     walk(resolve1(document.catalog["StructTreeRoot"]).get("K"), None, [])
     return chains
@@ -115,14 +119,17 @@ def _lines(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset()) ->
             if mcid is not None and text.strip():
                 groups[(mcid, round(baseline))].append((baseline, size, font, text))
         for (mcid, _), shown in groups.items():
-            chain = chains.get((page.pageid, mcid))
-            if chain is None:
+            tagged = chains.get((page.pageid, mcid))
+            if tagged is None:
                 continue  # artifacts: running header, page footer
+            chain = [t for t, _ in tagged]
             baseline, size = shown[0][0], max(s[1] for s in shown)
             bold = all("Bold" in s[2] for s in shown)
             text = "".join(s[3] for s in shown)
+            inner = {t: i for t, i in tagged}  # the innermost element of each tag
             out.append(Line(number, PAGE_HEIGHT - baseline - 0.8 * size, PAGE_HEIGHT - baseline + 0.25 * size,
-                            _kind(chain, bold), size, text))
+                            _kind(chain, bold), size, text, inner.get("Table"), inner.get("TR"),
+                            inner.get("TD", inner.get("TH")), "TH" in inner))
         if header_rows:
             _mark_header_rows([ln for ln in out if ln.page == number], header_rows)
     out.sort(key=lambda ln: (ln.page, round(ln.top)))
@@ -146,9 +153,67 @@ def _rows(lines_: list[Line]) -> int:
     return len({round(ln.bottom) for ln in lines_})
 
 
-def violations(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset(), fill: bool = True) -> list[str]:
+def _chains(all_lines: list[Line]) -> list[list[list[Line]]]:
+    """The tables, each as its fragments page by page (the tags give a table fragment of each page
+    an element of its own): a fragment that ends its page continues in one that starts the next."""
+    pages: dict[int, list[Line]] = defaultdict(list)
+    for ln in all_lines:
+        pages[ln.page].append(ln)
+    fragments: dict[tuple[int, int], list[Line]] = defaultdict(list)
+    for ln in all_lines:
+        if ln.table is not None:
+            fragments[(ln.page, ln.table)].append(ln)
+    chains: list[list[list[Line]]] = []
+    previous: tuple[int, int] | None = None  # the fragment that ended the page before
+    for p in sorted(pages):
+        page = pages[p]
+        for key, frag in fragments.items():
+            if key[0] != p:
+                continue
+            first_on_page = page[0].table == key[1]
+            if first_on_page and previous is not None and previous[0] == p - 1:
+                next(c for c in chains if c[-1] is fragments[previous]).append(frag)
+            else:
+                chains.append([frag])
+        last = page[-1]
+        previous = (p, last.table) if last.table is not None else None
+    return chains
+
+
+def _table_violations(all_lines: list[Line], labels: bool) -> list[str]:
+    """A table starts on every page with its header row and, when it goes on from the page before
+    and its rows have labels (a SWOT topic, a TOWS row heading), with a label in each cell of its
+    first row ("… (continued)"); a row split across pages leaves no cell empty at the page foot while
+    its neighbour goes on (seen on the next page: one cell starts afresh with its label, the other
+    goes on)."""
+    found: list[str] = []
+    for chain in _chains(all_lines):
+        has_header = any(ln.kind == "header" for frag in chain for ln in frag)
+        has_labels = any(ln.kind == "label" for frag in chain for ln in frag)
+        for k, frag in enumerate(chain):
+            p = frag[0].page
+            if has_header and frag[0].kind != "header":
+                found.append(f"page {p}: table without its header row at the top ({frag[0].text.strip()[:40]!r})")
+            rows = [ln for ln in frag if ln.kind != "header"]
+            if k == 0 or not rows:
+                continue
+            first_row = [ln for ln in rows if ln.row == rows[0].row]
+            starts = {}
+            for ln in first_row:  # each cell's first line
+                starts.setdefault(ln.cell, ln)
+            if labels and has_labels and not any(ln.kind == "label" for ln in starts.values()):
+                found.append(f"page {p}: table goes on without its row's label ({rows[0].text.strip()[:40]!r})")
+            fresh = [ln.kind == "label" for ln in starts.values() if not ln.th]
+            if any(fresh) and not all(fresh):
+                found.append(f"page {p - 1}: a cell is empty at the page foot while its neighbour goes on")
+    return found
+
+
+def violations(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset(), fill: bool = True,
+               labels: bool = True) -> list[str]:
     """Every breach of the page rules, as "page N: what" lines (empty when the pages are right).
-    `fill`: also the rule that no page is less than 60 % full."""
+    `fill`: also the rule that no page is less than 60 % full; `labels`: also the rule that a table
+    continued on a page starts there with a row label."""
     all_lines = lines(pdf, header_rows)
     pages: dict[int, list[Line]] = defaultdict(list)
     for ln in all_lines:
@@ -183,4 +248,4 @@ def violations(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset()
             fill = (max(x.bottom for x in page) - TOP) / (PAGE_HEIGHT - TOP - BOTTOM)
             if fill < MIN_FILL:
                 found.append(f"page {p}: only {fill:.0%} full")
-    return found
+    return found + _table_violations(all_lines, labels)
