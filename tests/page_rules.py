@@ -116,12 +116,17 @@ def _lines(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset()) ->
         interpreter.process_page(page)
         groups: dict[tuple, list] = defaultdict(list)
         for mcid, baseline, size, font, text in device.shown:
-            if mcid is not None and text.strip():
+            if (mcid is not None or header_rows) and text.strip():
                 groups[(mcid, round(baseline))].append((baseline, size, font, text))
+        artifacts: list[Line] = []
         for (mcid, _), shown in groups.items():
-            tagged = chains.get((page.pageid, mcid))
-            if tagged is None:
-                continue  # artifacts: running header, page footer
+            tagged = chains.get((page.pageid, mcid)) if mcid is not None else None
+            if tagged is None:  # artifacts: running header, page footer, and LibreOffice's repeated header rows
+                if header_rows:
+                    baseline, size = shown[0][0], max(s[1] for s in shown)
+                    artifacts += [Line(number, PAGE_HEIGHT - baseline - 0.8 * size, PAGE_HEIGHT - baseline + 0.25 * size,
+                                       "artifact", size, s[3]) for s in shown]
+                continue
             chain = [t for t, _ in tagged]
             baseline, size = shown[0][0], max(s[1] for s in shown)
             bold = all("Bold" in s[2] for s in shown)
@@ -131,9 +136,24 @@ def _lines(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset()) ->
                             _kind(chain, bold), size, text, inner.get("Table"), inner.get("TR"),
                             inner.get("TD", inner.get("TH")), "TH" in inner))
         if header_rows:
-            _mark_header_rows([ln for ln in out if ln.page == number], header_rows)
+            _mark_header_rows([ln for ln in out if ln.page == number] + artifacts, header_rows)
+            out += _repeated_headers(artifacts, [ln for ln in out if ln.page == number])
     out.sort(key=lambda ln: (ln.page, round(ln.top)))
     return out
+
+
+def _repeated_headers(artifacts: list[Line], page: list[Line]) -> list[Line]:
+    """LibreOffice marks a header row repeated on a new page as an artifact (no tag): such a row counts
+    as its table's header, the table being the one whose lines follow it."""
+    found = []
+    for ln in artifacts:
+        if ln.kind != "header":
+            continue
+        below = min((x for x in page if x.table is not None and x.top >= ln.top), key=lambda x: x.top, default=None)
+        if below is not None:
+            ln.table, ln.row = below.table, -1
+            found.append(ln)
+    return found
 
 
 def _mark_header_rows(page: list[Line], header_rows: frozenset[tuple[str, ...]]) -> None:
@@ -180,6 +200,18 @@ def _chains(all_lines: list[Line]) -> list[list[list[Line]]]:
     return chains
 
 
+def _next_row_too_tall(page: list[Line], nxt: list[Line]) -> bool:
+    """Whether the next page starts with a block taller than the room left on this page: a table row
+    (rows never split), under its header row and the headings kept with it. It could not have been
+    set here."""
+    first = next((ln for ln in nxt if ln.table is not None and ln.kind != "header"), None)
+    if first is None or any(ln.top < first.top and ln.kind not in ("heading", "header") for ln in nxt):
+        return False
+    row = [ln for ln in nxt if ln.row == first.row]
+    room = PAGE_HEIGHT - BOTTOM - max(ln.bottom for ln in page)
+    return max(ln.bottom for ln in row) - nxt[0].top > room
+
+
 def _table_violations(all_lines: list[Line], labels: bool) -> list[str]:
     """A table starts on every page with its header row and, when it goes on from the page before
     and its rows have labels (a SWOT topic, a TOWS row heading), with a label in each cell of its
@@ -203,7 +235,10 @@ def _table_violations(all_lines: list[Line], labels: bool) -> list[str]:
                 starts.setdefault(ln.cell, ln)
             if labels and has_labels and not any(ln.kind == "label" for ln in starts.values()):
                 found.append(f"page {p}: table goes on without its row's label ({rows[0].text.strip()[:40]!r})")
-            fresh = [ln.kind == "label" for ln in starts.values() if not ln.th]
+            cells = [ln for ln in starts.values() if not ln.th]
+            if len(cells) > 2:  # LibreOffice tags a row's heading (TOWS) as a TD: the first cell
+                cells = cells[1:]
+            fresh = [ln.kind == "label" for ln in cells]
             if any(fresh) and not all(fresh):
                 found.append(f"page {p - 1}: a cell is empty at the page foot while its neighbour goes on")
     return found
@@ -243,9 +278,11 @@ def violations(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset()
             continues = until == len(after) and nxt and nxt[0].kind in ("header", "label", "body")
             if body < 2 and continues:
                 found.append(f"page {p}: table header {ln.text.strip()[:40]!r} has {body} line(s) under it")
-        # no page less than 60 % full, unless the next page starts a section (or this is the last)
+        # no page less than 60 % full, unless the next page starts a section (or this is the last), or
+        # starts with a table row taller than the room left here (rows never split: an entry of half
+        # a page, pasted from a PDF, moves whole)
         if fill and p not in (1, last, last - 1) and not next_starts_section:
-            fill = (max(x.bottom for x in page) - TOP) / (PAGE_HEIGHT - TOP - BOTTOM)
-            if fill < MIN_FILL:
-                found.append(f"page {p}: only {fill:.0%} full")
+            full = (max(x.bottom for x in page) - TOP) / (PAGE_HEIGHT - TOP - BOTTOM)
+            if full < MIN_FILL and not _next_row_too_tall(page, nxt):
+                found.append(f"page {p}: only {full:.0%} full")
     return found + _table_violations(all_lines, labels)

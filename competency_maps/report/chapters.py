@@ -22,6 +22,7 @@ from competency_maps.slugs import slug
 # layout; CHARS_PER_LINE is a little under what a half-width cell holds at 9.5 pt (about 50), so a
 # piece is rather shorter than planned, never much longer.
 PIECE_LINES, WHOLE_LINES, CHARS_PER_LINE = 10, 15, 46
+TOWS_CHARS_PER_LINE = 34  # a TOWS cell is narrower (66 mm, its bullets indented)
 
 
 def chapter_title(name: str, d: Deliverable) -> str:
@@ -44,20 +45,45 @@ def _swot_blocks(entries: list[SwotEntry], quadrant: str, topics: tuple[str, ...
     return blocks
 
 
-def _lines(text: Text) -> int:
+def _lines(text: Text, per_line: int = CHARS_PER_LINE) -> int:
     """The lines an entry takes in a half-width cell, about (its hard line breaks count)."""
-    return sum(1 + len(part) // CHARS_PER_LINE for part in plain(text).split("\n"))
+    return sum(1 + len(part) // per_line for part in plain(text).split("\n"))
 
 
-def _positions(block: TopicBlock | None) -> list[tuple[int, int, int]]:
-    """(line the entry starts on, group, entry) for each entry of a side, the topic's title first."""
-    out, y = [], 1
+def _entries(block: TopicBlock | None) -> list[tuple[int, int, int]]:
+    """(group, entry, lines) for each entry of a side: the lines of the topic's title and of a group's
+    name count with the entry under them."""
+    out = []
     for gi, g in enumerate(block.groups if block else []):
-        y += 1 if g.name else 0
         for ei, e in enumerate(g.entries):
-            out.append((y, gi, ei))
-            y += _lines(e)
+            out.append((gi, ei, _lines(e) + (1 if ei == 0 and g.name else 0) + (1 if not out else 0)))
     return out
+
+
+def _cut(heights: list[list[int]]) -> list[list[list[int]]]:
+    """The pieces of a row: for each piece and side, the indexes of its entries. A piece takes the next
+    entry of every side that has one left, then more while no side grows past the taller of
+    PIECE_LINES and the piece's height so far: so the sides of a piece end at about the same height,
+    and a piece is no taller than its tallest entry needs."""
+    at = [0] * len(heights)
+    pieces = []
+    while any(k < len(side) for k, side in zip(at, heights)):
+        taken: list[list[int]] = [[] for _ in heights]
+        used = [0] * len(heights)
+        grew = True
+        first = True
+        while grew:
+            grew = False
+            limit = max(PIECE_LINES, *used)
+            for s, side in enumerate(heights):
+                if at[s] < len(side) and (first or used[s] + side[at[s]] <= limit):
+                    taken[s].append(at[s])
+                    used[s] += side[at[s]]
+                    at[s] += 1
+                    grew = True
+            first = False
+        pieces.append(taken)
+    return pieces
 
 
 def _piece(block: TopicBlock, entries: list[tuple[int, int, int]], first: bool) -> TopicBlock:
@@ -65,7 +91,7 @@ def _piece(block: TopicBlock, entries: list[tuple[int, int, int]], first: bool) 
     goes on without its name."""
     groups: list[Group] = []
     last = None
-    for _, gi, ei in entries:
+    for gi, ei, _ in entries:
         g = block.groups[gi]
         if gi != last:
             groups.append(Group(g.name if ei == 0 else "", []))
@@ -77,43 +103,30 @@ def _piece(block: TopicBlock, entries: list[tuple[int, int, int]], first: bool) 
 
 def topic_rows(topic: str, left: TopicBlock | None, right: TopicBlock | None, *, key: str,
                continued: str) -> list[SwotRow]:
-    """A topic's row, or its pieces when it is tall: each entry goes to the piece of the line it
-    starts on, on both sides alike, so that the two cells of a piece end at about the same height."""
-    sides = [_positions(left), _positions(right)]
-    height = max((y + _lines((left, right)[s].groups[gi].entries[ei]) for s, side in enumerate(sides)
-                  for y, gi, ei in side), default=0)
-    if height <= WHOLE_LINES:
+    """A topic's row, or its pieces when it is taller than WHOLE_LINES (see _cut)."""
+    sides = [_entries(left), _entries(right)]
+    if max(sum(h for _, _, h in side) for side in sides) <= WHOLE_LINES:
         return [SwotRow(topic, left, right, key=f"{key}-0")]
-    count = max(y for side in sides for y, _, _ in side) // PIECE_LINES + 1
-    wanted = [k for k in range(count) if any(y // PIECE_LINES == k for side in sides for y, _, _ in side)]
     rows = []
-    for n, k in enumerate(wanted):
-        parts = [[p for p in side if p[0] // PIECE_LINES == k] for side in sides]
-        blocks = [_piece(block, part, n == 0) if block and part else None
-                  for block, part in zip((left, right), parts)]
+    pieces = _cut([[h for _, _, h in side] for side in sides])
+    for n, taken in enumerate(pieces):
+        blocks = [_piece(block, [side[i] for i in idx], n == 0) if block and idx else None
+                  for block, side, idx in zip((left, right), sides, taken)]
         rows.append(SwotRow(topic, blocks[0], blocks[1], key=f"{key}-{n}", continued=continued if n else "",
-                            last=n == len(wanted) - 1))
+                            last=n == len(pieces) - 1))
     return rows
 
 
 def tows_rows(row: TowsRow, *, key: str, continued: str) -> list[TowsRow]:
-    """A TOWS row, or its pieces when it is tall, cut as topic_rows cuts a SWOT row."""
-    sides, height = [], 0
-    for c in row.cells:
-        y, starts = 2, []  # the caption first
-        for e in c.entries:
-            starts.append(y)
-            y += _lines(e.text)
-        sides.append(starts)
-        height = max(height, y)
-    if height <= WHOLE_LINES:
+    """A TOWS row, or its pieces when it is tall, cut as a SWOT row is (its captions count as two lines)."""
+    heights = [[_lines(e.text, TOWS_CHARS_PER_LINE) + (2 if i == 0 else 0) for i, e in enumerate(c.entries)]
+               for c in row.cells]
+    if max(sum(side) for side in heights) <= WHOLE_LINES:
         return [replace(row, key=f"{key}-0")]
-    wanted = sorted({y // PIECE_LINES for side in sides for y in side})
     out = []
-    for n, k in enumerate(wanted):
+    for n, taken in enumerate(_cut(heights)):
         cells = [TowsCell(c.strategy, c.label if n == 0 else "", c.caption if n == 0 else "",
-                          [e for e, y in zip(c.entries, side) if y // PIECE_LINES == k])
-                 for c, side in zip(row.cells, sides)]
+                          [c.entries[i] for i in idx]) for c, idx in zip(row.cells, taken)]
         out.append(TowsRow(row.heading if n == 0 else "", cells, key=f"{key}-{n}", continued=continued if n else ""))
     return out
 

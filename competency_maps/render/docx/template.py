@@ -86,7 +86,9 @@ def _swot_cell(tc, side: str) -> None:
     tag(tc, f"{{%p if row.{side} %}}")
     tag(tc, f"{{%p for g in row.{side}.groups %}}")
     tag(tc, "{%p if g.name %}")
-    tag(tc, "{{ g.name }}", "Cell Group")
+    # not kept with the next paragraph, as its style is: the row never splits anyway, and LibreOffice
+    # would keep the whole row with the next one (a short page before two tall rows)
+    tag(tc, "{{ g.name }}", "Cell Group").paragraph_format.keep_with_next = False
     tag(tc, "{%p endif %}")
     tag(tc, "{%p for e in g.entries %}")
     _right_to_left_if(tag(tc, "{{r e|rich }}", "List Bullet"), "g.rtl[loop.index0]")
