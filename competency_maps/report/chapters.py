@@ -17,10 +17,11 @@ from competency_maps.slugs import slug
 
 # A topic row is cut between entries into pieces of about PIECE_LINES lines (each side), unless it is at
 # most WHOLE_LINES long. Rows never split across pages (report.css, the Word rows' cantSplit), so a
-# piece that does not fit moves to the next page: at most about a sixth of a page stays blank (the
-# page rules want every page 60 % full). The lines are estimated, not measured: the view knows no
-# layout; CHARS_PER_LINE is a little under what a half-width cell holds at 9.5 pt (about 50), so a
-# piece is rather shorter than planned, never much longer.
+# piece that does not fit moves to the next page: about a sixth of a page stays blank at most, or
+# what one entry takes when an entry is longer (the page rules allow a short page before a block that
+# cannot fit). The lines are estimated, not measured: the view knows no layout; CHARS_PER_LINE is a
+# little under what a half-width cell holds at 9.5 pt (about 50), so a piece is rather shorter than
+# planned, never much longer.
 PIECE_LINES, WHOLE_LINES, CHARS_PER_LINE = 10, 15, 46
 TOWS_CHARS_PER_LINE = 34  # a TOWS cell is narrower (66 mm, its bullets indented)
 
