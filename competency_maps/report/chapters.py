@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from competency_maps.model.deliverable import Deliverable
-from competency_maps.labels import QUADRANT_PLURALS, Labels
+from competency_maps.labels import Labels
 from competency_maps.model.cluster import Cluster, SwotEntry, TowsEntry
 from competency_maps.model.richtext import Text, linkify, linkify_blocks, plain, text_of, web_address
 from competency_maps.model.schema import QUADRANTS, STRATEGIES
@@ -133,9 +133,9 @@ def tows_rows(row: TowsRow, *, key: str, continued: str) -> list[TowsRow]:
 
 
 def _tows_cell(entries: list[TowsEntry], topic: str, strategy: str, d: Deliverable) -> TowsCell:
-    caption = d.tows.captions.get(strategy, "")
-    return TowsCell(strategy, d.labels("tows_strategy", strategy=strategy),
-                    d.labels("tows_caption", caption=caption) if caption else "",
+    caption, lb = d.caption(strategy), d.labels
+    return TowsCell(strategy, lb("tows_strategy", strategy=lb.strategy(strategy)),
+                    lb("tows_caption", caption=caption) if caption else "",
                     [TowsEntryView(e.format, linkify(e.text), rtl_text(e.plain)) for e in entries
                      if e.topic == topic and e.strategy == strategy])
 
@@ -148,22 +148,23 @@ def chapter(cluster: Cluster, d: Deliverable) -> Chapter:
                                rtl_text(n.label + "".join(plain(b.text) for b in n.blocks)))
                       for n in cluster.step2_notes]
     by_quadrant = {q: _swot_blocks(cluster.swot, q, d.topics) for q in QUADRANTS}
+    lb = d.labels
     for p, (a, b) in enumerate((("Strength", "Weakness"), ("Opportunity", "Threat"))):
         left, right = by_quadrant[a], by_quadrant[b]
         rows = [row for i, t in enumerate(d.topics) if t in left or t in right
                 for row in topic_rows(t, left.get(t), right.get(t), key=f"piece-{ch.anchor}-{p}-{i}",
-                                      continued=d.labels("topic_continued", topic=t))]
-        ch.swot_pairs.append(SwotPair(QUADRANT_PLURALS[a], QUADRANT_PLURALS[b], rows))
+                                      continued=lb("topic_continued", topic=t))]
+        ch.swot_pairs.append(SwotPair(lb.quadrant(a), lb.quadrant(b), rows))
     for i, t in enumerate(d.topics):
         if not any(e.topic == t for e in cluster.tows):
             continue
         so, st, wo, wt = (_tows_cell(cluster.tows, t, s, d) for s in STRATEGIES)
         rows = [piece for q, cells in (("Strength", [so, st]), ("Weakness", [wo, wt]))
-                for piece in tows_rows(TowsRow(QUADRANT_PLURALS[q], cells), key=f"piece-{ch.anchor}-tows-{i}-{q}",
-                                       continued=d.labels("topic_continued", topic=QUADRANT_PLURALS[q]))]
+                for piece in tows_rows(TowsRow(lb.quadrant(q), cells), key=f"piece-{ch.anchor}-tows-{i}-{q}",
+                                       continued=lb("topic_continued", topic=lb.quadrant(q)))]
         ch.tows.append(TowsTable(
-            d.labels("tows_corner", topic=d.short_topic(t)),
-            [QUADRANT_PLURALS["Opportunity"], QUADRANT_PLURALS["Threat"]], rows))
+            lb("tows_corner", topic=d.short_topic(t)),
+            [lb.quadrant("Opportunity"), lb.quadrant("Threat")], rows))
     return ch
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from toml_edit import set_keys
 from reports import copy_deliverable
 
 from competency_maps.errors import ConfigError, Issue, Location, ReportError
@@ -102,7 +103,7 @@ def test_a_wrong_type_is_a_located_error_never_a_crash_or_letters(inputs, old, n
     ("{cluster} map", "config.pattern.blanks", {"blanks": ("cluster",), "allowed": "{name}, {project}"}),
 ])
 def test_heading_patterns_are_checked(inputs, pattern, code, params):
-    (inputs / "deliverable.toml").open("a", encoding="utf-8").write(f"\n[headings]\nchapter = {pattern!r}\n")
+    set_keys(inputs, "headings", chapter=pattern)
     errors, _ = problems(inputs)
     assert [(e.location, e.code) for e in errors] == [(at("headings", "chapter"), code)], errors
     if params is not None:
@@ -112,8 +113,7 @@ def test_heading_patterns_are_checked(inputs, pattern, code, params):
 
 
 def test_a_good_heading_pattern_is_used(inputs):
-    (inputs / "deliverable.toml").open("a", encoding="utf-8").write(
-        "\n[headings]\nchapter = 'Carte des compétences de {name} ({project}) {{draft}}'\n")
+    set_keys(inputs, "headings", chapter="Carte des compétences de {name} ({project}) {{draft}}")
     d = config.load(inputs)
     assert d.heading("chapter") == "Carte des compétences de {name} ({project}) {{draft}}"
     assert pattern_fields(d.heading("chapter")) == {"name", "project"}
@@ -144,7 +144,7 @@ def test_unknown_keys_and_sections_are_warned_with_the_closest_name(inputs):
 
 def test_an_unknown_label_is_an_error_and_an_unknown_caption_a_warning(inputs):
     edit(inputs, "[tows.captions]\n", "[tows.captions]\nXY = 'x'\n")
-    (inputs / "deliverable.toml").open("a", encoding="utf-8").write("\n[labels]\nzzz_nothing_like_it = 'x'\n")
+    set_keys(inputs, "labels", zzz_nothing_like_it="x")
     errors, warnings = problems(inputs)
     assert [(e.location, e.code, e.params["name"]) for e in errors] == [
         (at("labels", "zzz_nothing_like_it"), "config.label.unknown.listed", "zzz_nothing_like_it")]

@@ -7,6 +7,7 @@ from pathlib import Path
 from dataclasses import replace
 
 import pytest
+from toml_edit import set_keys
 from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
@@ -18,6 +19,7 @@ from competency_maps.labels import DEFAULT_LABELS, Labels, fields
 from competency_maps.render.docx.render import render_docx
 from competency_maps.render.pdf.render import render_html
 from competency_maps.model.richtext import Span
+from competency_maps.model.schema import QUADRANTS, STRATEGIES
 from parity import docx_blocks
 from reports import INPUTS, sample_content, sample_gathered
 
@@ -41,17 +43,16 @@ def test_every_plural_has_its_singular():
     assert all(f"{s}_one" in DEFAULT_LABELS and f"{s}_other" in DEFAULT_LABELS for s in stems)
 
 
-def _inputs_with(tmp_path, toml_extra: str):
+def _inputs_with(tmp_path, labels: dict[str, str]):
     inputs = tmp_path / "inputs"
     shutil.copytree(INPUTS, inputs)
-    with open(inputs / "deliverable.toml", "a", encoding="utf-8") as f:
-        f.write(toml_extra)
+    set_keys(inputs, "labels", **labels)
     return inputs
 
 
 @pytest.mark.slow
 def test_an_override_in_the_toml_reaches_both_outputs(tmp_path):
-    inputs = _inputs_with(tmp_path, '\n[labels]\ntows_corner = "Thema: {topic}"\ninfo_keywords = "Schlagwörter"\n')
+    inputs = _inputs_with(tmp_path, {"tows_corner": "Thema: {topic}", "info_keywords": "Schlagwörter"})
     d = config.load(inputs)
     g = sample_gathered()
     content = build_content(d, [chapter(c, d) for c in g.clusters[:1]], g.clusters[:1])
@@ -61,21 +62,21 @@ def test_an_override_in_the_toml_reaches_both_outputs(tmp_path):
     assert escape(corner) in html and "Schlagwörter" in html and "Topic: " not in html
 
 
-@pytest.mark.parametrize("toml_extra, key, code, params", [
-    ('\n[labels]\ntows_corners = "x"\n', "tows_corners", "config.label.unknown",
+@pytest.mark.parametrize("labels, key, code, params", [
+    ({"tows_corners": "x"}, "tows_corners", "config.label.unknown",
      {"noun": "label", "name": "tows_corners", "close": "tows_corner"}),
-    ('\n[labels]\ntows_corner = "{thema}"\n', "tows_corner", "config.pattern.blanks",
+    ({"tows_corner": "{thema}"}, "tows_corner", "config.pattern.blanks",
      {"blanks": ("thema",), "allowed": "{topic}"}),
 ])
-def test_a_wrong_override_is_a_located_error(tmp_path, toml_extra, key, code, params):
+def test_a_wrong_override_is_a_located_error(tmp_path, labels, key, code, params):
     with pytest.raises(ConfigError) as e:
-        config.load(_inputs_with(tmp_path, toml_extra))
+        config.load(_inputs_with(tmp_path, labels))
     assert (e.value.location, e.value.code, e.value.params) == (Location("deliverable.toml", "labels", key), code, params)
 
 
 @pytest.mark.slow
 def test_the_version_log_and_history_columns_come_from_the_toml(tmp_path):
-    inputs = _inputs_with(tmp_path, "")
+    inputs = _inputs_with(tmp_path, {})
     text = (inputs / "deliverable.toml").read_text(encoding="utf-8")
     (inputs / "deliverable.toml").write_text(text.replace('"Rev. No."', '"Revision"'), encoding="utf-8")
     d = config.load(inputs)
@@ -102,8 +103,23 @@ def test_every_label_is_used_by_the_content_module():
 
     import competency_maps.report as report
     source = "".join(p.read_text(encoding="utf-8") for p in Path(inspect.getfile(report)).parent.glob("*.py"))
-    unused = [k for k in DEFAULT_LABELS
-              if f'"{k}"' not in source and f'"{k.rsplit("_", 1)[0]}"' not in source]
+    # the quadrants' and strategies' names are reached through Labels.quadrant/letter/strategy
+    used: list[str] = []
+
+    class Recording(Labels):
+        def __call__(self, key: str, **values: object) -> str:
+            used.append(key)
+            return super().__call__(key, **values)
+    rec = Recording()
+    for q in QUADRANTS:
+        rec.quadrant(q), rec.quadrant(q, in_sentence=True), rec.letter(q)
+    for s in STRATEGIES:
+        rec.strategy(s)
+    methods = set(used)
+    assert len(methods) == 16 and methods <= set(DEFAULT_LABELS)
+    assert all(f".{m}(" in source for m in ("quadrant", "letter", "strategy"))
+    unused = [k for k in DEFAULT_LABELS if k not in methods
+              and f'"{k}"' not in source and f'"{k.rsplit("_", 1)[0]}"' not in source]
     assert not unused, unused
 
 
