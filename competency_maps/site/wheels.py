@@ -21,7 +21,7 @@ PROJECT = "competency_maps"
 # Files of the package the browser does not need: sources of catalogs (their .mo are shipped), caches.
 LEFT_OUT = (".po", ".pot", ".pyc", ".mjs")
 # what the page never runs: the Word renderer (check and the preview load no renderer; tests/test_layers.py)
-LEFT_OUT_PACKAGES = (("render", "docx"),)
+LEFT_OUT_PACKAGES = (("render", "docx"), ("render", "figures.py"))  # Word, and the PNG (Pillow)
 # The templates the chapter preview renders (report.html.j2 and the figures it includes); the Word
 # template, fonts and images are not needed in the browser (the preview's files are served apart).
 # the report's HTML templates for the preview, and what check itself reads from templates/: which

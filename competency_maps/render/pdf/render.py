@@ -170,7 +170,10 @@ def _layout(content: ReportContent, templates: Path, fetcher):
 
 
 def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedPdf:
-    fetcher = LocalOnlyFetcher(templates, render_figures(content, templates))
+    try:
+        fetcher = LocalOnlyFetcher(templates, render_figures(content, templates))
+    except Exception as e:
+        raise RenderError("pdf.template.failed", error_type=type(e).__name__, detail=str(e)) from e
     try:
         with (_quiet_libraries(), few_gc_pauses(), page_references_cached(), table_header_scopes(), _own_temp_folder(),
               _source_date(calendar.timegm(content.properties.date.timetuple()))):
