@@ -56,13 +56,14 @@ def test_a_topic_taller_than_a_page_goes_on_under_the_header_with_its_label_cont
     for p in pages:
         page = [x for x in found if x.page == p]
         first = next(x for x in page if x.kind != "header")
-        assert [x.kind for x in page[:2]] == ["header", "header"] and first.kind == "label"
+        top_row = [x for x in page if x.kind != "header" and abs(x.top - first.top) < 2]
+        assert [x.kind for x in page[:2]] == ["header", "header"] and any(x.kind == "label" for x in top_row)
         assert first.top - page[0].bottom < 20  # right under the repeated header row
     pieces = {row.continued for ch in content.chapters for table in [*ch.swot_pairs, *ch.tows]
               for row in table.rows if row.continued}
     for p in pages:  # the label at the top is a "(continued)" one, not a topic starting afresh
         first = next(x for x in found if x.page == p and x.kind == "label")
-        assert any(label.startswith(first.text.strip()) for label in pieces), first.text
+        assert any(label.startswith(first.text.strip()) or first.text.strip() in label for label in pieces), first.text
 
 
 def _ln(page, top, kind, text="x", table=1, row=1, cell=1, th=False):

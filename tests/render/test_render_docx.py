@@ -177,7 +177,7 @@ def test_in_libreoffice_no_near_empty_page_nor_heading_or_table_header_at_a_page
     content = sample_content()
     rows = {(pair.left, pair.right) for ch in content.chapters for pair in ch.swot_pairs}
     rows |= {tuple(tows.columns) for ch in content.chapters for tows in ch.tows}
-    assert violations(libreoffice_pdf.read_bytes(), frozenset(rows), fill=True) == []
+    assert violations(libreoffice_pdf.read_bytes(), frozenset(rows), fill=True, labels=False) == []  # Word has no "(continued)" labels
 
 
 def test_the_contents_stores_the_pages_libreoffice_prints(libreoffice_pdf, require_tool):
