@@ -29,7 +29,7 @@ from competency_maps.inputs.reader import read_workbook
 from competency_maps.render.docx.render import render_docx
 from golden import outline
 from recording import run
-from reports import INPUTS, sample_content, sample_docx, sample_gathered, sample_pdf
+from reports import INPUTS, sample_content, sample_gathered, sample_pdf
 
 
 @pytest.mark.slow
