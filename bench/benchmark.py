@@ -115,6 +115,61 @@ def make_consortium(n: int, dest: Path) -> Path:
     return dest
 
 
+def _copy_deliverable(dest: Path):
+    """The sample's toml, Markdown and logos in `dest`; returns the sample's deliverable."""
+    from competency_maps.inputs import config
+    dest.mkdir(parents=True, exist_ok=True)
+    for f in (ROOT / "inputs").iterdir():
+        if f.suffix in (".toml", ".md", ".svg", ".png"):
+            shutil.copy(f, dest / f.name)
+    return config.load(ROOT / "inputs")
+
+
+FILLER = ("the cluster works with its members, the regional authorities and the universities on projects "
+          "that bring new products to the market, trains the staff of small firms in the skills the "
+          "transition needs, and shares test benches, data and contacts with partners across Europe so "
+          "that each member finds the right partner for its next step")
+
+
+def long_entry(text: str, length: int = 400) -> str:
+    """An entry of exactly `length` characters: the partner's own words first, then filler."""
+    out = text.rstrip(". ") + ": " + FILLER
+    while len(out) < length:
+        out += ", and " + FILLER
+    return out[:length - 1].rstrip(" ,") + "." if len(out) > length else out
+
+
+def pasted_from_pdf(text: str, k: int) -> str:
+    """An entry as it arrives when pasted from a PDF: hard line breaks every few words (mid-sentence),
+    a stray page number on a line of its own, about 600 characters."""
+    words = long_entry(text, 600).split()
+    lines = [" ".join(words[i:i + 9]) for i in range(0, len(words), 9)]
+    lines.insert(min(3, len(lines)), str(12 + k))  # the page number of the PDF it came from
+    return "\n".join(lines)
+
+
+def make_variant(dest: Path, *, kind: str) -> Path:
+    """The five sample clusters with real-world entries, for the page rules (tests/render/test_page_rules.py):
+    kind "long": every SWOT entry 400 characters and no TOWS rows at all; kind "pasted": every SWOT entry
+    pasted from a PDF (hard line breaks, a page number line), so that a topic row is taller than a page."""
+    from competency_maps.model.richtext import plain, text_of
+    from competency_maps.model.schema import build_schema
+    from competency_maps.xlsx.writer import write_filled_workbook
+    d = _copy_deliverable(dest)
+    schema = build_schema(d.topics, d.theme_names)
+    for i, c in enumerate(gather(ROOT / "inputs").clusters):
+        if kind == "long":
+            swot = [replace(e, text=text_of(long_entry(plain(e.text)))) for e in c.swot]
+            clone = replace(c, swot=swot, tows=[])
+        elif kind == "pasted":
+            swot = [replace(e, text=text_of(pasted_from_pdf(plain(e.text), k))) for k, e in enumerate(c.swot)]
+            clone = replace(c, swot=swot)
+        else:
+            raise ValueError(kind)
+        write_filled_workbook(schema, clone, dest / f"cluster-{i:03d}.xlsx")
+    return dest
+
+
 WORDS = ("funding", "budget", "membership", "communication", "visibility", "skills", "SMEs", "COVID-19",
          "network", "services")
 

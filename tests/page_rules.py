@@ -33,6 +33,10 @@ class Line:
     kind: str  # heading | header | label | body
     size: float
     text: str
+    table: int | None = None  # the structure elements it is in (their object ids), when in a table
+    row: int | None = None
+    cell: int | None = None
+    th: bool = False  # in a row's header cell (TH)
 
 
 class _Texts(MarkedContent):
@@ -51,9 +55,9 @@ class _Texts(MarkedContent):
         self.shown.append((self.mcid, baseline, size, textstate.font.fontname or "", shown_text(textstate, seq)))
 
 
-def _structure(document) -> dict[tuple[int, int], list[str]]:
-    """(page object id, MCID) -> the tags of the structure elements around it, outermost first."""
-    chains: dict[tuple[int, int], list[str]] = {}
+def _structure(document) -> dict[tuple[int, int], list[tuple[str, int]]]:
+    """(page object id, MCID) -> the tags (and ids) of the structure elements around it, outermost first."""
+    chains: dict[tuple[int, int], list[tuple[str, int]]] = {}
 
     def walk(el, page, chain):
         el = resolve1(el)
@@ -70,7 +74,7 @@ def _structure(document) -> dict[tuple[int, int], list[str]]:
                 return
             kind = tag_name(el.get("S"))
             if "K" in el:
-                walk(el["K"], page, chain + [kind] if kind else chain)
+                walk(el["K"], page, chain + [(kind, id(el))] if kind else chain)
 
     walk(resolve1(document.catalog["StructTreeRoot"]).get("K"), None, [])
     return chains
@@ -112,21 +116,44 @@ def _lines(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset()) ->
         interpreter.process_page(page)
         groups: dict[tuple, list] = defaultdict(list)
         for mcid, baseline, size, font, text in device.shown:
-            if mcid is not None and text.strip():
+            if (mcid is not None or header_rows) and text.strip():
                 groups[(mcid, round(baseline))].append((baseline, size, font, text))
+        artifacts: list[Line] = []
         for (mcid, _), shown in groups.items():
-            chain = chains.get((page.pageid, mcid))
-            if chain is None:
-                continue  # artifacts: running header, page footer
+            tagged = chains.get((page.pageid, mcid)) if mcid is not None else None
+            if tagged is None:  # artifacts: running header, page footer, and LibreOffice's repeated header rows
+                if header_rows:
+                    baseline, size = shown[0][0], max(s[1] for s in shown)
+                    artifacts += [Line(number, PAGE_HEIGHT - baseline - 0.8 * size, PAGE_HEIGHT - baseline + 0.25 * size,
+                                       "artifact", size, s[3]) for s in shown]
+                continue
+            chain = [t for t, _ in tagged]
             baseline, size = shown[0][0], max(s[1] for s in shown)
             bold = all("Bold" in s[2] for s in shown)
             text = "".join(s[3] for s in shown)
+            inner = {t: i for t, i in tagged}  # the innermost element of each tag
             out.append(Line(number, PAGE_HEIGHT - baseline - 0.8 * size, PAGE_HEIGHT - baseline + 0.25 * size,
-                            _kind(chain, bold), size, text))
+                            _kind(chain, bold), size, text, inner.get("Table"), inner.get("TR"),
+                            inner.get("TD", inner.get("TH")), "TH" in inner))
         if header_rows:
-            _mark_header_rows([ln for ln in out if ln.page == number], header_rows)
+            _mark_header_rows([ln for ln in out if ln.page == number] + artifacts, header_rows)
+            out += _repeated_headers(artifacts, [ln for ln in out if ln.page == number])
     out.sort(key=lambda ln: (ln.page, round(ln.top)))
     return out
+
+
+def _repeated_headers(artifacts: list[Line], page: list[Line]) -> list[Line]:
+    """LibreOffice marks a header row repeated on a new page as an artifact (no tag): such a row counts
+    as its table's header, the table being the one whose lines follow it."""
+    found = []
+    for ln in artifacts:
+        if ln.kind != "header":
+            continue
+        below = min((x for x in page if x.table is not None and x.top >= ln.top), key=lambda x: x.top, default=None)
+        if below is not None:
+            ln.table, ln.row = below.table, -1
+            found.append(ln)
+    return found
 
 
 def _mark_header_rows(page: list[Line], header_rows: frozenset[tuple[str, ...]]) -> None:
@@ -146,9 +173,82 @@ def _rows(lines_: list[Line]) -> int:
     return len({round(ln.bottom) for ln in lines_})
 
 
-def violations(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset(), fill: bool = True) -> list[str]:
+def _chains(all_lines: list[Line]) -> list[list[list[Line]]]:
+    """The tables, each as its fragments page by page (the tags give a table fragment of each page
+    an element of its own): a fragment that ends its page continues in one that starts the next."""
+    pages: dict[int, list[Line]] = defaultdict(list)
+    for ln in all_lines:
+        pages[ln.page].append(ln)
+    fragments: dict[tuple[int, int], list[Line]] = defaultdict(list)
+    for ln in all_lines:
+        if ln.table is not None:
+            fragments[(ln.page, ln.table)].append(ln)
+    chains: list[list[list[Line]]] = []
+    previous: tuple[int, int] | None = None  # the fragment that ended the page before
+    for p in sorted(pages):
+        page = pages[p]
+        for key, frag in fragments.items():
+            if key[0] != p:
+                continue
+            first_on_page = page[0].table == key[1]
+            if first_on_page and previous is not None and previous[0] == p - 1:
+                next(c for c in chains if c[-1] is fragments[previous]).append(frag)
+            else:
+                chains.append([frag])
+        last = page[-1]
+        previous = (p, last.table) if last.table is not None else None
+    return chains
+
+
+def _next_row_too_tall(page: list[Line], nxt: list[Line]) -> bool:
+    """Whether the next page starts with a block taller than the room left on this page: a table row
+    (rows never split), under its header row and the headings kept with it. It could not have been
+    set here."""
+    first = next((ln for ln in nxt if ln.table is not None and ln.kind != "header"), None)
+    if first is None or any(ln.top < first.top and ln.kind not in ("heading", "header") for ln in nxt):
+        return False
+    row = [ln for ln in nxt if ln.row == first.row]
+    room = PAGE_HEIGHT - BOTTOM - max(ln.bottom for ln in page)
+    return max(ln.bottom for ln in row) - nxt[0].top > room
+
+
+def _table_violations(all_lines: list[Line], labels: bool) -> list[str]:
+    """A table starts on every page with its header row and, when it goes on from the page before
+    and its rows have labels (a SWOT topic, a TOWS row heading), with a label in each cell of its
+    first row ("… (continued)"); a row split across pages leaves no cell empty at the page foot while
+    its neighbour goes on (seen on the next page: one cell starts afresh with its label, the other
+    goes on)."""
+    found: list[str] = []
+    for chain in _chains(all_lines):
+        has_header = any(ln.kind == "header" for frag in chain for ln in frag)
+        has_labels = any(ln.kind == "label" for frag in chain for ln in frag)
+        for k, frag in enumerate(chain):
+            p = frag[0].page
+            if has_header and frag[0].kind != "header":
+                found.append(f"page {p}: table without its header row at the top ({frag[0].text.strip()[:40]!r})")
+            rows = [ln for ln in frag if ln.kind != "header"]
+            if k == 0 or not rows:
+                continue
+            first_row = [ln for ln in rows if ln.row == rows[0].row]
+            starts = {}
+            for ln in first_row:  # each cell's first line
+                starts.setdefault(ln.cell, ln)
+            if labels and has_labels and not any(ln.kind == "label" for ln in starts.values()):
+                found.append(f"page {p}: table goes on without its row's label ({rows[0].text.strip()[:40]!r})")
+            cells = [ln for ln in starts.values() if not ln.th]
+            if len(cells) > 2:  # LibreOffice tags a row's heading (TOWS) as a TD: the first cell
+                cells = cells[1:]
+            fresh = [ln.kind == "label" for ln in cells]
+            if any(fresh) and not all(fresh):
+                found.append(f"page {p - 1}: a cell is empty at the page foot while its neighbour goes on")
+    return found
+
+
+def violations(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset(), fill: bool = True,
+               labels: bool = True) -> list[str]:
     """Every breach of the page rules, as "page N: what" lines (empty when the pages are right).
-    `fill`: also the rule that no page is less than 60 % full."""
+    `fill`: also the rule that no page is less than 60 % full; `labels`: also the rule that a table
+    continued on a page starts there with a row label."""
     all_lines = lines(pdf, header_rows)
     pages: dict[int, list[Line]] = defaultdict(list)
     for ln in all_lines:
@@ -178,9 +278,11 @@ def violations(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset()
             continues = until == len(after) and nxt and nxt[0].kind in ("header", "label", "body")
             if body < 2 and continues:
                 found.append(f"page {p}: table header {ln.text.strip()[:40]!r} has {body} line(s) under it")
-        # no page less than 60 % full, unless the next page starts a section (or this is the last)
+        # no page less than 60 % full, unless the next page starts a section (or this is the last), or
+        # starts with a table row taller than the room left here (rows never split: an entry of half
+        # a page, pasted from a PDF, moves whole)
         if fill and p not in (1, last, last - 1) and not next_starts_section:
-            fill = (max(x.bottom for x in page) - TOP) / (PAGE_HEIGHT - TOP - BOTTOM)
-            if fill < MIN_FILL:
-                found.append(f"page {p}: only {fill:.0%} full")
-    return found
+            full = (max(x.bottom for x in page) - TOP) / (PAGE_HEIGHT - TOP - BOTTOM)
+            if full < MIN_FILL and not _next_row_too_tall(page, nxt):
+                found.append(f"page {p}: only {full:.0%} full")
+    return found + _table_violations(all_lines, labels)

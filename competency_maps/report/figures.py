@@ -1,24 +1,37 @@
 """The synthesis heat map, as geometry shared by the SVG (PDF) and PNG (DOCX) versions.
 
 The geometry is computed once here; templates/heatmap.svg.j2 draws it for the PDF, and
-`heatmap_png` draws the same rectangles with Pillow for Word, which cannot show SVG reliably.
+render/figures.py draws the same rectangles as a PNG for Word, which cannot show SVG reliably.
 
-A picture cannot break across pages, so a long map is several pictures, each with the header and
-at most a third of a page of rows: any number of clusters fits the page frame, the header is repeated,
-and a part that moves to the next page leaves at most a third of a page blank.
+A picture is drawn at the width of the page's text frame, so its text prints smaller the wider it
+is: a map of many topics is cut into several pictures side by side in reading order (at most
+GROUPS_PER_PART topic columns each, so the 11 pt text prints at 6.6 pt or more), and a name is set
+no smaller than prints at MIN_PRINTED (on two lines when one would be smaller). A picture cannot break
+across pages, so a long map is also cut into parts of at most a third of a page of rows, each with
+the header: any number of clusters fits, and a part that moves on leaves at most a third of a page blank.
+
+Text widths come from templates/fonts/widths.json (tools/font_widths.py), the bundled fonts' advance
+widths read once, not from the fonts: the report needs no Pillow and no fontTools (neither runs in
+the self-check page's browser, which imports the report's view), and reading the fonts would cost
+every build its time.
 """
 
 from __future__ import annotations
 
 import functools
-import io
-from dataclasses import dataclass
+import json
+import math
+from dataclasses import dataclass, field
 
-from competency_maps.glyphs import FONTS, needs_shaping, runs
+from competency_maps.glyphs import FONTS, FONTS_DIR, needs_shaping, runs
 from competency_maps.labels import Labels
-from competency_maps.resources import TEMPLATES
 from competency_maps.analysis.synthesis import Synthesis
 
+WIDTHS = FONTS_DIR / "widths.json"
+WIDTH_FONTS = ("Carlito-Regular.ttf", "Carlito-Bold.ttf", *FONTS[1:])
+EXACT = ((0x0000, 0x024F), (0x2000, 0x206F))  # code points with their exact width in widths.json
+MIN_PRINTED = 6.0  # points: no text of the map prints smaller
+GROUPS_PER_PART = 5  # topic columns (with "All topics") in one picture: 11 pt prints at 6.6 pt or more
 LABEL_W, CELL_W, CELL_H, HEAD_H, GAP, FOOT = 150, 26, 22, 44, 8, 4
 NAVY = (31, 56, 100)
 # The page's text frame in points: A4 less the margins of report.css (@page) and reference.docx.
@@ -45,6 +58,11 @@ class Label:
     anchor: str  # start | middle
     bold: bool = False
     size: float = 11  # a long cluster name is set smaller, so that it never runs into the cells
+    runs: tuple[tuple[str, str], ...] = ()  # (font file, text): each part in the font that draws it
+
+    def __post_init__(self) -> None:
+        if not self.runs:
+            object.__setattr__(self, "runs", tuple(_runs(self.text, self.bold)))
 
 
 @dataclass(frozen=True)
@@ -54,6 +72,10 @@ class Heatmap:
     cells: list[Cell]
     labels: list[Label]
     title: str
+    picture: bool = field(init=False)  # the PDF shows it as the PNG too (see as_picture)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "picture", any(needs_shaping(lb.text) for lb in self.labels))
 
 
 def rows_per_part(width: float) -> int:
@@ -65,22 +87,29 @@ def rows_per_part(width: float) -> int:
 
 def heatmaps(s: Synthesis, wording: Labels) -> list[Heatmap]:
     """The map in parts of balanced length, each with the header; one part for a small consortium.
-    The shading is shared, so that a colour means the same count in every part."""
+    Many topics: each band of rows in pictures of at most GROUPS_PER_PART topic columns, one after
+    the other, each with the names. The shading is shared, so that a colour means the same count in
+    every part."""
     groups = [(wording("heatmap_topic", n=i + 1), [r.by_topic[i] for r in s.rows]) for i in range(len(s.topics))]
     groups.append((wording("heatmap_all_topics"), [r.counts for r in s.rows]))
     top = max((max(v) for _, rows in groups for v in rows if v), default=0) or 1
-    width = LABEL_W + len(groups) * (4 * CELL_W + GAP)
+    columns = -(-len(groups) // GROUPS_PER_PART)
+    per = -(-len(groups) // columns)
+    bands = [groups[k * per:(k + 1) * per] for k in range(columns)]
+    widths = [LABEL_W + len(band) * (4 * CELL_W + GAP) for band in bands]
     n = len(s.rows)
-    parts = max(1, -(-n // rows_per_part(width)))
+    parts = max(1, -(-n // rows_per_part(max(widths))))
     size = -(-n // parts) if n else 0
     out = []
     for k in range(parts):
         first, last = k * size, min(n, (k + 1) * size)
-        title = (wording("heatmap_alt") if parts == 1 else
-                 wording("heatmap_alt_part", part=k + 1, parts=parts, first=s.rows[first].cluster,
-                         last=s.rows[last - 1].cluster))
-        out.append(_part(s, groups, range(first, last), top, width, title,
-                         letters=[wording.letter(q) for q in s.quadrants]))
+        for band, width in zip(bands, widths):
+            number, count = len(out) + 1, parts * columns
+            title = (wording("heatmap_alt") if count == 1 else
+                     wording("heatmap_alt_part", part=number, parts=count, first=s.rows[first].cluster,
+                             last=s.rows[last - 1].cluster))
+            out.append(_part(s, band, range(first, last), top, width, title,
+                             letters=[wording.letter(q) for q in s.quadrants]))
     return out
 
 
@@ -96,58 +125,64 @@ def _part(s: Synthesis, groups: list, rows: range, top: int, width: float, title
             for qi, n in enumerate(counts_of[ri] or [None] * len(s.quadrants)):  # None: not asked, blank
                 cells.append(Cell(gx + qi * CELL_W, HEAD_H + y * CELL_H, CELL_W - 1, CELL_H - 1,
                                   "" if n is None else n, 0 if n is None else n / top))
+    floor = smallest_size(width)
     for y, ri in enumerate(rows):
-        lines = _name_lines(s.rows[ri].cluster)
-        size = min(_fitting(line) for line in lines)
+        lines = _name_lines(s.rows[ri].cluster, floor)
+        size = min(_fitting(line, floor) for line in lines)
         first = HEAD_H + y * CELL_H + (CELL_H / 2 + 4 if len(lines) == 1 else CELL_H / 2 - 0.15 * size)
         labels += [Label(4, first + k * size, line, "start", size=size) for k, line in enumerate(lines)]
     return Heatmap(width, HEAD_H + len(rows) * CELL_H + FOOT, cells, labels, title)
 
 
-def _fitting(text: str, room: float = LABEL_W - 10) -> float:
-    """The font size at which a text fits the names' column: 11, or less for a long name."""
+def smallest_size(width: float) -> float:
+    """The smallest font size a picture this wide may use: drawn at the frame's width, it prints at
+    MIN_PRINTED (8, as before, when the picture is not scaled down that far)."""
+    return max(8.0, math.ceil(MIN_PRINTED * width / FRAME_W * 10) / 10)
+
+
+def _fitting(text: str, floor: float = 8.0, room: float = LABEL_W - 10) -> float:
+    """The font size at which a text fits the names' column: 11, or less for a long name, never
+    less than `floor` (a name too long even then runs on towards the cells rather than shrink)."""
     width = _length(text, False, 11)
-    return 11 if width <= room else max(4, int(11 * room / width * 10) / 10)
+    return 11 if width <= room else max(min(floor, 11), int(11 * room / width * 10) / 10)
 
 
-def _name_lines(name: str) -> list[str]:
+def _name_lines(name: str, floor: float = 8.0) -> list[str]:
     """A cluster's name on one line; on two (split at the space nearest its middle) when one line
-    would have to be set smaller than 8."""
+    would have to be set smaller than `floor`."""
     spaces = [i for i, ch in enumerate(name) if ch == " "]
-    if _fitting(name) >= 8 or not spaces:
+    if _fitting(name, 0) >= floor or not spaces:
         return [name]
     cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
     return [name[:cut], name[cut + 1:]]
 
 
-@functools.lru_cache(maxsize=None)
-def _font(bold: bool, size: float, file: str = FONTS[0]):
-    """Carlito (bold or not), or the bundled font that the PDF falls back to for a script it lacks."""
-    from PIL import ImageFont
-    if file == FONTS[0]:
-        file = f"Carlito-{'Bold' if bold else 'Regular'}.ttf"
-    return ImageFont.truetype(str(TEMPLATES / "fonts" / file), size)
+@functools.lru_cache(maxsize=1)
+def _widths() -> dict[str, tuple[int, float, dict[int, int]]]:
+    """Per font file: its units per em, its median advance and its exact advances (widths.json)."""
+    data = json.loads(WIDTHS.read_text(encoding="utf-8"))
+    return {f: (v["upem"], v["default"], {int(k): w for k, w in v["widths"].items()}) for f, v in data.items()}
+
+
+def _runs(text: str, bold: bool) -> list[tuple[str, str]]:
+    """glyphs.runs, with Carlito's bold face for a bold label."""
+    bold_face = "Carlito-Bold.ttf"
+    return [(bold_face if bold and file == FONTS[0] else file, part) for file, part in runs(text)]
 
 
 def _length(text: str, bold: bool, size: float) -> float:
-    return sum(_font(bold, size, file).getlength(part) for file, part in runs(text))
-
-
-def _draw_text(draw, x: float, y: float, text: str, *, bold: bool, size: float, middle: bool, color) -> None:
-    """A label in the fonts the PDF's SVG uses (glyphs.runs): each run in its own font, one after
-    the other on the baseline, so that Hebrew, Arabic, Devanagari and Thai names are drawn in both."""
-    if middle:
-        x -= _length(text, bold, size) / 2
-    for file, part in runs(text):
-        font = _font(bold, size, file)
-        draw.text((x, y), part, fill=color, font=font, anchor="ls")
-        x += font.getlength(part)
+    """The width of `text` at `size` points, from the advance widths of the fonts that draw it."""
+    total = 0.0
+    for file, part in _runs(text, bold):
+        upem, default, exact = _widths()[file]
+        total += sum(exact.get(ord(ch), default) for ch in part) * size / upem
+    return total
 
 
 def as_picture(h: Heatmap) -> bool:
     """Whether the PDF shows this part as the PNG too: a name that needs shaping or right to left
     (glyphs.needs_shaping) would be set letter by letter in weasyprint's SVG."""
-    return any(needs_shaping(lb.text) for lb in h.labels)
+    return h.picture
 
 
 def text_color(shade: float) -> str:
@@ -157,21 +192,3 @@ def text_color(shade: float) -> str:
 def fill(shade: float) -> tuple[int, int, int]:
     """From white to navy."""
     return tuple(round(255 + (c - 255) * (0.08 + 0.92 * shade)) if shade else 250 for c in NAVY)
-
-
-def heatmap_png(h: Heatmap, scale: float = 3.0) -> bytes:
-    from PIL import Image, ImageDraw
-    img = Image.new("RGB", (round(h.width * scale), round(h.height * scale)), "white")
-    draw = ImageDraw.Draw(img)
-    regular = _font(False, round(11 * scale))
-    for c in h.cells:
-        box = [c.x * scale, c.y * scale, (c.x + c.w) * scale, (c.y + c.h) * scale]
-        draw.rectangle(box, fill=fill(c.shade))
-        draw.text(((c.x + c.w / 2) * scale, (c.y + c.h / 2) * scale), str(c.value),
-                  fill=text_color(c.shade), font=regular, anchor="mm")
-    for lb in h.labels:
-        _draw_text(draw, lb.x * scale, lb.y * scale, lb.text, bold=lb.bold, size=round(lb.size * scale),
-                   middle=lb.anchor == "middle", color=(26, 26, 26))
-    buf = io.BytesIO()
-    img.save(buf, format="PNG", optimize=False)
-    return buf.getvalue()

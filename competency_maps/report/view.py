@@ -122,21 +122,29 @@ class Group:
 
 @dataclass
 class TopicBlock:
-    title: str
+    title: str  # the topic, printed above the entries; "" in a piece that continues a topic
     groups: list[Group]
 
 
 @dataclass
 class SwotRow:
+    """One table row: a whole topic, or one piece of a tall one (chapters.py cuts it between entries,
+    both sides at about the same height, so that both cells continue together). Rows never split:
+    the table breaks between them. `continued` is the topic's label for the top of a page; the PDF
+    shows it on a piece that starts a page (render/pdf/render.py lays the pages out to know which),
+    after the repeated header row."""
     topic: str
     left: TopicBlock | None
     right: TopicBlock | None
+    key: str = ""  # unique in the report: the HTML id of the row
+    continued: str = ""  # "Governance (continued)"; "" for a topic's first piece
+    last: bool = True  # the topic's last piece (or its only row)
 
 
 @dataclass
 class SwotPair:
-    """Strengths | Weaknesses (or Opportunities | Threats), one row per topic, so tables break
-    between topics and repeat their header on the next page."""
+    """Strengths | Weaknesses (or Opportunities | Threats), one row per topic (or per piece of a tall
+    topic), so tables break between topics and entries and repeat their header on the next page."""
     left: str
     right: str
     rows: list[SwotRow]
@@ -159,8 +167,12 @@ class TowsCell:
 
 @dataclass
 class TowsRow:
-    heading: str  # "Strengths"
+    """A row, or a piece of a tall one (as SwotRow: cut between entries, never split; a piece after
+    the first has no heading and no captions, and shows `continued` when it starts a page)."""
+    heading: str  # "Strengths"; "" in a piece that continues a row
     cells: list[TowsCell]  # under the two column headings
+    key: str = ""
+    continued: str = ""  # "Strengths (continued)"
 
 
 @dataclass

@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 
 from competency_maps.report.content import build_content, chapter
-from competency_maps.report.figures import (as_picture, CELL_H, FRAME_H, FRAME_W, HEAD_H, PART_MARGIN, heatmap_png, heatmaps,
-                                     rows_per_part)
+from competency_maps.render.figures import heatmap_png
+from competency_maps.report.figures import (as_picture, CELL_H, FRAME_H, FRAME_W, HEAD_H, PART_MARGIN, heatmaps,
+                                            rows_per_part)
 from competency_maps.labels import Labels
 from competency_maps.model.cluster import Cluster, Profile, SwotEntry
 from competency_maps.render.docx.render import render_docx

@@ -15,7 +15,7 @@ from competency_maps.render.docx.render import render_docx
 from competency_maps.render.pdf.render import render_pdf
 from markdown_samples import LONG_URL, MARKDOWN
 from parity import docx_blocks, first_difference, pdf_blocks, squashed
-from reports import INPUTS, sample_docx, sample_gathered, sample_pdf
+from reports import INPUTS, sample_content, sample_docx, sample_gathered, sample_pdf
 
 pytestmark = pytest.mark.slow  # builds reports or drives a real client
 
@@ -50,19 +50,25 @@ BUILDS = {"draft-missing-workbook": _draft_with_a_missing_workbook, "proof": _pr
           "synthesis-off": _synthesis_off}
 
 
-def _assert_same_text(docx: bytes, pdf: bytes) -> None:
+def _assert_same_text(docx: bytes, pdf: bytes, content=None) -> None:
+    """The same words, but for the "(continued)" labels the PDF adds where a tall row goes on on a new
+    page (render/pdf/render.py; Word lays its own pages out and has none)."""
     word, printed = squashed(docx_blocks(docx)), squashed(pdf_blocks(pdf))
+    for label in sorted({row.continued for ch in (content.chapters if content else [])
+                         for table in [*ch.swot_pairs, *ch.tows] for row in table.rows if row.continued},
+                        key=len, reverse=True):
+        printed = printed.replace(squashed([label]), "")
     assert word == printed, first_difference(word, printed)
 
 
 def test_the_sample_says_the_same_in_both_outputs():
-    _assert_same_text(sample_docx(), sample_pdf().data)
+    _assert_same_text(sample_docx(), sample_pdf().data, sample_content())
 
 
 @pytest.mark.parametrize("build", BUILDS)
 def test_every_kind_of_build_says_the_same_in_both_outputs(build, tmp_path):
     content = BUILDS[build](tmp_path)
-    _assert_same_text(render_docx(content), render_pdf(content).data)
+    _assert_same_text(render_docx(content), render_pdf(content).data, content)
 
 
 def _markdown_blocks(tmp_path):

@@ -59,13 +59,39 @@ NEEDED_STYLES = frozenset({"Normal", "DefaultParagraphFont", "TableNormal", "NoL
                            "Footer", "TOC1", "TOC2", "TOCHeading", "Heading1", "Heading2", "Caption"})
 
 
-def _tidy_body(data: bytes) -> bytes:
-    """No run without content, no "off" toggle written out, "on" as the bare element (the Office
-    2016 schema refuses `w:val="1"` on some, such as cantSplit)."""
+def _style_keeps(styles: bytes) -> dict[str, set[str]]:
+    """Paragraph style id -> the paragraph toggles it turns on (keepNext, keepLines), its base's too."""
+    root = _xml(styles)
+    own, base = {}, {}
+    for st in root.iter(f"{{{W}}}style"):
+        sid = st.get(f"{{{W}}}styleId")
+        ppr = st.find(f"{{{W}}}pPr")
+        own[sid] = {el.tag for el in (ppr if ppr is not None else []) if el.tag in TOGGLES
+                    and el.get(f"{{{W}}}val") not in OFF}
+        based = st.find(f"{{{W}}}basedOn")
+        base[sid] = based.get(f"{{{W}}}val") if based is not None else None
+    out = {}
+    for sid in own:
+        seen, at, on = set(), sid, set()
+        while at in own and at not in seen:
+            seen.add(at)
+            on |= own[at]
+            at = base[at]
+        out[sid] = on
+    return out
+
+
+def _tidy_body(data: bytes, style_keeps: dict[str, set[str]] | None = None) -> bytes:
+    """No run without content, no "off" toggle written out (unless it turns off what the paragraph's
+    style turns on), "on" as the bare element (the Office 2016 schema refuses `w:val="1"` on some,
+    such as cantSplit)."""
     root = _xml(data)
     for el in list(root.iter(*TOGGLES)):
         val = el.get(f"{{{W}}}val")
-        if val in OFF:
+        style = el.getparent().find(f"{{{W}}}pStyle") if el.getparent().tag == f"{{{W}}}pPr" else None
+        if val in OFF and style is not None and el.tag in (style_keeps or {}).get(style.get(f"{{{W}}}val"), ()):
+            el.set(f"{{{W}}}val", "0")  # the style's on, turned off for this paragraph
+        elif val in OFF:
             el.getparent().remove(el)
         elif val is not None:
             del el.attrib[f"{{{W}}}val"]
@@ -149,7 +175,8 @@ def clean(data: bytes, *, language: str = "") -> bytes:
     no empty run or "off" toggle, no unused style; `language` the document's (settings)."""
     src = zipfile.ZipFile(io.BytesIO(data))
     names = [n for n in src.namelist() if not _unused(n)]
-    bodies = {n: _tidy_body(src.read(n)) for n in names
+    keeps = _style_keeps(src.read("word/styles.xml")) if "word/styles.xml" in names else {}
+    bodies = {n: _tidy_body(src.read(n), keeps) for n in names
               if n == "word/document.xml" or n.startswith(("word/header", "word/footer"))}
     used = _used_styles({**bodies, **{n: src.read(n) for n in names if n == "word/numbering.xml"}})
     fix = {"word/settings.xml": lambda b: _settings(b, language), "_rels/.rels": _relationships,

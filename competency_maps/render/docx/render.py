@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from competency_maps.report.view import ReportContent
 from competency_maps.errors import RenderError
-from competency_maps.report.figures import heatmap_png
+from competency_maps.render.figures import heatmap_png
 from competency_maps.render.docx import ooxml
 from competency_maps.render.docx.language import bidi, word_language
 from competency_maps.render.docx.package import clean
@@ -58,30 +58,6 @@ def rich(text: Text | str, lang: str = "", tpl: DocxTemplate | None = None) -> R
         xml = xml.replace(f'<w:lang w:val="{lang}"/>', f'<w:rtl/><w:lang w:bidi="{lang}"/>')
     rt.xml = _guard(xml)
     return rt
-
-
-SHORT_ROW = 24  # lines of cell text: about half a page
-
-
-def _plain(x) -> str:
-    if isinstance(x, str):
-        return x
-    if hasattr(x, "text"):
-        return _plain(x.text)
-    return "".join(_plain(s) for s in x)
-
-
-def short_row(row) -> bool:
-    """A SWOT or TOWS row of at most about half a page (its longer cell, at ~32 characters a line of a 66 mm column):
-    one kept whole moves to the next page without leaving much of this one empty."""
-    sides = [row.left, row.right] if hasattr(row, "left") else list(row.cells)
-    lines = 0
-    for side in sides:
-        if side is None:
-            continue
-        entries = [e for g in side.groups for e in g.entries] if hasattr(side, "groups") else list(side.entries)
-        lines = max(lines, 2 + sum(1 + len(_plain(e)) // 32 for e in entries))
-    return lines <= SHORT_ROW
 
 
 def _link(text: str, url: str) -> Text:
@@ -156,7 +132,6 @@ def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> E
     env.filters["link"] = lambda text, url: rich(_link(text, url), "", tpl)
     env.filters["list_number"] = lists or _Lists()
     env.filters["list_style"] = list_style
-    env.tests["short"] = short_row
     env.filters["bidi"] = lambda lang: "1" if lang and bidi(lang) else "0"  # "0" is dropped by package.clean
     if tpl is not None:
         env.filters["heatmap_image"] = lambda h: _Figure(tpl, heatmap_png(h), h.title, width=Mm(170))

@@ -78,12 +78,17 @@ def _logo(doc, expr: str, height_mm: float) -> None:
 
 def _swot_cell(tc, side: str) -> None:
     """The topic first (an empty side is one empty topic line, never an empty leading paragraph
-    before the words), then the groups and their entries."""
-    cell(tc, f"{{% if row.{side} %}}{{{{ row.topic }}}}{{% endif %}}", "Cell Topic")
+    before the words; a piece that continues a tall topic starts with its entries), then the groups
+    and their entries."""
+    cell(tc, f"{{%p if not row.{side} or row.{side}.title %}}")
+    tag(tc, f"{{% if row.{side} %}}{{{{ row.topic }}}}{{% endif %}}", "Cell Topic")
+    tag(tc, "{%p endif %}")
     tag(tc, f"{{%p if row.{side} %}}")
     tag(tc, f"{{%p for g in row.{side}.groups %}}")
     tag(tc, "{%p if g.name %}")
-    tag(tc, "{{ g.name }}", "Cell Group")
+    # not kept with the next paragraph, as its style is: the row never splits anyway, and LibreOffice
+    # would keep the whole row with the next one (a short page before two tall rows)
+    tag(tc, "{{ g.name }}", "Cell Group").paragraph_format.keep_with_next = False
     tag(tc, "{%p endif %}")
     tag(tc, "{%p for e in g.entries %}")
     _right_to_left_if(tag(tc, "{{r e|rich }}", "List Bullet"), "g.rtl[loop.index0]")
@@ -101,9 +106,12 @@ def _right_to_left_if(p, test: str) -> None:
 
 
 def _tows_cell(tc, expr: str) -> None:
-    p = cell(tc, f"{{{{ {expr}.label }}}}", "Cell Caption")
+    """The caption (not in a piece that continues a tall row), then the entries."""
+    cell(tc, f"{{%p if {expr}.label %}}")
+    p = tag(tc, f"{{{{ {expr}.label }}}}", "Cell Caption")
     p.runs[0].style = find_style(tc, "Cell Label")
     p.add_run(f"{{{{ {expr}.caption }}}}")
+    tag(tc, "{%p endif %}")
     tag(tc, f"{{%p for e in {expr}.entries %}}")
     tag(tc, "{%p if e.format == 'Paragraph' %}")
     _right_to_left_if(tag(tc, "{{r e.text|rich }}", "Table Text"), "e.rtl")
@@ -111,6 +119,9 @@ def _tows_cell(tc, expr: str) -> None:
     _right_to_left_if(tag(tc, "{{r e.text|rich }}", "List Bullet"), "e.rtl")
     tag(tc, "{%p endif %}")
     tag(tc, "{%p endfor %}")
+    tag(tc, f"{{%p if not {expr}.label and not {expr}.entries %}}")  # a cell keeps a paragraph
+    tag(tc, "", "Table Text")
+    tag(tc, "{%p endif %}")
 
 
 def _chapters(doc, sect_pr) -> None:
@@ -136,7 +147,9 @@ def _chapters(doc, sect_pr) -> None:
     cell(t.rows[0].cells[1], "{{ pair.right }}")
     ooxml.repeat_header(t.rows[0])
     loop_rows(t, 1, "row in pair.rows")
-    ooxml.cant_split(t.rows[2], "loop.first and row is short")  # the header row never stands alone at a page foot
+    # a row (a topic, or a piece of a tall one: report/chapters.py) never splits, so no cell is left
+    # empty at a page foot while its neighbour goes on, and the header never stands alone there
+    ooxml.cant_split(t.rows[2])
     for c, side in zip(t.rows[2].cells, ("left", "right")):
         _swot_cell(c, side)
     between_tables(doc)
@@ -149,7 +162,7 @@ def _chapters(doc, sect_pr) -> None:
     cell(t.cell(0, 2), "{{ t.columns[1] }}")
     ooxml.repeat_header(t.rows[0])
     loop_rows(t, 1, "row in t.rows")
-    ooxml.cant_split(t.rows[2], "loop.first and row is short")
+    ooxml.cant_split(t.rows[2])  # a row or a piece of a tall one (report/chapters.py), as in the SWOT tables
     cell(t.cell(2, 0), "{{ row.heading }}", "Table Label")
     _tows_cell(t.cell(2, 1), "row.cells[0]")
     _tows_cell(t.cell(2, 2), "row.cells[1]")

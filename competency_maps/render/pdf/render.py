@@ -24,7 +24,8 @@ from competency_maps.report.view import ReportContent
 from competency_maps.errors import RenderError
 from competency_maps.render.pdf.result import RenderedPdf
 from competency_maps.render.pdf.tags import table_header_scopes
-from competency_maps.report.figures import as_picture, fill, heatmap_png, text_color
+from competency_maps.render.figures import heatmap_png
+from competency_maps.report.figures import as_picture, fill, text_color
 from competency_maps.model.richtext import safe_url
 from competency_maps.render.pdf.tuning import few_gc_pauses, page_references_cached
 
@@ -73,8 +74,9 @@ def html_env(templates: Path = TEMPLATES) -> Environment:
     return env
 
 
-def render_html(content: ReportContent, templates: Path = TEMPLATES) -> str:
-    return html_env(templates).get_template(TEMPLATE_NAME).render(r=content)
+def render_html(content: ReportContent, templates: Path = TEMPLATES, continued: frozenset[str] = frozenset()) -> str:
+    """`continued`: the keys of the SWOT rows that show their topic's "(continued)" label."""
+    return html_env(templates).get_template(TEMPLATE_NAME).render(r=content, continued=continued)
 
 
 def render_figures(content: ReportContent, templates: Path = TEMPLATES) -> dict[str, tuple[bytes, str]]:
@@ -134,25 +136,60 @@ def _own_temp_folder():
         shutil.rmtree(folder, ignore_errors=True)
 
 
+MAX_LAYOUTS = 8  # a first layout, then again while a "(continued)" label is missing or misplaced
+
+
+def _continued_on_top(doc, content: ReportContent) -> frozenset[str]:
+    """The SWOT rows that continue a topic and stand first on their page (under the repeated header)."""
+    more = {row.key for ch in content.chapters for table in [*ch.swot_pairs, *ch.tows] for row in table.rows
+            if row.continued}
+    found = set()
+    for page in doc.pages:
+        rows = [(box[1], name) for name, box in page.anchors.items() if name.startswith("piece-")]
+        if rows and min(rows)[1] in more:
+            found.add(min(rows)[1])
+    return frozenset(found)
+
+
+def _layout(content: ReportContent, templates: Path, fetcher):
+    """Laid out once, and again while a row that continues a topic starts a page without its label:
+    the label takes a line, which may move the rows after it (so at most MAX_LAYOUTS times; the last
+    layout is kept, its labels right unless it moved a row again). Returns (document, html)."""
+    continued: frozenset[str] = frozenset()
+    for _ in range(MAX_LAYOUTS):
+        try:
+            html = render_html(content, templates, continued)
+        except Exception as e:
+            raise RenderError("pdf.template.failed", error_type=type(e).__name__, detail=str(e)) from e
+        doc = HTML(string=html, base_url=TEMPLATES_URL, url_fetcher=fetcher).render()
+        wanted = _continued_on_top(doc, content)
+        if wanted == continued:
+            break
+        continued = wanted
+    return doc, html
+
+
 def render_pdf(content: ReportContent, templates: Path = TEMPLATES) -> RenderedPdf:
     try:
-        html = render_html(content, templates)
+        fetcher = LocalOnlyFetcher(templates, render_figures(content, templates))
     except Exception as e:
         raise RenderError("pdf.template.failed", error_type=type(e).__name__, detail=str(e)) from e
-    fetcher = LocalOnlyFetcher(templates, render_figures(content, templates))
     try:
         with (_quiet_libraries(), few_gc_pauses(), page_references_cached(), table_header_scopes(), _own_temp_folder(),
               _source_date(calendar.timegm(content.properties.date.timetuple()))):
-            doc = HTML(string=html, base_url=TEMPLATES_URL, url_fetcher=fetcher).render()
+            doc, html = _layout(content, templates, fetcher)
             identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
             pdf = doc.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier, custom_metadata=True)
+    except RenderError:
+        raise
     except Exception as e:
         raise RenderError("pdf.layout.failed", error_type=type(e).__name__, detail=str(e)) from e
     anchors: dict[str, int] = {}
     tops: set[str] = set()
     for number, page in enumerate(doc.pages, start=1):
-        top = min((box[1] for box in page.anchors.values()), default=0)
-        for name, box in page.anchors.items():
+        named = {name: box for name, box in page.anchors.items() if not name.startswith("piece-")}  # SWOT rows
+        top = min((box[1] for box in named.values()), default=0)
+        for name, box in named.items():
             if name not in anchors:
                 anchors[name] = number
                 if box[1] <= top + 0.5 and not name.endswith("-section"):
