@@ -96,6 +96,7 @@ DEFAULT_LABELS = {
     "placeholder_missing": "Workbook not returned.",
     "placeholder_errors_one": "Workbook has 1 error — not shown.",
     "placeholder_errors_other": "Workbook has {count} errors — not shown.",
+    "placeholder_step_empty": "Not filled in yet.",
     "tows_corner": "Topic: {topic}",
     "tows_strategy": "{strategy} Strategy",
     "tows_caption": ": {caption}",

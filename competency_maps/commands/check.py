@@ -53,7 +53,7 @@ def check(files: list[Path], *, inputs: Path, console: Console, annotate: Path |
     if deliverable is not None:
         schema = build_schema(deliverable.topics, deliverable.theme_names)
         shown = _shown_names(files)
-        for res in check_files(files, schema, deliverable.topics):
+        for res in check_files(files, schema, deliverable.topics, deliverable.chapter):
             _relocate(res, shown)
             verdict = Verdict(shown.get(res.path, res.path.name), res, language=language or res.language)
             if as_text:

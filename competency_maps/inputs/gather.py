@@ -11,6 +11,7 @@ from competency_maps.errors import SortsIssues, Issue, Location, issue
 from competency_maps.inputs.logos import attach_logos
 from competency_maps.model.cluster import Cluster
 from competency_maps.inputs.reader import ReadResult, read_workbook
+from competency_maps.model.deliverable import Chapter
 from competency_maps.model.schema import Schema, build_schema, name_key
 from competency_maps.analysis.decisions import REVIEW_NAME, Review
 from competency_maps.inputs.review import read_review
@@ -71,13 +72,15 @@ def workbook_files(inputs: Path) -> list[Path]:
     return [p for p in _files(inputs, WORKBOOK_SUFFIXES) if p.name.casefold() != REVIEW_NAME.casefold()]
 
 
-def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...]) -> list[ReadResult]:
+def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...],
+                steps: Chapter = Chapter()) -> list[ReadResult]:
+    """`steps`: the deliverable's [chapter], whose steps are judged for completeness."""
     results = []
     for path in paths:
         res = read_workbook(path, schema)
         if res.cluster is not None:  # sheets with errors are not judged again for completeness
             broken = {i.location.sheet for i in res.errors}
-            res.issues.extend(validate_cluster(res.cluster, topics, broken))
+            res.issues.extend(validate_cluster(res.cluster, topics, broken, steps))
         results.append(res)
     return results
 
@@ -96,7 +99,7 @@ def gather(inputs: Path) -> Gathered:
     if deliverable is None:
         return Gathered(config.Deliverable(), schema, [], issues, configured=False)
     schema = build_schema(deliverable.topics, deliverable.theme_names)
-    results = check_files(workbook_files(inputs), schema, deliverable.topics)
+    results = check_files(workbook_files(inputs), schema, deliverable.topics, deliverable.chapter)
     for p in _files(inputs, OTHER_SPREADSHEETS):  # said, so that a returned .ods is not just "missing"
         issues.append(issue("inputs.other_spreadsheet", Location(p.name)))
     expected = {name_key(n): PartnerStatus(n) for n in deliverable.clusters.order}

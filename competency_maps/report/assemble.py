@@ -14,7 +14,7 @@ from competency_maps.analysis.decisions import Review
 from competency_maps.errors import Issue
 from competency_maps.labels import Labels
 from competency_maps.model.cluster import Cluster
-from competency_maps.model.deliverable import Deliverable
+from competency_maps.model.deliverable import STEP_EMPTY, Deliverable
 from competency_maps.model.schema import name_key
 from competency_maps.report.content import ReportContent, build_content, chapter, placeholder_chapter
 
@@ -49,11 +49,17 @@ def _placeholder(p: PartnerStatus, labels: Labels) -> str:
     return labels.count("placeholder_errors", len(p.errors))
 
 
+def _shown_in_draft(p: PartnerStatus) -> bool:
+    """A workbook whose only errors are required steps left empty: a draft shows its chapter, with
+    a placeholder in place of each empty step."""
+    return p.cluster is not None and all(e.code == STEP_EMPTY for e in p.errors)
+
+
 def assemble(g: Gathered, draft: bool = False) -> ReportContent:
     labels = g.deliverable.labels
     chapters, left_out = [], []
     for p in g.partners:
-        if p.usable:
+        if p.usable or (draft and _shown_in_draft(p)):
             chapters.append(chapter(p.cluster, g.deliverable))
         elif draft:
             chapters.append(placeholder_chapter(p.name, _placeholder(p, labels), g.deliverable))

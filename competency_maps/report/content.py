@@ -26,7 +26,8 @@ def _toc(chapters: list[Chapter], syn: SynthesisView | None, d: Deliverable, *, 
     for ch in chapters:
         toc.append(TocEntry(1, ch.title, ch.anchor))
         for n, step in enumerate(ch.steps, start=1):
-            toc.append(TocEntry(2, step, f"{ch.anchor}-step{n}"))
+            if step:  # a step switched off, or without a heading, has no contents line
+                toc.append(TocEntry(2, step, f"{ch.anchor}-step{n}"))
     if syn is not None:
         toc.append(TocEntry(1, syn.heading, "synthesis"))
         for text, anchor in syn.sections:
