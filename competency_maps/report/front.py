@@ -58,28 +58,32 @@ def _info_rows(d: Deliverable) -> list[tuple[InfoRow, tuple[str, ...]]]:
     def wide(key: str, value: str) -> InfoRow:
         return InfoRow([lab(key), InfoCell(value)], wide=True)
 
+    def val(key: str, value: str) -> InfoCell:
+        """A value in its pattern ("Number: WP2"); nothing at all for an empty value."""
+        return InfoCell(lb(key, value=value).strip() if value.strip() else "")
+
     return [
         (InfoRow([lab("info_ist_number"), InfoCell(i.ist_number), lab("info_acronym"),
                   InfoCell(d.project_acronym)]), (i.ist_number, d.project_acronym)),
         (wide("info_full_title", d.project.full_title), (d.project.full_title,)),
         (wide("info_project_url", d.project.url), (d.project.url,)),
-        (InfoRow([lab("info_deliverable"), InfoCell(lb("info_number", value=d.number)), lab("info_title"),
+        (InfoRow([lab("info_deliverable"), val("info_number", d.number), lab("info_title"),
                   InfoCell(d.title)]), (d.number, d.title)),
-        (InfoRow([lab("info_work_package"), InfoCell(lb("info_number", value=i.work_package_number)),
+        (InfoRow([lab("info_work_package"), val("info_number", i.work_package_number),
                   lab("info_title"), InfoCell(i.work_package_title)]),
          (i.work_package_number, i.work_package_title)),
         (InfoRow([lab("info_date_of_delivery"),
-                  InfoCell(lb("info_contractual", value=i.contractual_date)),
+                  val("info_contractual", i.contractual_date),
                   lab("info_actual"), InfoCell(i.actual_date)]), (i.contractual_date, i.actual_date)),
-        (InfoRow([lab("info_status"), InfoCell(lb("info_version", value=i.status_version).strip()),
+        (InfoRow([lab("info_status"), val("info_version", i.status_version),
                   InfoCell("", label=True), InfoCell(i.status)]), (i.status_version, i.status)),
         (wide("info_nature", _choices(d, i.nature)), tuple(c.label for c in i.nature)),
         (wide("info_dissemination", _choices(d, i.dissemination)), tuple(c.label for c in i.dissemination)),
         (wide("info_authors", i.authors), (i.authors,)),
-        (InfoRow([lab("info_responsible_author"), InfoCell(lb("info_name", value=i.responsible_name)),
+        (InfoRow([lab("info_responsible_author"), val("info_name", i.responsible_name),
                   lab("info_email"), InfoCell(i.responsible_email)]),  # kept with the row under it
          (i.responsible_name, i.responsible_email, i.responsible_partner, i.responsible_phone)),
-        (InfoRow([InfoCell("", label=True), InfoCell(lb("info_partner", value=i.responsible_partner)),
+        (InfoRow([InfoCell("", label=True), val("info_partner", i.responsible_partner),
                   lab("info_phone"), InfoCell(i.responsible_phone)]), (i.responsible_partner, i.responsible_phone)),
         (wide("info_contributors", i.contributors), (i.contributors,)),
         (wide("info_reviewers", i.reviewers), (i.reviewers,)),
