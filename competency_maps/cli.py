@@ -27,7 +27,7 @@ from competency_maps.render.pdf.process import started  # light: it imports no r
 EPILOG = """\
 commands:
   (none)        read every workbook in the inputs folder, check it, and build the report
-  init DIR      start a new deliverable: its inputs folder, with a commented deliverable.toml
+  init DIR      start a new deliverable: a folder with deliverable.toml and its texts
   check FILE…   check returned workbooks and list every problem, with its sheet and cell
   new-workbook  write a blank workbook for one partner (--from: pre-filled with last round's map)
   proof NAME    build one cluster's chapter alone, for the partner to proofread

@@ -7,7 +7,7 @@ TEMPLATES = catalog(
     Template("profile.smes_above_members", "error", "SMEs ({smes}) is greater than Members ({members}).",
              "SMEs counts the members that are SMEs: correct one of the two."),
     Template("step.empty", "error", "This sheet is empty, and the report needs it.",
-             "Fill it in, one entry per row (a draft shows “Not filled in yet” in its place)."),
+             "Fill it in: one entry per row."),
     Template("step.unused", "warning", "This deliverable has no place for this sheet: its entries are not printed.",
              "Nothing to do, unless the coordinator asked for them."),
     Template("swot.topic.empty", "warning",
