@@ -14,7 +14,7 @@ import tomllib
 from conftest import make_sample_cluster
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
-from reports import docx_text, pdf_text, run_cli
+from reports import docx_paragraphs, docx_text, pdf_text, run_cli
 from toml_edit import set_keys
 
 from competency_maps.commands.init import INIT, init_files
@@ -87,15 +87,15 @@ def _alternative_texts(pdf: Path) -> list[str]:
     return found
 
 
-def _workbooks(inputs: Path, *, step1_empty: str = "") -> None:
-    """Two partners' workbooks of the new deliverable, filled without its TOWS sheet."""
+def _workbooks(inputs: Path, *, step1_empty: str = "", tows: bool = False) -> None:
+    """Two partners' workbooks of the new deliverable, filled (the TOWS sheet only if `tows`)."""
     d = config.load(inputs)
     schema = build_schema(d.topics, d.theme_names)
     for name in ("Alpha Cluster", "Beta Network"):
         c = make_sample_cluster(d.topics)
         c.profile = replace(c.profile, short_name=name, full_name=f"{name} Association")
         c.step1 = [] if name == step1_empty else [Block(BlockKind.PARAGRAPH, (Span(f"What {name} needs."),))]
-        c.tows = []
+        c.tows = c.tows if tows else []
         fill_workbook(schema, c).save(inputs / f"{name.split()[0].lower()}.xlsx")
 
 
@@ -140,3 +140,23 @@ def test_a_required_step_left_empty_stops_a_final_build_and_a_draft_shows_a_plac
         beta = text[text.index("Beta Network\nContext and needs"):]  # the chapter, after the contents
         assert beta.index("Not filled in yet.") < beta.index("SWOT analysis") < beta.index("Strength 1a")
         assert "Workbook has 1 error" not in text  # the chapter is shown, the step's place marked
+        assert "Beta Network Association" in text  # and the partner in About the partners
+
+
+@pytest.mark.slow
+def test_a_step_heading_set_empty_prints_the_step_without_heading_or_contents_line(tmp_path, require_tool):
+    inputs, out = tmp_path / "D", tmp_path / "out"
+    assert run_cli("init", inputs)[0] == 0
+    set_keys(inputs, "headings", step3="")
+    _workbooks(inputs, tows=True)
+    code, printed = run_cli("--inputs", inputs, "--output", out)
+    assert code == 0, printed
+    [pdf] = out.glob("*.pdf")
+    [docx] = out.glob("*.docx")
+    paragraphs = docx_paragraphs(docx.read_bytes())
+    toc = [t for style, t in paragraphs if style.startswith("toc") or style.startswith("TOC")]
+    assert len(toc) == 2 * 3 + 2 and all(t.strip() and not t.strip().isdigit() for t in toc), toc
+    assert not [t for style, t in paragraphs if style == "Heading 2" and not t.strip()]
+    text = pdf_text(pdf, require_tool("pdftotext"))
+    assert "TOWS analysis" not in text and text.count("S-O for topic 1") == 2  # the tables, no heading
+    assert not re.search(r"^\s*\.{5,}", text, re.M)  # no contents line of dots alone

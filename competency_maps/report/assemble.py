@@ -57,16 +57,17 @@ def _shown_in_draft(p: PartnerStatus) -> bool:
 
 def assemble(g: Gathered, draft: bool = False) -> ReportContent:
     labels = g.deliverable.labels
-    chapters, left_out = [], []
+    chapters, left_out, shown = [], [], []
     for p in g.partners:
         if p.usable or (draft and _shown_in_draft(p)):
             chapters.append(chapter(p.cluster, g.deliverable))
+            shown.append(p.cluster)
         elif draft:
             chapters.append(placeholder_chapter(p.name, _placeholder(p, labels), g.deliverable))
             left_out.append(p.name)
     note = (labels.count("draft_note_left_out", len(left_out), names=", ".join(left_out)) if left_out
             else labels("draft_note_complete"))
-    return build_content(g.deliverable, chapters, g.clusters, about_order=g.deliverable.clusters.about_order, draft=draft,
+    return build_content(g.deliverable, chapters, shown, about_order=g.deliverable.clusters.about_order, draft=draft,
                          draft_note=note, review=g.review)
 
 
