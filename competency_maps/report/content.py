@@ -56,7 +56,7 @@ def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluste
     ordered = [by_name[n] for n in about_order if n in by_name]
     ordered += [c for c in clusters if c not in ordered]
     syn = None
-    if d.synthesis.shown and d.themes and not proof and len(clusters) >= 2:
+    if d.synthesis.shown and d.themes and d.chapter.swot and not proof and len(clusters) >= 2:  # of SWOT entries
         syn = synthesis_view(analyse(clusters, d.topics, list(d.themes), d.synthesis.min_clusters, d.language),
                          d, review=review, draft=draft)
     title = f"{d.number} {d.title}"

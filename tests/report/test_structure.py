@@ -97,3 +97,16 @@ def test_empty_document_information_rows_and_logs_are_left_out():
     assert ["Date of Delivery", "", "Actual", "02/10/2020"] in texts  # no "Contractual:" without a date
     assert ["Responsible Author", "", "E-mail", ""] in texts  # kept with the phone under it
     assert [t.title for t in c.front.logs] == ["Document History"]
+
+
+def test_without_swot_there_is_no_synthesis_of_swot_entries():
+    from conftest import INPUTS
+
+    from competency_maps.inputs import config
+    d = config.load(INPUTS)
+    clusters = [make_sample_cluster(d.topics) for _ in range(3)]
+    for i, c in enumerate(clusters):
+        c.profile = replace(c.profile, short_name=f"Cluster {i}")
+    assert build_content(d, [], clusters).synthesis is not None
+    off = replace(d, chapter=Chapter(swot=False))
+    assert build_content(off, [], clusters).synthesis is None
