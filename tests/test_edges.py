@@ -29,7 +29,8 @@ def _edit(inputs: Path, old: str, new: str) -> None:
 @pytest.mark.parametrize("old, new, expected", [
     ('number = "D2.1"', "number = 21", "deliverable › number: must be text in quotes"),
     ("date = 2020-10-02", "date = 2020", "deliverable › date: must be a date"),
-    ('chapter = "{name} competency map"', 'chapter = "{name map"', "headings › chapter: is not a valid pattern"),
+    ('chapter = "{name} competency map"', 'chapter = "{name map"',  # the sample's own [headings]
+     "headings › chapter: is not a valid pattern"),
     ('funding = "funding.md"', 'funding = "."', "texts › funding: '.' is a folder"),
     ('funding = "funding.md"', 'funding = "../../../../../../../../etc/passwd"', "goes up out of the inputs folder"),
 ])

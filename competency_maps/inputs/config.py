@@ -12,6 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from competency_maps import i18n
 from competency_maps.errors import Collector, ConfigError, Issue, Location
 from competency_maps.inputs import images
 from competency_maps.inputs.files import CONFIG_NAME, check_regular_file, decode_text, read_limited, resolve_input_file
@@ -89,6 +90,7 @@ def validate(inputs: Path, source: str | None = None) -> tuple[Deliverable | Non
     ctx = Context(inputs, issues, _read_file)
     deliverable = check_section(Deliverable, raw, ctx, where="", noun="section")
     _check_rows(deliverable, ctx)
+    _check_language(deliverable, ctx)
     if issues.errors:
         return None, issues.issues
     return deliverable, issues.issues
@@ -100,6 +102,13 @@ def load(inputs: Path) -> Deliverable:
     if deliverable is None:
         raise ConfigError.from_issues(issues)
     return deliverable
+
+
+def _check_language(d: Deliverable, ctx: Context) -> None:
+    """A report language without a catalog builds, its fixed words in English: said, not silent."""
+    if d.language.strip().replace("_", "-").split("-")[0].casefold() not in i18n.LANGUAGES:
+        ctx.at("deliverable", "language", "config.language.words", value=d.language,
+               languages=", ".join(i18n.LANGUAGES))
 
 
 def _check_rows(d: Deliverable, ctx: Context) -> None:

@@ -167,10 +167,11 @@ def _unknown(ctx: Context, known: tuple[str, ...], given: Mapping, *, where: str
 
 
 def _patterns(spec: Patterns, value: Any, ctx: Context, *, where: str) -> Mapping[str, str]:
-    """Each known name's pattern (its default when not given); unknown names warned (or errors)."""
+    """The patterns the toml gives, each checked (the defaults are the catalogs', in the report's
+    language: model/deliverable.py); unknown names warned (or errors)."""
     if not isinstance(value, dict):
         raise ValidationError("config.table.type", key=where.rsplit(" › ", 1)[-1], kind=_kind(value))
-    out = dict(spec.defaults)
+    out: dict[str, str] = {}
     for name, default in spec.defaults.items():
         if name not in value:
             continue

@@ -42,6 +42,9 @@ TEMPLATES = catalog(
              "Use one of the names listed in competency_maps/labels.py."),
     Template("config.short_topics.count", "error", "has {names} names for {topics} topics.",
              "Give one short name per topic, in the same order as topics."),
+    Template("config.language.words", "warning",
+             "is '{value}': the report's own words are not translated into it and stay in English.",
+             "Use one of: {languages}. Or write the words under [labels] and [headings]."),
     Template("config.markdown.line", "error", "{file}, line {line}: {problem}", "{fix}"),
     Template("config.logo.invalid", "error", "names {file}, which {problem}", "Use a plain PNG or SVG logo."),
 )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
-from competency_maps.labels import DEFAULT_CAPTIONS, DEFAULT_HEADINGS, DEFAULT_LABELS, Labels, fields
+from competency_maps.labels import DEFAULT_CAPTIONS, DEFAULT_HEADINGS, DEFAULT_LABELS, Labels, fields, translated
 from competency_maps.model.image import Image
 from competency_maps.model.keys import (Day, Flag, Markdown, Patterns, Picture, Rows, Sections, Text, Texts, Ticks,
                                         Whole, key, section)
@@ -157,8 +157,8 @@ class Swot:
 
 @dataclass(frozen=True)
 class Tows:
-    """[tows]"""
-    captions: Mapping[str, str] = key(Patterns(DEFAULT_CAPTIONS), MappingProxyType(DEFAULT_CAPTIONS))
+    """[tows]: `captions` holds the toml's own (`Deliverable.caption` falls back to the catalogs')."""
+    captions: Mapping[str, str] = key(Patterns(DEFAULT_CAPTIONS), MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -213,8 +213,9 @@ class Deliverable:
     chapter: Chapter = section(Chapter)
     swot: Swot = section(Swot)
     tows: Tows = section(Tows)
-    headings: Mapping[str, str] = key(_HEADINGS, MappingProxyType(DEFAULT_HEADINGS))
-    label_patterns: Mapping[str, str] = key(_LABELS, MappingProxyType(DEFAULT_LABELS), toml="labels")
+    # the toml's own wording only; the rest comes from the catalogs, in the report's language
+    headings: Mapping[str, str] = key(_HEADINGS, MappingProxyType({}))
+    label_patterns: Mapping[str, str] = key(_LABELS, MappingProxyType({}), toml="labels")
     links: tuple[Link, ...] = key(Sections(Link), ())
     workbook: Workbook = section(Workbook)
     synthesis: Synthesis = section(Synthesis)
@@ -262,13 +263,24 @@ class Deliverable:
 
     @property
     def labels(self) -> Labels:
-        return Labels({k: v for k, v in self.label_patterns.items() if v != DEFAULT_LABELS[k]})
+        """Every label: the toml's [labels], else the catalog's in the report's language, else English."""
+        return Labels(dict(self.label_patterns), language=self.language)
 
     def text(self, name: str) -> list[Block]:
         return list(getattr(self.texts, name))
 
     def heading(self, key: str) -> str:
-        return self.headings.get(key, DEFAULT_HEADINGS[key])
+        """A heading pattern: the toml's [headings], else the catalog's, else English."""
+        if key in self.headings:
+            return self.headings[key]
+        return translated({key: DEFAULT_HEADINGS[key]}, self.language)[key]
+
+    def caption(self, strategy: str) -> str:
+        """What a TOWS strategy means: the toml's [tows.captions], else the catalog's, else English
+        ("" for a strategy without one)."""
+        if strategy in self.tows.captions:
+            return self.tows.captions[strategy]
+        return translated(DEFAULT_CAPTIONS, self.language).get(strategy, "")
 
     def short_topic(self, topic: str) -> str:
         """A topic as a TOWS table names it ("Business model and internal management")."""

@@ -4,7 +4,7 @@ partners": model `Cluster` → view, with the deliverable's headings, topics and
 from __future__ import annotations
 
 from competency_maps.model.deliverable import Deliverable
-from competency_maps.labels import QUADRANT_PLURALS, Labels
+from competency_maps.labels import Labels
 from competency_maps.model.cluster import Cluster, SwotEntry, TowsEntry
 from competency_maps.model.richtext import linkify, linkify_blocks, plain, text_of, web_address
 from competency_maps.model.schema import QUADRANTS, STRATEGIES
@@ -35,9 +35,9 @@ def _swot_blocks(entries: list[SwotEntry], quadrant: str, topics: tuple[str, ...
 
 
 def _tows_cell(entries: list[TowsEntry], topic: str, strategy: str, d: Deliverable) -> TowsCell:
-    caption = d.tows.captions.get(strategy, "")
-    return TowsCell(strategy, d.labels("tows_strategy", strategy=strategy),
-                    d.labels("tows_caption", caption=caption) if caption else "",
+    caption, lb = d.caption(strategy), d.labels
+    return TowsCell(strategy, lb("tows_strategy", strategy=lb.strategy(strategy)),
+                    lb("tows_caption", caption=caption) if caption else "",
                     [TowsEntryView(e.format, linkify(e.text), rtl_text(e.plain)) for e in entries
                      if e.topic == topic and e.strategy == strategy])
 
@@ -54,22 +54,23 @@ def chapter(cluster: Cluster, d: Deliverable) -> Chapter:
                                    rtl_text(n.label + "".join(plain(b.text) for b in n.blocks)))
                           for n in cluster.step2_notes]
     by_quadrant = {q: _swot_blocks(cluster.swot, q, d.topics) for q in QUADRANTS}
+    lb = d.labels
     for a, b in (("Strength", "Weakness"), ("Opportunity", "Threat")) if on.swot and cluster.swot else ():
         left, right = by_quadrant[a], by_quadrant[b]
         rows = [SwotRow(t, left.get(t), right.get(t)) for t in d.topics if t in left or t in right]
-        ch.swot_pairs.append(SwotPair(QUADRANT_PLURALS[a], QUADRANT_PLURALS[b], rows))
+        ch.swot_pairs.append(SwotPair(lb.quadrant(a), lb.quadrant(b), rows))
     for t in d.topics if on.tows else ():
         if not any(e.topic == t for e in cluster.tows):
             continue
         so, st, wo, wt = (_tows_cell(cluster.tows, t, s, d) for s in STRATEGIES)
         ch.tows.append(TowsTable(
-            d.labels("tows_corner", topic=d.short_topic(t)),
-            [QUADRANT_PLURALS["Opportunity"], QUADRANT_PLURALS["Threat"]],
-            [TowsRow(QUADRANT_PLURALS["Strength"], [so, st]),
-             TowsRow(QUADRANT_PLURALS["Weakness"], [wo, wt])]))
+            lb("tows_corner", topic=d.short_topic(t)),
+            [lb.quadrant("Opportunity"), lb.quadrant("Threat")],
+            [TowsRow(lb.quadrant("Strength"), [so, st]),
+             TowsRow(lb.quadrant("Weakness"), [wo, wt])]))
     empty = {"step1": on.step1 and not cluster.step1, "swot": on.swot and not cluster.swot,
              "tows": on.tows and not cluster.tows}
-    ch.placeholders = {step: d.labels("placeholder_step_empty") for step, is_empty in empty.items() if is_empty}
+    ch.placeholders = {step: lb("placeholder_step_empty") for step, is_empty in empty.items() if is_empty}
     return ch
 
 

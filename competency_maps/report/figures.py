@@ -15,7 +15,7 @@ import io
 from dataclasses import dataclass
 
 from competency_maps.glyphs import FONTS, needs_shaping, runs
-from competency_maps.labels import QUADRANT_LETTERS, Labels
+from competency_maps.labels import Labels
 from competency_maps.resources import TEMPLATES
 from competency_maps.analysis.synthesis import Synthesis
 
@@ -79,17 +79,19 @@ def heatmaps(s: Synthesis, wording: Labels) -> list[Heatmap]:
         title = (wording("heatmap_alt") if parts == 1 else
                  wording("heatmap_alt_part", part=k + 1, parts=parts, first=s.rows[first].cluster,
                          last=s.rows[last - 1].cluster))
-        out.append(_part(s, groups, range(first, last), top, width, title))
+        out.append(_part(s, groups, range(first, last), top, width, title,
+                         letters=[wording.letter(q) for q in s.quadrants]))
     return out
 
 
-def _part(s: Synthesis, groups: list, rows: range, top: int, width: float, title: str) -> Heatmap:
+def _part(s: Synthesis, groups: list, rows: range, top: int, width: float, title: str, *,
+          letters: list[str]) -> Heatmap:
     cells, labels = [], []
     for gi, (name, counts_of) in enumerate(groups):
         gx = LABEL_W + gi * (4 * CELL_W + GAP)
         labels.append(Label(gx + 2 * CELL_W, 16, name, "middle", True))
-        for qi, q in enumerate(s.quadrants):
-            labels.append(Label(gx + qi * CELL_W + CELL_W / 2, HEAD_H - 8, QUADRANT_LETTERS[q], "middle"))
+        for qi, letter in enumerate(letters):
+            labels.append(Label(gx + qi * CELL_W + CELL_W / 2, HEAD_H - 8, letter, "middle"))
         for y, ri in enumerate(rows):
             for qi, n in enumerate(counts_of[ri]):
                 cells.append(Cell(gx + qi * CELL_W, HEAD_H + y * CELL_H, CELL_W - 1, CELL_H - 1, n, n / top))

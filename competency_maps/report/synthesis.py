@@ -6,7 +6,7 @@ from __future__ import annotations
 from competency_maps.analysis.decisions import Decision, Review, reconcile
 from competency_maps.analysis.synthesis import COMPLEMENTARITY, CONVERGENCE, Candidate, Synthesis
 from competency_maps.model.deliverable import Deliverable
-from competency_maps.labels import QUADRANT_PLURALS, Labels
+from competency_maps.labels import Labels
 from competency_maps.model.richtext import Text, linkify_blocks, normalise, text_of
 from competency_maps.report.figures import heatmaps
 from competency_maps.report.view import Finding, SynthesisView
@@ -16,7 +16,7 @@ def _finding(c: Candidate, lb: Labels, wording: Text, *, proposed: bool) -> Find
     """The generated sentence, or the coordinator's wording in its place; then the quotes."""
     if c.kind == CONVERGENCE:
         sentence = lb("convergence", theme=c.theme, count=len(c.quotes),
-                      quadrant=QUADRANT_PLURALS[c.quadrant].lower())
+                      quadrant=lb.quadrant(c.quadrant, in_sentence=True))
         items = [lb.rich("convergence_quote", cluster=q.cluster, entry=q.entry) for q in c.quotes]
     else:
         strong, weak = c.quotes
@@ -46,7 +46,8 @@ def synthesis_view(s: Synthesis, d: Deliverable, *, review: Review | None, draft
     return SynthesisView(
         h("synthesis"), linkify_blocks(d.text("synthesis_intro")),
         h("synthesis_overview"), linkify_blocks(d.text("synthesis_overview")), heatmaps(s, lb),
-        lb("heatmap_caption"), note,
+        lb("heatmap_caption", quadrants=lb("heatmap_key_separator").join(
+            lb("heatmap_key_item", letter=lb.letter(q), quadrant=lb.quadrant(q)) for q in s.quadrants)), note,
         h("synthesis_convergences"), linkify_blocks(d.text("synthesis_convergences")),
         _findings(decisions, CONVERGENCE, lb, draft=draft),
         h("synthesis_complementarities"), linkify_blocks(d.text("synthesis_complementarities")),

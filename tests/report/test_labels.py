@@ -19,6 +19,7 @@ from competency_maps.labels import DEFAULT_LABELS, Labels, fields
 from competency_maps.render.docx.render import render_docx
 from competency_maps.render.pdf.render import render_html
 from competency_maps.model.richtext import Span
+from competency_maps.model.schema import QUADRANTS, STRATEGIES
 from parity import docx_blocks
 from reports import INPUTS, sample_content, sample_gathered
 
@@ -102,8 +103,23 @@ def test_every_label_is_used_by_the_content_module():
 
     import competency_maps.report as report
     source = "".join(p.read_text(encoding="utf-8") for p in Path(inspect.getfile(report)).parent.glob("*.py"))
-    unused = [k for k in DEFAULT_LABELS
-              if f'"{k}"' not in source and f'"{k.rsplit("_", 1)[0]}"' not in source]
+    # the quadrants' and strategies' names are reached through Labels.quadrant/letter/strategy
+    used: list[str] = []
+
+    class Recording(Labels):
+        def __call__(self, key: str, **values: object) -> str:
+            used.append(key)
+            return super().__call__(key, **values)
+    rec = Recording()
+    for q in QUADRANTS:
+        rec.quadrant(q), rec.quadrant(q, in_sentence=True), rec.letter(q)
+    for s in STRATEGIES:
+        rec.strategy(s)
+    methods = set(used)
+    assert len(methods) == 16 and methods <= set(DEFAULT_LABELS)
+    assert all(f".{m}(" in source for m in ("quadrant", "letter", "strategy"))
+    unused = [k for k in DEFAULT_LABELS if k not in methods
+              and f'"{k}"' not in source and f'"{k.rsplit("_", 1)[0]}"' not in source]
     assert not unused, unused
 
 
