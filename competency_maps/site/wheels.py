@@ -20,8 +20,9 @@ EPOCH = (2020, 1, 1, 0, 0, 0)
 PROJECT = "competency_maps"
 # Files of the package the browser does not need: sources of catalogs (their .mo are shipped), caches.
 LEFT_OUT = (".po", ".pot", ".pyc", ".mjs")
-# what the page never runs: the Word renderer (check and the preview load no renderer; tests/test_layers.py)
-LEFT_OUT_PACKAGES = (("render", "docx"),)
+# what the page never runs: the Word renderer (check and the preview load no renderer; tests/test_layers.py),
+# and the commands (the page calls what `check` calls, gather.check_files, never a command itself)
+LEFT_OUT_PACKAGES = (("render", "docx"), ("commands",))
 # The templates the chapter preview renders (report.html.j2 and the figures it includes); the Word
 # template, fonts and images are not needed in the browser (the preview's files are served apart).
 # the report's HTML templates for the preview, and what check itself reads from templates/: which
@@ -69,7 +70,7 @@ def project_wheel(package: Path, templates: Path) -> tuple[str, bytes]:
     files = {f"{PROJECT}/{p.relative_to(package).as_posix()}": p.read_bytes()
              for p in sorted(package.rglob("*")) if p.is_file() and not p.name.endswith(LEFT_OUT)
              and "__pycache__" not in p.parts and p.relative_to(package).parts[0] != "templates"
-             and p.relative_to(package).parts[:2] not in LEFT_OUT_PACKAGES}
+             and not any(p.relative_to(package).parts[:len(x)] == x for x in LEFT_OUT_PACKAGES)}
     for name in PREVIEW_TEMPLATES:
         files[f"{PROJECT}/templates/{name}"] = (templates / name).read_bytes()
     metadata = f"Metadata-Version: 2.1\nName: competency-maps\nVersion: {__version__}\n".encode()
