@@ -9,10 +9,15 @@ full counts (`pytest --hypothesis-profile=ci` does the same here).
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import io
 import os
+import pickle
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -27,8 +32,10 @@ if str(ROOT) not in sys.path:  # the package is not installed: import it from th
 
 from competency_maps.model.cluster import Cluster, Profile, SwotEntry, TowsEntry  # noqa: E402
 from competency_maps.model.richtext import Block, BlockKind, Span, number_lists  # noqa: E402
-from competency_maps.model.schema import QUADRANTS, STRATEGIES, build_schema  # noqa: E402
+from competency_maps.inputs import config  # noqa: E402
+from competency_maps.model.schema import QUADRANTS, STRATEGIES, Schema, build_schema  # noqa: E402
 from competency_maps.xlsx.writer import fill_workbook  # noqa: E402
+from once import RUN_DIR, once  # noqa: E402
 
 INPUTS = ROOT / "inputs"
 
@@ -46,6 +53,51 @@ settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 # LibreOffice pass each (seconds per build); the tests of that list against LibreOffice's layout, and
 # of the build's default, make it with LibreOffice (reports.sample_docx, test_build).
 os.environ.setdefault("COMPETENCY_MAPS_TOC_PAGES", "pdf")
+
+
+# --- work shared by the run's workers (tests/once.py) ------------------------------------------
+
+
+def pytest_configure(config) -> None:
+    """The run's folder for once(), made by the process that starts the run (xdist's controller,
+    or the only process with -n 0) before the workers start, so that they inherit its name."""
+    if hasattr(config, "workerinput"):
+        return
+    config._once_previous = os.environ.get(RUN_DIR)
+    os.environ[RUN_DIR] = config._once_dir = tempfile.mkdtemp(prefix="competency-maps-tests-")
+
+
+def pytest_unconfigure(config) -> None:
+    folder = getattr(config, "_once_dir", None)
+    if folder is None:
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+    if config._once_previous is None:
+        os.environ.pop(RUN_DIR, None)
+    else:
+        os.environ[RUN_DIR] = config._once_previous
+
+
+# --- order: the longest first ---------------------------------------------------------------
+
+# xdist hands tests out in collection order: a long test collected last would run alone while the
+# other cores sit idle. So the longest modules go first (measured 2026-12-07: tens of seconds each),
+# then every other slow test, then the quick ones that fill the cores up to the end.
+LONGEST_FIRST = (
+    "tests/test_install.py", "tests/test_properties.py", "tests/site/test_site_browser.py",
+    "tests/site/test_site_parity.py", "tests/render/test_page_rules.py", "tests/render/test_parity.py",
+    "tests/test_build.py", "tests/test_hardening.py", "tests/render/test_render_docx.py",
+    "tests/render/test_pdf_process.py",
+)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    def rank(item) -> int:
+        path = Path(str(item.path)).relative_to(ROOT).as_posix()
+        if path in LONGEST_FIRST:
+            return LONGEST_FIRST.index(path)
+        return len(LONGEST_FIRST) + (0 if item.get_closest_marker("slow") else 1)
+    items.sort(key=rank)  # stable: in a module, the tests keep their order
 
 
 # --- external tools ---------------------------------------------------------------------------
@@ -87,9 +139,23 @@ def _require_tool_fixture():
 
 def convert_with_libreoffice(files: list[Path], outdir: Path, fmt: str = "xlsx") -> list[Path]:
     """Re-save files with LibreOffice headless, with a private profile; return the new files. `fmt` is
-    an extension, optionally with LibreOffice's filter and its options ("pdf:writer_pdf_Export:{…}")."""
+    an extension, optionally with LibreOffice's filter and its options ("pdf:writer_pdf_Export:{…}").
+
+    Once per run for the same files (names and bytes) and format: a second worker asking for the
+    same conversion gets the first one's files (a LibreOffice start costs seconds)."""
     soffice = require_tool("soffice", "libreoffice")
     outdir.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256(fmt.encode())
+    for f in map(Path, files):
+        key.update(b"\0" + f.name.encode() + b"\0" + hashlib.sha256(f.read_bytes()).digest())
+    made = once(f"libreoffice {key.hexdigest()}", lambda: _libreoffice(soffice, files, outdir, fmt))
+    for name, data in made.items():
+        (outdir / name).write_bytes(data)
+    return [outdir / name for name in made]
+
+
+def _libreoffice(soffice: str, files: list[Path], outdir: Path, fmt: str) -> dict[str, bytes]:
+    """The converted files' names and bytes, in the order of `files`."""
     profile = outdir.parent / f"lo-profile-{outdir.name}"
     cmd = [soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
            "--convert-to", fmt, "--outdir", str(outdir), *map(str, files)]
@@ -98,7 +164,7 @@ def convert_with_libreoffice(files: list[Path], outdir: Path, fmt: str = "xlsx")
     missing = [p.name for p in out if not p.exists()]
     assert proc.returncode == 0 and not missing, (
         f"LibreOffice failed (exit {proc.returncode}, missing {missing}):\n{proc.stdout}\n{proc.stderr}")
-    return out
+    return {p.name: p.read_bytes() for p in out}
 
 
 @pytest.fixture(name="convert_with_libreoffice", scope="session")
@@ -121,12 +187,18 @@ def _comparable_fixture():
     return comparable
 
 
-@pytest.fixture
-def schema():
-    """The schema of the shipped deliverable (its topics and synthesis themes)."""
-    from competency_maps.inputs import config
+@functools.lru_cache(maxsize=None)
+def shipped_schema() -> Schema:
+    """Read once per process: loading and checking deliverable.toml and its texts takes a tenth of a
+    second, and a thousand tests ask (a Schema is frozen)."""
     d = config.load(INPUTS)
     return build_schema(d.topics, d.theme_names)
+
+
+@pytest.fixture
+def schema() -> Schema:
+    """The schema of the shipped deliverable (its topics and synthesis themes)."""
+    return shipped_schema()
 
 
 def make_sample_cluster(topics: tuple[str, ...]) -> Cluster:
@@ -176,14 +248,24 @@ def make_workbook(schema):
 
     def _make(directory: Path, cluster: Cluster | None = None,
               edit: Callable | None = None, name: str = "cluster.xlsx") -> Path:
-        wb = fill_workbook(schema, cluster or make_sample_cluster(schema.topics))
-        if edit is not None:
-            edit(wb)
+        cluster = cluster or make_sample_cluster(schema.topics)
         path = Path(directory) / name
+        if edit is None:  # the same cluster makes the same workbook: made once per process
+            path.write_bytes(_filled_bytes(schema, pickle.dumps(cluster)))
+            return path
+        wb = fill_workbook(schema, cluster)
+        edit(wb)
         wb.save(path)
         return path
 
     return _make
+
+
+@functools.lru_cache(maxsize=64)
+def _filled_bytes(schema: Schema, pickled_cluster: bytes) -> bytes:
+    buf = io.BytesIO()
+    fill_workbook(schema, pickle.loads(pickled_cluster)).save(buf)
+    return buf.getvalue()
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
-"""The sample report (and one cluster's proof), built once per test session, and text extraction
-from DOCX and PDF."""
+"""The sample report (and one cluster's proof), built once per test run (shared by xdist's workers,
+tests/once.py), and text extraction from DOCX and PDF."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from competency_maps.render.docx.template import REFERENCE
 from competency_maps.inputs.gather import Gathered, gather
 from competency_maps.render.docx.paginate import render_docx_paginated
 from competency_maps.render.pdf.render import RenderedPdf, render_pdf
+from once import once
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"
@@ -34,7 +35,7 @@ def sample_content() -> ReportContent:
 
 @functools.lru_cache(maxsize=None)
 def sample_docx() -> bytes:
-    return sample_docx_from(REFERENCE)
+    return once("sample docx", lambda: sample_docx_from(REFERENCE))
 
 
 def sample_docx_from(reference: Path) -> bytes:
@@ -45,7 +46,7 @@ def sample_docx_from(reference: Path) -> bytes:
 
 @functools.lru_cache(maxsize=None)
 def sample_pdf() -> RenderedPdf:
-    return render_pdf(sample_content())
+    return once("sample pdf", lambda: render_pdf(sample_content()))
 
 
 def squash(s: str) -> str:
@@ -127,7 +128,7 @@ def proof_content(name: str = "Mobinov") -> ReportContent:
 
 @functools.lru_cache(maxsize=None)
 def proof_pdf(name: str = "Mobinov") -> RenderedPdf:
-    return render_pdf(proof_content(name))
+    return once(f"proof pdf {name}", lambda: render_pdf(proof_content(name)))
 
 
 def run_cli(*argv) -> tuple[int, str]:

@@ -172,6 +172,7 @@ def test_exit_code_tables_are_read_whole():
         0: "done", 1: "problems in the inputs", 3: "internal error"}
 
 
+@pytest.mark.slow  # over a second: imports and reads every module
 def test_the_readme_map_of_the_code_is_made_from_the_docstrings():
     text = MAPPED_README.read_text(encoding="utf-8")
     assert readme_with_map(text) == text, (

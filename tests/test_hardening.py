@@ -145,6 +145,7 @@ def _macro_enabled(members: dict[str, bytes]) -> dict[str, bytes]:
             "xl/vbaProject.bin": OLE_MAGIC + b"Attribute VB_Name = \"Module1\"" + bytes(512)}
 
 
+@pytest.mark.slow  # over a second: many workbooks read and written
 def test_xlsm_is_read_and_its_macros_ignored(tmp_path, good_bytes, schema, comparable):
     plain = tmp_path / "saved-as.xlsm"
     plain.write_bytes(good_bytes)

@@ -3,6 +3,7 @@ and within Office's limits once in a workbook."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import re
@@ -28,6 +29,10 @@ def tool():
     spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    # The template (every text of the code, extracted from the sources) and each language's missing
+    # texts are the same for every test of the module: made once, not thirty times (read-only here).
+    module.template_catalog = functools.cache(module.template_catalog)
+    module.untranslated = functools.cache(module.untranslated)
     return module
 
 

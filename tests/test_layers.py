@@ -19,6 +19,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 from conftest import typed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,8 +165,12 @@ def test_check_loads_no_renderer_and_needs_neither_lxml_nor_pillow(which, tmp_pa
     if which == "sample":
         files = [p for p in SAMPLES if p.name != "synthesis-review.xlsx"]
     else:
-        files = [make_workbook(tmp_path, edit=typed({"SWOT!B2": "Stength", "SWOT!F3": "a note"})),
-                 INPUTS / "synthesis-review.xlsx"]  # a workbook of the wrong kind: every sheet missing
+        other = tmp_path / "budget.xlsx"  # a workbook of the wrong kind: every sheet missing
+        wb = Workbook()
+        wb.active.title = "Budget"
+        wb.save(other)
+        files = [make_workbook(tmp_path, edit=typed({"SWOT!B2": "Stength", "SWOT!F3": "a note"})), other,
+                 INPUTS / "synthesis-review.xlsx"]  # the tool's own: checked as a review
     code, normal, loaded = run_check(files)
     light_code, light, light_loaded = run_check(files, blocked=("lxml", "PIL"))
     assert not [m for m in loaded if m.split(".")[0] in RENDERERS]
@@ -180,6 +185,7 @@ def test_check_loads_no_renderer_and_needs_neither_lxml_nor_pillow(which, tmp_pa
         first = normal["files"][0]
         assert first["errors"] >= 1 and first["warnings"] >= 1
         assert {i["sheet"] for i in normal["files"][1]["issues"]} >= {"Cluster", "SWOT", "TOWS"}
+        assert normal["files"][2]["tool_file"] == "synthesis review" and not normal["files"][2]["errors"]
 
 
 def test_every_package_is_installed():

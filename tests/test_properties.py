@@ -21,7 +21,7 @@ from openpyxl.cell.cell import ERROR_CODES
 from competency_maps.glyphs import undrawable
 from competency_maps.inputs import config
 from competency_maps.report.content import build_content, chapter
-from competency_maps.inputs.habits import is_placeholder, same_text_key, typed_list
+from competency_maps.inputs.habits import is_placeholder, same_text_key, text_words, typed_list, unwrap
 from competency_maps.model.cluster import Cluster, Profile, SwotEntry
 from competency_maps.inputs.reader import read_workbook
 from competency_maps.render.docx.render import render_docx
@@ -70,10 +70,11 @@ def typed_as_text(s: str) -> bool:
 
 
 def no_habit(s: str) -> bool:
-    """Not a placeholder ('TBD', '...') nor a list typed in one cell ('- a', '1. b'): text that the
-    reader is to keep as it is."""
+    """Not a placeholder ('TBD', '...') nor a list typed in one cell ('- a', '1. b'), nor a PDF's
+    line breaks: text that the reader is to keep as it is."""
     t = as_read(s)
-    return not is_placeholder(t) and typed_list(text_of(t)) is None
+    u = unwrap(text_of(t), text_words(t))  # nor line breaks joined as a PDF's (test_pdf_paste.py)
+    return not is_placeholder(t) and typed_list(text_of(t)) is None and not u.joined and not u.dropped
 
 
 def write_and_read(cluster: Cluster, folder: Path):

@@ -120,7 +120,8 @@ def decisions(candidates: list[Candidate]) -> list[Decision]:
 def main() -> None:
     g = gather(INPUTS)
     d = g.deliverable
-    syn = analyse(g.clusters, d.topics, list(d.themes), d.synthesis.min_clusters, d.language)
+    syn = analyse(g.clusters, d.topics, list(d.themes), d.synthesis.min_clusters, d.language,
+                  min_share=d.synthesis.min_share, endorsed=lambda c: any(e.matches(c) for e in ENDORSED))
     out = decisions(syn.candidates)
     (INPUTS / REVIEW_NAME).write_bytes(review_workbook(out, marked=False, when=d.date))
     print(f"Wrote {INPUTS / REVIEW_NAME}: {len(ENDORSED)} findings endorsed, "

@@ -8,6 +8,7 @@ rows match nothing (kept, greyed, never silently dropped; a Yes among them is wa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +85,12 @@ class Decision:
     @property
     def wording(self) -> Text:
         return self.row.wording if self.row else ()
+
+
+def endorsed_by(review: Review | None) -> Callable[[Candidate], bool]:
+    """Whether the review file marks a candidate Yes: such a finding keeps its entries (synthesis.py)."""
+    yes = frozenset(row.key for row in review.rows if row.include) if review else frozenset()
+    return lambda c: bool(yes) and candidate_key(c) in yes
 
 
 def reconcile(candidates: list[Candidate], review: Review | None) -> list[Decision]:

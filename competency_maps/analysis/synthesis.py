@@ -8,19 +8,27 @@ Entries are tagged with the coordinator's themes by keyword: whole words, in any
 report's language; a keyword of several words matches those words in a row. A Theme that the partner
 chose in the workbook wins over the keywords. Pure analysis of the model: no layout, no wording.
 
-Complementarities are capped: every strength of one cluster meets every weakness of another, so their
-number grows with the square of a consortium's entries (two workbooks of 700 strengths and 700
-weaknesses made a million), more than a coordinator can read or Excel can hold. Each theme and pair of
-clusters proposes its best `PER_PAIR` pairings (a cluster's own order puts its telling entries first:
-the first strength with the first weakness, then the next ones), and the whole synthesis at most
-`MAX_COMPLEMENTARITIES`, every theme and pair of clusters served in turn. The candidates kept are in the
-order the uncapped synthesis has them; `possible` says how many there were.
+A convergence needs at least `min_clusters` clusters and at least `min_share` of the partners compared
+(with two partners, a theme they happen to share is not yet a consortium's convergence unless
+min_clusters says so; with twenty, three are not enough).
+
+One entry is quoted in at most one finding of a kind: a reviewer should not read the same strength in
+four complementarities. Convergences quote each cluster's first entry on the theme not quoted by an
+earlier convergence (themes in the toml's order); complementarities are made in turn, every theme and
+pair of clusters taking its next strength and next weakness not yet quoted (a cluster's own order puts
+its telling entries first), at most `PER_PAIR` each and `MAX_COMPLEMENTARITIES` in all (two workbooks
+of 700 strengths and 700 weaknesses once made a million pairings); kept in the build's order
+(theme, strong cluster, weak cluster), `possible` says how many the rule allows without the cap.
+The coordinator's decisions win over the rule: a finding the review file marks Yes is kept as it was
+proposed, and claims its entries first (`endorsed`), so nothing endorsed silently disappears.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import snowballstemmer
@@ -113,11 +121,15 @@ class Candidate:
         return list(dict.fromkeys(q.cluster for q in self.quotes))
 
 
+Endorsed = Callable[[Candidate], bool]
+Key = tuple[str, str, str]  # an entry: its cluster, quadrant and text
+
+
 @dataclass
 class HeatRow:
     cluster: str
     counts: list[int]  # per quadrant
-    by_topic: list[list[int]]  # per topic, per quadrant
+    by_topic: list[list[int] | None]  # per topic, per quadrant; None: a topic not asked of the cluster
 
 
 @dataclass
@@ -143,14 +155,32 @@ class Synthesis:
         return [c for c in self.candidates if c.kind == COMPLEMENTARITY]
 
 
-def heat_rows(clusters: list[Cluster], topics: tuple[str, ...]) -> list[HeatRow]:
-    return [HeatRow(c.name, c.quadrant_counts(),
-                    [[sum(1 for e in c.swot if e.quadrant == q and e.topic == t) for q in QUADRANTS]
-                     for t in topics]) for c in clusters]
+def heat_rows(clusters: list[Cluster], topics: tuple[str, ...],
+              topics_for: Callable[[str], tuple[str, ...]] | None = None) -> list[HeatRow]:
+    """Each cluster's counts per topic and quadrant; None for a topic not asked of it
+    ([swot.partner_topics]) and without entries: shown blank, not as zeros."""
+    rows = []
+    for c in clusters:
+        asked = topics_for(c.name) if topics_for is not None else topics
+        counts = [[sum(1 for e in c.swot if e.quadrant == q and e.topic == t) for q in QUADRANTS] for t in topics]
+        rows.append(HeatRow(c.name, c.quadrant_counts(),
+                            [n if t in asked or any(n) else None for t, n in zip(topics, counts)]))
+    return rows
+
+
+def convergence_threshold(min_clusters: int, min_share: float, partners: int) -> int:
+    """How many clusters make a convergence: at least `min_clusters`, and at least `min_share` of the
+    partners compared (with ten partners and a share of 0.5, five; never a theme that two of them
+    happen to share)."""
+    return max(min_clusters, math.ceil(min_share * partners - 1e-9))
 
 
 def analyse(clusters: list[Cluster], topics: tuple[str, ...], themes: list[Theme],
-            min_clusters: int = 3, language: str = "en") -> Synthesis:
+            min_clusters: int = 3, language: str = "en", *, min_share: float = 0.0,
+            endorsed: Endorsed | None = None,
+            topics_for: Callable[[str], tuple[str, ...]] | None = None) -> Synthesis:
+    """`endorsed`: whether the coordinator's review marks a candidate Yes (decisions.endorsed_by);
+    those keep their entries, whatever the one-quote rule would have chosen (see the module)."""
     matcher = Matcher(themes, language)
     names = [t.name for t in themes]
     # theme -> quadrant -> cluster -> its entries on that theme, in workbook order
@@ -160,44 +190,98 @@ def analyse(clusters: list[Cluster], topics: tuple[str, ...], themes: list[Theme
             for name in matcher.themes_of(e):
                 if name in found:
                     found[name][e.quadrant].setdefault(c.name, []).append(e.plain)
-    candidates = []
-    for name in names:
-        for q in QUADRANTS:
-            by_cluster = found[name][q]
-            if len(by_cluster) >= min_clusters:
-                candidates.append(Candidate(CONVERGENCE, name, tuple(
-                    Quote(c, q, entries[0]) for c, entries in by_cluster.items()), q))
-    pairings, possible = complementarities(found, names)
-    rows = heat_rows(clusters, topics)
+    need = convergence_threshold(min_clusters, min_share, len(clusters))
+    candidates = convergences(found, names, need, endorsed=endorsed)
+    pairings, possible = complementarities(found, names, endorsed=endorsed)
+    rows = heat_rows(clusters, topics, topics_for)
     max_count = max((n for r in rows for n in r.counts), default=0)
     return Synthesis(list(QUADRANTS), list(topics), rows, candidates + pairings, max_count, names, possible)
+
+
+def convergences(found: dict[str, dict[str, dict[str, list[str]]]], names: list[str], need: int, *,
+                 endorsed: Endorsed | None = None) -> list[Candidate]:
+    """A theme that at least `need` clusters name in one quadrant, quoting each cluster's first entry
+    on it not yet quoted by another convergence (one entry, one convergence). The coordinator's
+    endorsed convergences claim their entries first."""
+    used: set[Key] = set()
+    kept: dict[tuple[str, str], Candidate] = {}
+    for name in names:  # first the endorsed, as the build first proposed them
+        for q in QUADRANTS:
+            first = Candidate(CONVERGENCE, name, tuple(Quote(c, q, e[0]) for c, e in found[name][q].items()), q)
+            if len(first.quotes) >= need and endorsed is not None and endorsed(first):
+                kept[name, q] = first
+                used.update(_key(x) for x in first.quotes)
+    for name in names:
+        for q in QUADRANTS:
+            if (name, q) in kept:
+                continue
+            quotes = tuple(Quote(c, q, x) for c, entries in found[name][q].items()
+                           for x in [next((e for e in entries if (c, q, e) not in used), None)] if x is not None)
+            if len(quotes) >= need:
+                kept[name, q] = Candidate(CONVERGENCE, name, quotes, q)
+                used.update(_key(x) for x in quotes)
+    return [kept[n, q] for n in names for q in QUADRANTS if (n, q) in kept]
+
+
+def _key(q: Quote) -> Key:
+    return q.cluster, q.quadrant, q.entry
 
 
 def best_pairs(strengths: int, weaknesses: int, limit: int = PER_PAIR) -> list[tuple[int, int]]:
     """The `limit` best (strength, weakness) positions of two clusters' entries on a theme, best first:
     by the sum of their places in the clusters' own order, then by the strength's. Never more than
-    limit² pairs looked at, however long the lists."""
+    limit² pairs looked at, however long the lists. (What earlier builds proposed: an endorsed
+    complementarity is one of these.)"""
     pairs = [(i, j) for i in range(min(strengths, limit)) for j in range(min(weaknesses, limit))]
     return sorted(pairs, key=lambda p: (p[0] + p[1], p[0]))[:limit]
 
 
 def complementarities(found: dict[str, dict[str, dict[str, list[str]]]], names: list[str],
-                      per_pair: int = PER_PAIR, limit: int = MAX_COMPLEMENTARITIES
-                      ) -> tuple[list[Candidate], int]:
-    """One cluster's strength and another's weakness on a theme, capped (see the module's docstring);
-    and how many there are in all, counted without making them."""
-    ranked = []  # (rank within its theme and pair, place in the uncapped order, candidate)
-    possible = 0
-    for t, name in enumerate(names):
-        strong, weak = found[name]["Strength"], found[name]["Weakness"]
-        for a_i, (a, strengths) in enumerate(strong.items()):
-            for b_i, (b, weaknesses) in enumerate(weak.items()):
-                if b == a:
-                    continue
-                possible += len(strengths) * len(weaknesses)
-                for rank, (i, j) in enumerate(best_pairs(len(strengths), len(weaknesses), per_pair)):
-                    ranked.append((rank, (t, a_i, i, b_i, j), Candidate(COMPLEMENTARITY, name, (
-                        Quote(a, "Strength", strengths[i]), Quote(b, "Weakness", weaknesses[j])))))
-    if len(ranked) > limit:  # every theme and pair's best first, then their second best…
-        ranked = sorted(ranked, key=lambda r: (r[0], r[1]))[:limit]
-    return [c for _, _, c in sorted(ranked, key=lambda r: r[1])], possible
+                      per_pair: int = PER_PAIR, limit: int = MAX_COMPLEMENTARITIES, *,
+                      endorsed: Endorsed | None = None) -> tuple[list[Candidate], int]:
+    """One cluster's strength and another's weakness on a theme, each entry in one complementarity at
+    most: every theme and pair of clusters in turn takes its next strength and weakness not yet
+    quoted, up to `per_pair` each and `limit` in all (see the module's docstring); and how many the
+    rule allows without `limit`. The endorsed ones come first and keep their entries."""
+    groups = [(t, name, a_i, a, strengths, b_i, b, weaknesses)
+              for t, name in enumerate(names)
+              for a_i, (a, strengths) in enumerate(found[name]["Strength"].items())
+              for b_i, (b, weaknesses) in enumerate(found[name]["Weakness"].items()) if b != a]
+    used: set[Key] = set()
+    chosen: list[tuple[tuple, Candidate]] = []  # (place in the build's order, candidate)
+    taken: dict[int, int] = {}  # per group: how many it has
+    for g, (t, name, a_i, a, strengths, b_i, b, weaknesses) in enumerate(groups):
+        for i, j in best_pairs(len(strengths), len(weaknesses), per_pair) if endorsed is not None else ():
+            c = _pairing(name, a, strengths[i], b, weaknesses[j])
+            if endorsed(c):
+                chosen.append(((t, a_i, b_i, i, j), c))
+                used.update(_key(x) for x in c.quotes)
+                taken[g] = taken.get(g, 0) + 1
+    proposed: list[tuple[tuple, Candidate]] = []  # in turn: every group's next one, then the next…
+    cursors = {g: [0, 0] for g in range(len(groups))}
+    for _ in range(per_pair):
+        progress = False
+        for g, (t, name, a_i, a, strengths, b_i, b, weaknesses) in enumerate(groups):
+            if taken.get(g, 0) >= per_pair:
+                continue
+            cur = cursors[g]
+            while cur[0] < len(strengths) and (a, "Strength", strengths[cur[0]]) in used:
+                cur[0] += 1
+            while cur[1] < len(weaknesses) and (b, "Weakness", weaknesses[cur[1]]) in used:
+                cur[1] += 1
+            if cur[0] >= len(strengths) or cur[1] >= len(weaknesses):
+                continue
+            c = _pairing(name, a, strengths[cur[0]], b, weaknesses[cur[1]])
+            proposed.append(((t, a_i, b_i, cur[0], cur[1]), c))
+            used.update(_key(x) for x in c.quotes)
+            taken[g] = taken.get(g, 0) + 1
+            progress = True
+        if not progress:
+            break
+    possible = len(chosen) + len(proposed)
+    kept = chosen + proposed[:max(limit - len(chosen), 0)]
+    return [c for _, c in sorted(kept, key=lambda r: r[0])], possible
+
+
+def _pairing(theme: str, a: str, strength: str, b: str, weakness: str) -> Candidate:
+    return Candidate(COMPLEMENTARITY, theme, (Quote(a, "Strength", strength), Quote(b, "Weakness", weakness)))

@@ -33,6 +33,7 @@ class Verdict:
     def record(self) -> dict:
         res = self.result
         return {"file": self.shown, "cluster": res.cluster.name if res.cluster else None,
+                "tool_file": res.tool_file,
                 "errors": len(res.errors), "warnings": len(res.warnings),
                 "language": self.language,
                 "issues": [issue_record(i, self.language) for i in res.errors + res.warnings + res.infos],
@@ -53,12 +54,13 @@ def check(files: list[Path], *, inputs: Path, console: Console, annotate: Path |
     if deliverable is not None:
         schema = build_schema(deliverable.topics, deliverable.theme_names)
         shown = _shown_names(files)
-        for res in check_files(files, schema, deliverable.topics, deliverable.chapter):
+        for res in check_files(files, schema, deliverable.topics, topics_for=deliverable.topics_for,
+                               steps=deliverable.chapter):
             _relocate(res, shown)
             verdict = Verdict(shown.get(res.path, res.path.name), res, language=language or res.language)
             if as_text:
                 _print_verdict(verdict, console)
-            if annotate is not None:
+            if annotate is not None and res.tool_file is None:
                 _annotated_copy(verdict, annotate, schema=schema, console=console if as_text else None)
             verdicts.append(verdict)
         logos = _logo_errors(inputs, [v.result.cluster for v in verdicts if v.result.cluster])
@@ -77,7 +79,7 @@ def check(files: list[Path], *, inputs: Path, console: Console, annotate: Path |
 
 def _print_verdict(verdict: Verdict, console: Console) -> None:
     res = verdict.result
-    name = res.cluster.name if res.cluster else "?"
+    name = res.cluster.name if res.cluster else (res.tool_file or "?")
     head = "OK" if not res.errors else f"{len(res.errors)} error(s)"
     console.print(f"{verdict.shown} ({name}): {head}, {len(res.warnings)} warning(s)")
     console.issues(res.errors + res.warnings + res.infos, language=verdict.language)

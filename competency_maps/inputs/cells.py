@@ -13,7 +13,7 @@ from pathlib import Path
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 
 from competency_maps.errors import Collector
-from competency_maps.inputs.habits import several_choices
+from competency_maps.inputs.habits import several_choices, text_words
 from competency_maps.model.richtext import Span, Text, normalise, plain
 from competency_maps.model.schema import Column, is_label_of, match_choice
 from competency_maps.inputs.glyph_check import missing_glyphs
@@ -32,6 +32,19 @@ class Ctx(Collector):
         super().__init__(path.name)
         self.struck: set[tuple[str, str]] = set()  # (sheet, cell) whose whole text is struck through
         self.language = "en"  # the workbook's own (its dropdowns' labels need no explanation)
+        self.words: frozenset[str] = frozenset()  # the workbook's words (habits.unwrap), in lower case
+
+
+def workbook_words(wb) -> frozenset[str]:
+    """Every word the workbook's text cells hold, in lower case: a hyphen that a PDF put at a line's
+    end is left out only when the word it splits is written whole somewhere in the workbook."""
+    words: set[str] = set()
+    for ws in wb.worksheets:
+        for cell in ws._cells.values():  # the cells the file holds, none created
+            v = cell.value
+            if isinstance(v, (str, CellRichText)):
+                words |= text_words(str(v))
+    return frozenset(words)
 
 
 def quote(s: str) -> str:

@@ -19,6 +19,7 @@ from competency_maps.inputs.files import CONFIG_NAME, check_regular_file, decode
 from competency_maps.inputs.options import Context, ValidationError, check_section
 from competency_maps.model.deliverable import VERSION_LOG_COLUMNS, Deliverable
 from competency_maps.model.image import Image
+from competency_maps.model.schema import name_key
 from competency_maps.model.keys import Markdown, Picture
 from competency_maps.model.richtext import Block, MarkdownError, markdown_images, parse_markdown
 
@@ -112,10 +113,19 @@ def _check_language(d: Deliverable, ctx: Context) -> None:
 
 
 def _check_rows(d: Deliverable, ctx: Context) -> None:
-    """What one key cannot say alone: as many short topics as topics, rows as wide as their columns."""
+    """What one key cannot say alone: as many short topics as topics, a partner's topics among them,
+    rows as wide as their columns."""
     topics, short = d.swot.topics, d.swot.short_topics
     if short and len(short) != len(topics):
         ctx.at("swot", "short_topics", "config.short_topics.count", names=len(short), topics=len(topics))
+    for partner, asked in d.swot.partner_topics.items():
+        for topic in asked:
+            if topic not in topics:
+                ctx.at("swot › partner_topics", partner, "config.partner_topics.unknown", partner=repr(partner),
+                       topic=repr(topic), topics=topics)
+        if d.clusters.order and not any(
+                name_key(partner) == name_key(n) for n in d.clusters.order):
+            ctx.at("swot › partner_topics", partner, "config.partner_topics.partner", partner=repr(partner))
     for section, log in (("version_log", d.version_log), ("history", d.history)):
         width = len(log.columns)
         for n, row in enumerate(log.rows, start=1):

@@ -15,11 +15,12 @@ from openpyxl.utils import get_column_letter
 
 from competency_maps.inputs.cells import Ctx, cell_text, choice, quote
 from competency_maps.inputs.habits import (LANGUAGE_NAMES, group_key, is_placeholder, language_code, language_suggestion,
-                     same_text_key, typed_list)
+                     same_text_key, typed_list, unwrap)
 from competency_maps.model.cluster import Note, SwotEntry, TowsEntry
 from competency_maps.model.richtext import Block, BlockKind, Text, number_lists, plain
 from competency_maps.model.schema import Sheet
 
+JOINS_SHOWN = 3  # joins a message quotes; it counts the others
 Rows = Iterable[tuple[int, dict]]  # (row number, {column name: cell}), from reader.rows
 
 
@@ -34,11 +35,29 @@ def _skipped(ctx: Ctx, sheet: str, cell, text: Text | None) -> bool:
     return False
 
 
+def _unwrapped(ctx: Ctx, sheet: str, coord: str, texts: list[Text]) -> list[Text]:
+    """The texts of one cell with the line breaks of a PDF joined and its stray page numbers left
+    out (habits.unwrap), each said once for the cell."""
+    out, joined, dropped = [], [], []
+    for t in texts:
+        u = unwrap(t, ctx.words)
+        out.append(u.text)
+        joined += u.joined
+        dropped += u.dropped
+    if joined:
+        ctx.at(sheet, coord, "text.pdf.joined", count=len(joined),
+               joins=tuple(quote(j) for j in joined[:JOINS_SHOWN]))
+    for line in dropped:
+        ctx.at(sheet, coord, "text.pdf.page_number", line=quote(line))
+    return out
+
+
 def _blocks_of_row(ctx: Ctx, sheet: str, coord: str, style: str, text: Text) -> list[Block]:
     """One row of Step 1 or of a Step 2 note: one block, or one per item of a list typed in it."""
     kind = BlockKind(style.lower())
     tl = typed_list(text) if kind not in (BlockKind.HEADING, BlockKind.SUBHEADING) else None
     if tl is None:
+        [text] = _unwrapped(ctx, sheet, coord, [text])
         return [Block(kind, text)]
     n = len(tl.items)
     if kind is BlockKind.PARAGRAPH:
@@ -48,7 +67,7 @@ def _blocks_of_row(ctx: Ctx, sheet: str, coord: str, style: str, text: Text) -> 
         ctx.at(sheet, coord, "list.typed.numbered" if tl.numbered else "list.typed.bulleted", count=n)
     else:
         _said_list(ctx, sheet, coord, tl, "item")
-    return [Block(kind, item) for item in tl.items]
+    return [Block(kind, item) for item in _unwrapped(ctx, sheet, coord, tl.items)]
 
 
 def _said_list(ctx: Ctx, sheet: str, coord: str, tl, each: str) -> None:
@@ -125,6 +144,7 @@ def read_entries(ctx: Ctx, title: str, sheet: Sheet, cols: dict[str, int], rows:
             continue
         fmt = "Bullet" if kind == "swot" else vals["Format"] or "Bullet"
         items, fmt = _entry_items(ctx, title, entry.coordinate, text, fmt)
+        items = _unwrapped(ctx, title, entry.coordinate, items)
         where = vals["Quadrant"] if kind == "swot" else vals["Strategy"]
         for item in items:
             if is_placeholder(plain(item)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from competency_maps.inputs.reader import ReadResult, read_workbook
 from competency_maps.model.deliverable import Chapter
 from competency_maps.model.schema import Schema, build_schema, name_key
 from competency_maps.analysis.decisions import REVIEW_NAME, Review
-from competency_maps.inputs.review import read_review
+from competency_maps.inputs.review import REVIEW_FILE, read_review, read_review_file
 from competency_maps.inputs.validate import validate_cluster
 
 
@@ -72,15 +73,23 @@ def workbook_files(inputs: Path) -> list[Path]:
     return [p for p in _files(inputs, WORKBOOK_SUFFIXES) if p.name.casefold() != REVIEW_NAME.casefold()]
 
 
-def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...],
+def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...], *,
+                topics_for: Callable[[str], tuple[str, ...]] | None = None,
                 steps: Chapter = Chapter()) -> list[ReadResult]:
-    """`steps`: the deliverable's [chapter], whose steps are judged for completeness."""
+    """Each file read and judged. One of the tool's own workbooks among them (`check inputs/*.xlsx`
+    has the synthesis review) is never judged as a broken partner's: the review is checked as a
+    review file, an export named and skipped. `steps`: the deliverable's [chapter], the steps judged."""
     results = []
     for path in paths:
         res = read_workbook(path, schema)
+        if res.tool_file == REVIEW_FILE:
+            res.issues[:] = [issue("check.tool_file.review", Location(path.name)), *read_review_file(path).issues]
+        elif res.tool_file is not None:
+            res.issues[:] = [issue("check.tool_file.export", Location(path.name))]
         if res.cluster is not None:  # sheets with errors are not judged again for completeness
             broken = {i.location.sheet for i in res.errors}
-            res.issues.extend(validate_cluster(res.cluster, topics, broken, steps))
+            asked = topics_for(res.cluster.name) if topics_for is not None else topics
+            res.issues.extend(validate_cluster(res.cluster, asked, broken, steps))
         results.append(res)
     return results
 
@@ -99,13 +108,18 @@ def gather(inputs: Path) -> Gathered:
     if deliverable is None:
         return Gathered(config.Deliverable(), schema, [], issues, configured=False)
     schema = build_schema(deliverable.topics, deliverable.theme_names)
-    results = check_files(workbook_files(inputs), schema, deliverable.topics, deliverable.chapter)
+    results = check_files(workbook_files(inputs), schema, deliverable.topics, topics_for=deliverable.topics_for,
+                          steps=deliverable.chapter)
     for p in _files(inputs, OTHER_SPREADSHEETS):  # said, so that a returned .ods is not just "missing"
         issues.append(issue("inputs.other_spreadsheet", Location(p.name)))
     expected = {name_key(n): PartnerStatus(n) for n in deliverable.clusters.order}
     extra: list[PartnerStatus] = []
     by_name: dict[str, PartnerStatus] = {}
     for res in results:
+        if res.tool_file is not None:  # the review saved under another name, an export: named, not read
+            kind = "review" if res.tool_file == REVIEW_FILE else "export"
+            issues.append(issue(f"inputs.tool_file.{kind}", Location(res.path.name), name=REVIEW_NAME))
+            continue
         if res.cluster is None:
             # unreadable: list it on its own line so it is seen
             extra.append(PartnerStatus(res.path.stem, res.path, None, res.issues, expected=False))

@@ -213,3 +213,116 @@ def is_website(raw: str) -> bool:
     is richtext.web_address's.)"""
     m = _URL.fullmatch(raw.strip())
     return bool(m and _HOST.fullmatch(m.group(2).lower()))
+
+
+# --- text pasted from a PDF ---------------------------------------------------------------------
+
+# A PDF breaks its lines where its column ends: pasted into a cell, the text keeps those breaks
+# ("the period 2012-⏎2015", "Belval-⏎Ouest", "of⏎members") and now and then a page number on a line
+# of its own. A break is taken for such a wrap only when a careful partner's never looks like it:
+# the line before ends without a sentence's punctuation and is long (a PDF line, not a short list
+# line), and the next starts with a small letter; or the line before ends with a hyphen right after
+# a letter or digit and the next goes on with one. Every other break is the partner's and stays:
+# after a full stop, colon or semicolon, before a capital letter (bar a hyphen), a bullet or a
+# number, around a blank line, after a short line.
+WRAPPED_MIN = 25  # characters of a line that a PDF's column wrapped (shorter: a list line, kept)
+_SENTENCE_END = re.compile(r"[.!?:;…]['\"”’»)\]]*\s*$")
+_HYPHEN_END = re.compile(r"(\w+)([-\u00ad\u2010])\s*$")
+_WORD_START = re.compile(r"\s*(\w+)")
+_PAGE_NUMBER = re.compile(r"\s*(?:[-\u2013\u2014]\s*)?\d{1,3}(?:\s*[-\u2013\u2014])?\s*")
+WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Unwrapped:
+    """A text with its PDF line breaks joined: what was joined (each shown as the words around
+    it, 'innovation', '2012-2015', 'of members') and the page numbers left out."""
+    text: Text
+    joined: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+    dropped_at: tuple[int, ...] = ()  # the lines dropped, counted from 0
+
+
+def text_words(s: str) -> set[str]:
+    """The words of a text, in lower case: what a hyphen at a line's end is checked against."""
+    return {w.casefold() for w in WORDS.findall(s)}
+
+
+def _join(before: str, after: str, words: frozenset[str] | set[str]) -> str | None:
+    """How a line ending with `before` goes on with the line `after` when the break is a PDF's: " "
+    (a space), "" (the hyphen left out: "inno-⏎vation" when the workbook writes "innovation"), "-"
+    (glued, the hyphen kept: "2012-2015", "Belval-Ouest"); None when the break is the partner's."""
+    first = after.lstrip()[:1]
+    if not before.strip() or not first or _BULLET.match(after) or _NUMBER.match(after):
+        return None
+    hyphen = _HYPHEN_END.search(before)
+    start = _WORD_START.match(after)
+    if hyphen and start:
+        if hyphen.group(2) == "\u00ad":  # a soft hyphen: a typesetter's, never a word's
+            return ""
+        left, right = hyphen.group(1), start.group(1)
+        if right[:1].islower() and left[-1:].isalpha() and (left + right).casefold() in words:
+            return ""
+        return "-"
+    if _SENTENCE_END.search(before) or len(before.strip()) < WRAPPED_MIN or not first.islower():
+        return None
+    return " "
+
+
+def unwrap(text: Text, words: frozenset[str] | set[str] = frozenset()) -> Unwrapped:
+    """The text with the line breaks of a PDF joined and a page number between the two halves of a
+    sentence left out (see above); emphasis kept. `words`: the workbook's words (`text_words`), by
+    which a hyphen at a line's end is left out when the joined word is one of them."""
+    rows = lines(text)
+    if len(rows) < 2:
+        return Unwrapped(text)
+    out: list[Span] = list(rows[0])
+    acc = plain(rows[0])  # the line being made, as joined so far
+    joined: list[str] = []
+    dropped: list[str] = []
+    dropped_at: list[int] = []
+    k = 1
+    while k < len(rows):
+        nxt = plain(rows[k])
+        if (_PAGE_NUMBER.fullmatch(nxt) and k + 1 < len(rows)
+                and _join(acc, plain(rows[k + 1]), words) is not None):
+            dropped.append(nxt.strip())
+            dropped_at.append(k)
+            k += 1
+            continue
+        glue = _join(acc, nxt, words)
+        if glue is None:
+            out.append(Span("\n"))
+            out.extend(rows[k])
+            acc = nxt
+        else:
+            head = _trim_end(normalise(out), hyphen=glue == "")
+            tail = _trim(rows[k])
+            sep = " " if glue == " " else ""  # "-": the hyphen stays where it is, glued
+            out = [*head, Span(sep), *tail]
+            joined.append(_around(plain(head), sep, plain(tail)))
+            acc = plain(normalise(out)).rsplit("\n", 1)[-1]
+        k += 1
+    return Unwrapped(normalise(out), tuple(joined), tuple(dropped), tuple(dropped_at))
+
+
+def _trim_end(text: Text, *, hyphen: bool) -> Text:
+    """The text without its trailing spaces and, with `hyphen`, without the hyphen they follow."""
+    spans = list(text)
+    while spans:
+        last = spans[-1]
+        body = last.text.rstrip()
+        if hyphen and body:
+            body, hyphen = body[:-1], False
+        if body:
+            spans[-1] = Span(body, last.bold, last.italic)
+            break
+        spans.pop()
+    return normalise(spans)
+
+
+def _around(before: str, glue: str, after: str) -> str:
+    """A join as the message shows it: the last word before it and the first after."""
+    left = before.rsplit(None, 1)[-1] if before.split() else ""
+    right = after.split(None, 1)[0] if after.split() else ""
+    return f"{left}{glue}{right}"

@@ -23,7 +23,7 @@ from competency_maps.errors import Collector, ConfigError, Location, ReportError
 from competency_maps.inputs.files import CONFIG_NAME
 from competency_maps.model.deliverable import Choice
 from competency_maps.model.keys import (CHECK, REQUIRED, Day, Flag, Markdown, Pattern, Patterns, Picture, Rows,
-                                        Section, Sections, Text, Texts, Ticks, Whole, toml_name)
+                                        Section, Sections, Share, Text, TextTable, Texts, Ticks, Whole, toml_name)
 
 
 class ValidationError(ConfigError):
@@ -74,6 +74,14 @@ def _whole(spec: Whole, value: Any, key: str) -> int:
     return value
 
 
+def _share(value: Any, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValidationError("config.share.type", kind=_kind(value), value=_shown(value), key=key)
+    if not 0 <= value <= 1:  # also NaN
+        raise ValidationError("config.share.range", value=value, key=key)
+    return float(value)
+
+
 def _flag(value: Any, key: str) -> bool:
     if not isinstance(value, bool):
         raise ValidationError("config.flag.type", kind=_kind(value), value=_shown(value), key=key)
@@ -106,6 +114,12 @@ def _texts(spec: Texts, value: Any, key: str) -> tuple[str, ...]:
         if dups:
             raise ValidationError("config.list.repeated", item=repr(dups[0]))
     return tuple(value)
+
+
+def _text_table(value: Any, key: str) -> Mapping[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise ValidationError("config.table.type", kind=_kind(value), key=key)
+    return MappingProxyType({name: _texts(Texts(unique=True), texts, name) for name, texts in value.items()})
 
 
 def _rows(value: Any, key: str) -> tuple[tuple[str, ...], ...]:
@@ -218,6 +232,8 @@ def check_value(check: Any, value: Any, ctx: Context, *, where: str, key: str) -
         return _pattern(check, value, key)
     if isinstance(check, Whole):
         return _whole(check, value, key)
+    if isinstance(check, Share):
+        return _share(value, key)
     if isinstance(check, Flag):
         return _flag(value, key)
     if isinstance(check, Day):
@@ -226,6 +242,8 @@ def check_value(check: Any, value: Any, ctx: Context, *, where: str, key: str) -
         return _texts(check, value, key)
     if isinstance(check, Rows):
         return _rows(value, key)
+    if isinstance(check, TextTable):
+        return _text_table(value, key)
     if isinstance(check, Ticks):
         return _ticks(value, key)
     if isinstance(check, Patterns):

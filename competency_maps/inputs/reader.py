@@ -18,7 +18,7 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from competency_maps.inputs.cells import Ctx, cell_text, quote
+from competency_maps.inputs.cells import Ctx, cell_text, quote, workbook_words
 from competency_maps.inputs.entries import read_coordinator_notes, read_entries, read_notes, read_step1
 from competency_maps.errors import SortsIssues, Issue, ReportError, issue
 from competency_maps.inputs.habits import is_placeholder, is_website
@@ -29,6 +29,7 @@ from competency_maps.model.richtext import plain
 from competency_maps.model.schema import (CHECK_SHEET, COORDINATOR_SHEET, LISTS_SHEET, NOTES_SHEET, PROFILE_COLUMNS,
                      PROFILE_FIELDS, PROFILE_SHEET, README_SHEET, SUMMARY_SHEET, Schema, field_for_label, name_key)
 from competency_maps.inputs.template_check import template_issues, workbook_language
+from competency_maps.inputs.review import tool_file_kind
 from competency_maps.inputs.workbook_file import open_workbook
 
 MAX_ROWS = 20_000  # per sheet: far above any real competency map
@@ -42,6 +43,7 @@ class ReadResult(SortsIssues):
     issues: list[Issue]
     coordinator_notes: list[tuple[str, str]] = field(default_factory=list)  # (cell, text): for `check`
     language: str = "en"  # the workbook's language (its document property): `check` answers in it
+    tool_file: str | None = None  # one of the tool's own workbooks (review.tool_file_kind): not read
 
 
 def _merged_in(ws: Worksheet, min_row: int, cols: range) -> list[str]:
@@ -310,7 +312,12 @@ def read_workbook(path: Path, schema: Schema) -> ReadResult:
         wb = open_workbook(path)
     except ReportError as e:
         return ReadResult(path, None, [e.as_issue()])
+    kind = tool_file_kind(wb)
+    if kind is not None:  # the caller says what it makes of it: never judged as a broken partner
+        wb.close()
+        return ReadResult(path, None, [], tool_file=kind)
     ctx.language = workbook_language(wb)
+    ctx.words = workbook_words(wb)
     _check_sheet_names(ctx, wb, schema)
     template_issues(ctx, wb, schema)
     profile_ws = _find_sheet(ctx, wb, PROFILE_SHEET)

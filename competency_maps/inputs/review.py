@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from competency_maps.analysis.decisions import COLUMNS, REVIEW_NAME, SHEET, Review, ReviewRow
@@ -29,11 +30,41 @@ REQUIRED = ("Kind", "Theme", "Entries", "Include")
 ANSWERS = MappingProxyType({"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False})
 
 
+REVIEW_FILE, EXPORT_FILE = "synthesis review", "export"  # the tool's own workbooks (tool_file_kind)
+TOOL_CREATOR = "competency-maps"  # the document property the tool's exports carry
+
+
+def tool_file_kind(wb: Workbook) -> str | None:
+    """Which of the tool's own workbooks this is, by its content (never its name), or None: a
+    synthesis review has a sheet 'Review' whose first row holds the review's columns; an export
+    (`build.py export --format xlsx`) is made by the tool and its SWOT sheet starts with 'cluster'.
+    A partner's workbook with a sheet of its own named 'Review' is still a partner's (it has SWOT
+    with its own headers)."""
+    sheets = {" ".join(t.split()).casefold(): ws for t in wb.sheetnames
+              if isinstance(ws := wb[t], Worksheet)}
+    swot = sheets.get("swot")
+    if swot is not None:
+        exported = (wb.properties.creator == TOOL_CREATOR and "profiles" in sheets
+                    and str(swot.cell(1, 1).value or "").strip() == "cluster")
+        return EXPORT_FILE if exported else None
+    review = sheets.get(SHEET.casefold())
+    if review is None:
+        return None
+    first = {" ".join(str(c.value or "").split()).casefold() for c in next(review.iter_rows(max_row=1), ())}
+    return REVIEW_FILE if {c.casefold() for c in REQUIRED} <= first else None
+
+
 def read_review(inputs: Path) -> Review:
     """inputs/synthesis-review.xlsx, read and checked; without one, an empty Review (no issue)."""
     path = inputs / REVIEW_NAME
     if not path.exists() and not path.is_symlink():
         return Review()
+    return read_review_file(path)
+
+
+def read_review_file(path: Path) -> Review:
+    """A review workbook, read and checked, wherever it is and whatever its name (`check` is given
+    one among the partners' workbooks)."""
     review = Review(path)
     try:
         wb = open_workbook(path)

@@ -48,10 +48,23 @@ def _tows(cluster: Cluster, topics: tuple[str, ...], at: Location) -> list[Issue
     return issues
 
 
+def _not_asked(cluster: Cluster, topics: tuple[str, ...], file: str, broken: Collection[str]) -> list[Issue]:
+    """Entries on a topic of the deliverable that was not asked of this partner ([swot.partner_topics]):
+    printed, and said once per sheet and topic."""
+    out = []
+    for sheet, entries in (("SWOT", cluster.swot), ("TOWS", cluster.tows)):
+        if sheet in broken:
+            continue
+        for topic in dict.fromkeys(e.topic for e in entries if e.topic not in topics):
+            out.append(issue("topic.not_asked", Location(file, sheet), topic=topic, cluster=cluster.name))
+    return out
+
+
 def validate_cluster(cluster: Cluster, topics: tuple[str, ...],
                      broken: Collection[str] = (), steps: Chapter = Chapter()) -> list[Issue]:
-    """`broken`: the sheets that already have errors (or could not be read), left unjudged here;
-    `steps`: the deliverable's [chapter], the steps its chapters have."""
+    """`topics`: those asked of this partner (Deliverable.topics_for); a workbook is never warned about
+    a topic it was never asked for. `broken`: the sheets that already have errors (or could not be
+    read), left unjudged here. `steps`: the deliverable's [chapter], the steps its chapters have."""
     file = cluster.source.name if cluster.source else cluster.name
     issues: list[Issue] = []
     p = cluster.profile
@@ -69,6 +82,8 @@ def validate_cluster(cluster: Cluster, topics: tuple[str, ...],
             issues += judge(cluster, topics, Location(file, sheet))
         elif not on and filled:
             issues.append(issue("step.unused", Location(file, sheet)))
+    off = {sheet for sheet, on in (("SWOT", steps.swot), ("TOWS", steps.tows)) if not on}
+    issues += _not_asked(cluster, topics, file, {*broken, *off})
     if not steps.step2 and cluster.step2_notes and NOTES_SHEET not in broken:
         issues.append(issue("step.unused", Location(file, NOTES_SHEET)))
     return issues

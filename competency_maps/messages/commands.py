@@ -7,6 +7,9 @@ TEMPLATES = catalog(
     Template("check.config.default", "info",
              "no {config} in {folder}/: the workbooks are checked against the standard topics and no "
              "synthesis themes.", "Name the deliverable's folder with --inputs DIR to use its own."),
+    Template("check.tool_file.review", "info",
+             "is a synthesis review, not a partner's workbook: checked as a review file."),
+    Template("check.tool_file.export", "info", "is an export of this tool, not a partner's workbook: skipped."),
     Template("new_workbook.exists", "error", "already exists: nothing was written.",
              "Choose another name with -o, or add --force to replace it."),
     Template("new_workbook.prefilled.exists", "error", "already exists: nothing was written.",

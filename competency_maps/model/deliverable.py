@@ -16,10 +16,11 @@ from typing import NamedTuple
 
 from competency_maps.labels import DEFAULT_CAPTIONS, DEFAULT_HEADINGS, DEFAULT_LABELS, Labels, fields, translated
 from competency_maps.model.image import Image
-from competency_maps.model.keys import (Day, Flag, Markdown, Patterns, Picture, Rows, Sections, Text, Texts, Ticks,
+from competency_maps.model.keys import (Day, Flag, Markdown, Patterns, Picture, Rows, Sections, Share, Text, TextTable,
+                                        Texts, Ticks,
                                         Whole, key, section)
 from competency_maps.model.richtext import Block
-from competency_maps.model.schema import D21_TOPICS
+from competency_maps.model.schema import D21_TOPICS, name_key
 
 VERSION_LOG_COLUMNS = ("Issue Date", "Rev. No.", "Author", "Change")
 HISTORY_COLUMNS = ("Version", "Date", "Main Modification", "Entity")
@@ -153,6 +154,8 @@ class Swot:
     """[swot]: the topics, and the same topics as the TOWS tables name them, where given."""
     topics: tuple[str, ...] = key(Texts(nonempty=True, unique=True), D21_TOPICS)
     short_topics: tuple[str, ...] = key(Texts(), ())
+    # [swot.partner_topics]: a partner's Short name = the topics asked of it (default: all of them)
+    partner_topics: Mapping[str, tuple[str, ...]] = key(TextTable(), MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,7 @@ class Synthesis:
     """[synthesis]: `enabled` unset means on when there are themes."""
     enabled: bool | None = key(Flag(), None)
     min_clusters: int = key(Whole(minimum=2), 3)
+    min_share: float = key(Share(), 0.5)  # and at least this share of the partners compared
     themes: tuple[Theme, ...] = key(Sections(Theme), ())
 
     @property
@@ -281,6 +285,12 @@ class Deliverable:
         if strategy in self.tows.captions:
             return self.tows.captions[strategy]
         return translated(DEFAULT_CAPTIONS, self.language).get(strategy, "")
+
+    def topics_for(self, cluster: str) -> tuple[str, ...]:
+        """The topics asked of a partner, in the report's order: its [swot.partner_topics] line (its
+        Short name compared as the workbooks' are), or every topic."""
+        asked = next((v for k, v in self.swot.partner_topics.items() if name_key(k) == name_key(cluster)), None)
+        return self.topics if asked is None else tuple(t for t in self.topics if t in asked)
 
     def short_topic(self, topic: str) -> str:
         """A topic as a TOWS table names it ("Business model and internal management")."""

@@ -35,6 +35,11 @@ class Whole:
 
 
 @dataclass(frozen=True)
+class Share:
+    """A share of a whole: a number from 0 to 1 (0.5 is half)."""
+
+
+@dataclass(frozen=True)
 class Flag:
     """true or false."""
 
@@ -49,6 +54,11 @@ class Texts:
     """A list of texts; a lone text where a list is meant is an error, never split into letters."""
     nonempty: bool = False
     unique: bool = False
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """A table of names, each with a list of texts ([swot.partner_topics]: a Short name = its topics)."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ together in reading order (chapters, synthesis, conclusions, about) with the con
 
 from __future__ import annotations
 
-from competency_maps.analysis.decisions import Review
+from competency_maps.analysis.decisions import Review, endorsed_by
 from competency_maps.analysis.synthesis import analyse
 from competency_maps.model.deliverable import Deliverable
 from competency_maps.model.cluster import Cluster
@@ -57,8 +57,10 @@ def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluste
     ordered += [c for c in clusters if c not in ordered]
     syn = None
     if d.synthesis.shown and d.themes and d.chapter.swot and not proof and len(clusters) >= 2:  # of SWOT entries
-        syn = synthesis_view(analyse(clusters, d.topics, list(d.themes), d.synthesis.min_clusters, d.language),
-                         d, review=review, draft=draft)
+        syn = synthesis_view(analyse(clusters, d.topics, list(d.themes), d.synthesis.min_clusters, d.language,
+                                     min_share=d.synthesis.min_share, endorsed=endorsed_by(review),
+                                     topics_for=d.topics_for),
+                             d, review=review, draft=draft)
     title = f"{d.number} {d.title}"
     before, _, rest = lb("page_footer", page="\0", pages="\1").partition("\0")
     between, _, after = rest.partition("\1")

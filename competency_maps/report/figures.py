@@ -33,7 +33,7 @@ class Cell:
     y: float
     w: float
     h: float
-    value: int
+    value: int | str  # "": a topic not asked of the cluster, left blank
     shade: float  # 0..1, share of the largest count
 
 
@@ -93,8 +93,9 @@ def _part(s: Synthesis, groups: list, rows: range, top: int, width: float, title
         for qi, letter in enumerate(letters):
             labels.append(Label(gx + qi * CELL_W + CELL_W / 2, HEAD_H - 8, letter, "middle"))
         for y, ri in enumerate(rows):
-            for qi, n in enumerate(counts_of[ri]):
-                cells.append(Cell(gx + qi * CELL_W, HEAD_H + y * CELL_H, CELL_W - 1, CELL_H - 1, n, n / top))
+            for qi, n in enumerate(counts_of[ri] or [None] * len(s.quadrants)):  # None: not asked, blank
+                cells.append(Cell(gx + qi * CELL_W, HEAD_H + y * CELL_H, CELL_W - 1, CELL_H - 1,
+                                  "" if n is None else n, 0 if n is None else n / top))
     for y, ri in enumerate(rows):
         lines = _name_lines(s.rows[ri].cluster)
         size = min(_fitting(line) for line in lines)

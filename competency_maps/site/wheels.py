@@ -20,9 +20,9 @@ EPOCH = (2020, 1, 1, 0, 0, 0)
 PROJECT = "competency_maps"
 # Files of the package the browser does not need: sources of catalogs (their .mo are shipped), caches.
 LEFT_OUT = (".po", ".pot", ".pyc", ".mjs")
-# what the page never runs: the Word renderer (check and the preview load no renderer; tests/test_layers.py),
-# and the commands (the page calls what `check` calls, gather.check_files, never a command itself)
-LEFT_OUT_PACKAGES = (("render", "docx"), ("commands",))
+# what the page never runs: the renderers (check and the preview load none; tests/test_layers.py), the
+# commands, the dataset's export and snapshots, publishing; so that a first visit stays within 8 MB
+LEFT_OUT_PACKAGES = (("render",), ("commands",), ("dataset",), ("publish",))
 # The templates the chapter preview renders (report.html.j2 and the figures it includes); the Word
 # template, fonts and images are not needed in the browser (the preview's files are served apart).
 # the report's HTML templates for the preview, and what check itself reads from templates/: which

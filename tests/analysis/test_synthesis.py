@@ -17,7 +17,8 @@ from competency_maps.render.pdf.render import render_figures, render_html
 from competency_maps.model.richtext import Span, plain
 from competency_maps.analysis.synthesis import (COMPLEMENTARITY, CONVERGENCE, MAX_COMPLEMENTARITIES, PER_PAIR,
                                                HeatRow, Matcher, Synthesis, Theme, analyse, best_pairs,
-                                               complementarities)
+                                               complementarities, convergence_threshold)
+from competency_maps.analysis.decisions import candidate_key, endorsed_by
 from reports import docx_paragraphs, sample_content, sample_docx, sample_gathered
 
 
@@ -112,8 +113,7 @@ def test_a_complementarity_pairs_one_strength_with_one_weakness_of_another_clust
     for c in comps:
         strong, weak = c.quotes
         assert (strong.quadrant, weak.quadrant) == ("Strength", "Weakness") and strong.cluster != weak.cluster
-    assert any(c.quotes[0].cluster == "Zone Cluster" and "independent from state financing" in c.quotes[0].entry
-               and c.quotes[1].cluster == "Mov'eo" for c in comps)
+    assert any(c.quotes[0].cluster == "Zone Cluster" and c.quotes[1].cluster == "Mov'eo" for c in comps)
     assert [c.kind for c in s.candidates] == sorted((c.kind for c in s.candidates), key=[CONVERGENCE, COMPLEMENTARITY].index)
 
 
@@ -283,15 +283,14 @@ def _many(name: str, n: int) -> Cluster:
     return Cluster(Profile(short_name=name), swot=swot)
 
 
-def test_each_theme_and_pair_of_clusters_proposes_its_best_pairings_and_the_count_of_all():
+def test_each_theme_and_pair_of_clusters_proposes_its_first_entries_each_quoted_once():
     funding = Theme("Funding", ("funding",))
     s = _syn([_many("A", 30), _many("B", 30)], [funding])
     comps = s.complementarities
-    assert len(comps) == 2 * PER_PAIR and s.possible == 2 * 30 * 30 and s.capped
+    assert len(comps) == 2 * PER_PAIR and s.possible == 2 * PER_PAIR and not s.capped
     a_to_b = [(c.quotes[0].entry, c.quotes[1].entry) for c in comps if c.quotes[0].cluster == "A"]
-    assert len(a_to_b) == PER_PAIR and a_to_b[0] == ("A funding Strength 0", "B funding Weakness 0")
-    # the first strength with the first weaknesses, then the next ones: never a late entry
-    assert all(int(s_.rsplit(" ", 1)[1]) + int(w.rsplit(" ", 1)[1]) <= 4 for s_, w in a_to_b)
+    # the first strength with the first weakness, then the next ones: never a late entry, none twice
+    assert a_to_b == [(f"A funding Strength {i}", f"B funding Weakness {i}") for i in range(PER_PAIR)]
 
 
 def test_best_pairs_ranks_by_place_and_never_looks_past_the_limit():
@@ -305,20 +304,65 @@ def test_the_whole_synthesis_is_capped_every_theme_and_pair_served_in_turn():
                  "Weakness": {c: [f"{t}{c}w{i}" for i in range(5)] for c in "ABC"},
                  "Opportunity": {}, "Threat": {}} for t in ("T1", "T2")}
     kept, possible = complementarities(found, ["T1", "T2"], per_pair=4, limit=12)
-    assert possible == 2 * 6 * 25 and len(kept) == 12
-    # 12 theme-and-pair groups, each its best pairing: (first strength, first weakness)
+    assert 2 * 12 < possible <= 2 * 15 and len(kept) == 12  # 15 strengths and 15 weaknesses a theme, each once
+    # 12 theme-and-pair groups, each served once before any is served twice
     assert {(c.theme, c.quotes[0].cluster, c.quotes[1].cluster) for c in kept} == {
         (t, a, b) for t in ("T1", "T2") for a in "ABC" for b in "ABC" if a != b}
-    assert all(c.quotes[0].entry.endswith("s0") and c.quotes[1].entry.endswith("w0") for c in kept)
+    assert all(c.quotes[0].entry[-1] in "01" and c.quotes[1].entry[-1] in "01" for c in kept)
     uncapped, _ = complementarities(found, ["T1", "T2"], per_pair=4, limit=10 ** 6)
     assert [c for c in uncapped if c in kept] == kept  # in the uncapped order
+    quoted = [q for c in uncapped for q in c.quotes]
+    assert len(uncapped) == possible and len(quoted) == len(set(quoted))
 
 
-def test_two_workbooks_of_2000_entries_propose_at_most_the_cap():
+def test_two_workbooks_of_2000_entries_propose_each_entry_once_at_most():
     s = _syn([_many("A", 1000), _many("B", 1000)], [Theme("Funding", ("funding",))])
-    assert len(s.complementarities) <= MAX_COMPLEMENTARITIES and s.possible == 2 * 1000 * 1000
+    assert len(s.complementarities) == s.possible == 2 * PER_PAIR <= MAX_COMPLEMENTARITIES
 
 
-def test_the_samples_synthesis_is_not_capped():
+def test_the_samples_synthesis_quotes_an_entry_in_one_finding_of_a_kind():
     s = _syn()
-    assert len(s.candidates) == 147 and not s.capped and s.possible == len(s.complementarities)
+    assert len(s.candidates) == 31 and not s.capped and s.possible == len(s.complementarities)
+    for found in (s.convergences, s.complementarities):
+        quoted = [q for c in found for q in c.quotes]
+        assert len(quoted) == len(set(quoted))
+
+
+def test_what_the_review_endorses_keeps_its_entries_even_quoted_twice():
+    g = sample_gathered()
+    d = g.deliverable
+    s = analyse(g.clusters, d.topics, list(d.themes), d.synthesis.min_clusters, min_share=d.synthesis.min_share,
+                endorsed=endorsed_by(g.review))
+    keys = {candidate_key(c) for c in s.candidates}
+    yes = [row for row in g.review.rows if row.include]
+    assert len(yes) == 14 and all(row.key in keys for row in yes)
+    rai = [c for c in s.complementarities if c.theme == "SMEs" and c.quotes[0].cluster == "RAI Automotive Industry NL"]
+    assert len({c.quotes[0] for c in rai}) < len(rai)  # the one strength both endorsed rows quote
+
+
+def _shared(n: int, sharing: int) -> list[Cluster]:
+    """n clusters, the first `sharing` of them naming COVID-19 as a threat."""
+    return [Cluster(Profile(short_name=f"C{i}"), swot=[_entry("COVID-19 crisis" if i < sharing else "Other", "Threat")])
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("n, sharing, min_share, found", [
+    (10, 3, 0.5, False), (10, 5, 0.5, True), (10, 3, 0.3, True), (5, 3, 0.5, True), (2, 2, 0.5, False),
+    (4, 3, 1.0, False), (4, 4, 1.0, True)])
+def test_a_convergence_needs_min_clusters_and_a_share_of_the_partners(n, sharing, min_share, found):
+    covid = Theme("COVID-19", ("COVID-19",))
+    s = analyse(_shared(n, sharing), (sample_gathered().deliverable.topics[0],), [covid], 3, min_share=min_share)
+    assert bool(s.convergences) is found
+    assert convergence_threshold(2, 0.5, 2) == 2 and convergence_threshold(3, 0.5, 11) == 6
+
+
+def test_a_convergence_quotes_an_entry_another_convergence_already_quotes_never():
+    themes = [Theme("Funding", ("funding",)), Theme("Public", ("public",))]
+    clusters = [Cluster(Profile(short_name=f"C{i}"), swot=[_entry("public funding", "Threat"),
+                                                            _entry("public support", "Threat")]) for i in range(3)]
+    s = analyse(clusters, (sample_gathered().deliverable.topics[0],), themes, 3)
+    funding, public = s.convergences
+    assert {q.entry for q in funding.quotes} == {"public funding"}
+    assert {q.entry for q in public.quotes} == {"public support"}
+
+

@@ -92,6 +92,7 @@ def test_the_size_is_what_is_read_not_what_stat_says(tmp_path):
 
 
 @pytest.mark.parametrize("kind", sorted(CODES))
+@pytest.mark.slow  # over a second: many workbooks read and written
 def test_changes_since_and_new_workbook_from_say_it_and_exit_1(hostile, kind, tmp_path, deadline):
     code, printed = run("--inputs", INPUTS, "changes", "--since", hostile[kind])
     assert code == 1 and f"ERROR {hostile[kind]}" in printed and "internal error" not in printed, printed
@@ -101,6 +102,7 @@ def test_changes_since_and_new_workbook_from_say_it_and_exit_1(hostile, kind, tm
     assert not (tmp_path / "x.xlsx").exists()
 
 
+@pytest.mark.slow  # over a second: many workbooks read and written
 def test_changes_since_checks_the_schema_a_typo_and_a_second_copy_of_a_cluster(tmp_path):
     """`--since` is checked as `--from` is: a hand-edited quadrant, a cluster listed twice."""
     from competency_maps.dataset.snapshot import read_snapshot

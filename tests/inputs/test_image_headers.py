@@ -63,6 +63,7 @@ def test_a_huge_declared_size_is_refused_from_the_header_alone():
         images._raster_from_header(bytes(data))
 
 
+@pytest.mark.slow  # over a second: many workbooks read and written
 def test_without_pillow_pasted_pictures_are_kept_read_and_written_back(tmp_path, make_workbook):
     """In a process where Pillow cannot be imported, as in a browser: the pictures are not dropped."""
     from openpyxl.drawing.image import Image as XlImage

@@ -74,6 +74,7 @@ def test_an_english_workbook_with_native_words_checks_clean_with_information_lin
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
+@pytest.mark.slow  # over a second: many workbooks read and written
 def test_a_workbook_in_each_language_reads_as_its_english_twin(lang, tmp_path, schema, comparable):
     cluster = make_sample_cluster(schema.topics)
     path = tmp_path / f"{lang}.xlsx"
@@ -89,6 +90,7 @@ def test_a_workbook_in_each_language_reads_as_its_english_twin(lang, tmp_path, s
     assert comparable(res.cluster) == comparable(cluster)
 
 
+@pytest.mark.slow  # over a second: many workbooks read and written
 def test_check_answers_a_workbook_in_its_own_language(tmp_path, schema):
     cluster = make_sample_cluster(schema.topics)
     path = tmp_path / "cluster.xlsx"
@@ -108,6 +110,7 @@ def test_check_answers_a_workbook_in_its_own_language(tmp_path, schema):
     assert sheet.page_setup.fitToWidth in (1, "1") and sheet.sheet_properties.pageSetUpPr.fitToPage
 
 
+@pytest.mark.slow  # over a second: many workbooks read and written
 def test_new_workbook_from_last_rounds_map_in_german(tmp_path, schema, comparable):
     out = io.StringIO()
     target = tmp_path / "moveo-de.xlsx"

@@ -145,6 +145,7 @@ def noted(tmp_path, make_workbook, schema, deliverable):
     return build_content(deliverable, [chapter(cluster, deliverable)], [cluster])
 
 
+@pytest.mark.slow  # over a second: renders the PDF renderer's HTML
 def test_the_html_prints_the_notes_right_after_the_step_2_heading(noted):
     from competency_maps.render.pdf.render import render_html
     html = render_html(noted)

@@ -101,6 +101,7 @@ def test_location_without_a_source_file_uses_the_cluster_name(sample_cluster, sc
 # --- across workbooks -------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # over a second: many workbooks read and written
 def test_two_workbooks_for_one_cluster_stop_the_build_naming_both(tmp_path, make_workbook):
     inputs = tmp_path / "inputs"  # the shipped configuration and texts, without the sample workbooks
     shutil.copytree(INPUTS, inputs, ignore=shutil.ignore_patterns("*.xlsx"))

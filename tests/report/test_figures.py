@@ -38,6 +38,7 @@ def test_every_label_and_cell_of_a_part_is_inside_its_picture():
 
 
 @pytest.mark.parametrize("n", [60, 120])
+@pytest.mark.slow  # over a second: lays out maps of 60 and 120 partners
 def test_a_large_consortium_lays_out_the_whole_map_inside_the_frame(n):
     clusters = synthetic_clusters(n)
     content = build_content(sample_gathered().deliverable, [], clusters)

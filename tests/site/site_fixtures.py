@@ -1,6 +1,6 @@
 """Fixtures of the self-check site's tests (imported by each test module: a conftest.py here would
 shadow tests/conftest.py for the modules that import helpers from it): the site built once per
-session (from the download cache), the corpus, the clients."""
+run (from the download cache) and the corpus, shared by xdist's workers (tests/once.py), the clients."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 from competency_maps.site.build import write_site
 from competency_maps.site.fetch import default_cache
 from competency_maps.site.serve import server
+from once import folder_for, once
 from site_corpus import ROOT, make_corpus
 
 PLAYWRIGHT = ROOT / "tools" / "site" / "node_modules" / "playwright-core"
@@ -26,16 +27,21 @@ def _missing(what: str) -> None:
     pytest.skip(f"{what} is not installed (tools/setup.sh --test installs it)")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
+def _site() -> Path:
+    out = folder_for("site") / "site"
     write_site(out, ROOT / "inputs", cache=default_cache())
     return out
 
 
 @pytest.fixture(scope="session")
-def corpus(tmp_path_factory) -> list[Path]:
-    return make_corpus(tmp_path_factory.mktemp("corpus"))
+def built_site() -> Path:
+    """Read only: a test that changes a site builds its own."""
+    return once("site", _site)
+
+
+@pytest.fixture(scope="session")
+def corpus() -> list[Path]:
+    return once("corpus", lambda: make_corpus(folder_for("corpus")))
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from PIL import Image as Pil
 
 from competency_maps.site.browser import Session
 from site_corpus import ROOT, SAMPLE
+from once import folder_for, once
 from site_fixtures import built_site, chromium, corpus, node  # noqa: F401 - fixtures
 
 BROWSER_CHECK = Path(__file__).with_name("browser_check.mjs")
@@ -46,10 +47,16 @@ def _workbook(folder: Path, name: str, cells: dict[str, str]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def session_result(tmp_path_factory, built_site, corpus, node, chromium):
+def session_result(built_site, corpus, node, chromium):
+    """Once per run, whichever worker asks first (tests/once.py): Chromium's session takes seconds."""
+    return once("browser session", lambda: _session(built_site, node))
+
+
+def _session(built_site: Path, node: str) -> tuple[str, Path, dict]:
     import threading
     from competency_maps.site.serve import server
-    folder = tmp_path_factory.mktemp("browser")
+    folder = folder_for("browser")
+    folder.mkdir(parents=True, exist_ok=True)
     broken = _workbook(folder, "Mov'eo broken.xlsx", {"SWOT!B3": "Strenght", "SWOT!D4": "=1+1", "SWOT!B5": MARKUP})
     clean = _workbook(folder, "Mov'eo clean.xlsx", {"SWOT!D6": MARKUP})
     httpd = server(built_site, 0)

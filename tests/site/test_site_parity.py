@@ -13,6 +13,7 @@ from competency_maps import messages
 from competency_maps.site.browser import Session
 from site_corpus import ROOT, SAMPLE
 from site_fixtures import built_site, corpus, node  # noqa: F401 - fixtures
+from once import once
 from reports import run_cli
 
 NODE_CHECK = Path(__file__).with_name("pyodide_check.mjs")
@@ -25,12 +26,17 @@ def _printed(record: dict) -> str:
     return f"{record['severity'].upper()} {where + ': ' if where else ''}{record['message']}{tail}"
 
 
-@pytest.fixture(scope="module")
-def in_pyodide(built_site, corpus, node) -> dict[str, dict]:
-    done = subprocess.run([node, str(NODE_CHECK), str(built_site), *map(str, corpus)], capture_output=True,
+def _check_in_pyodide(node: str, site: Path, corpus: list[Path]) -> dict[str, dict]:
+    done = subprocess.run([node, str(NODE_CHECK), str(site), *map(str, corpus)], capture_output=True,
                           text=True, timeout=900, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-3000:]
     return {r["file"]: r for r in map(json.loads, done.stdout.splitlines())}
+
+
+@pytest.fixture(scope="module")
+def in_pyodide(built_site, corpus, node) -> dict[str, dict]:
+    """Once per run (tests/once.py): Pyodide's start under Node takes seconds."""
+    return once("in pyodide", lambda: _check_in_pyodide(node, built_site, corpus))
 
 
 @pytest.mark.slow
