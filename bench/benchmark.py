@@ -4,6 +4,7 @@
     python bench/benchmark.py            # sample build (medians of 5 runs after a warm-up) + scaling
     python bench/benchmark.py --quick    # 3 runs, scaling up to 25 clusters
     python bench/benchmark.py --large    # only the large consortium: 2 workbooks of 2,000 entries
+    python bench/benchmark.py --refusals # only the time to read (or refuse) hostile workbooks
 
 Numbers, not assertions: the machines are shared, so compare the ratios within one run.
 """
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -228,13 +230,71 @@ def scale_run(n: int) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+def million_rows(source: Path, dest: Path, n: int = 1_000_000) -> Path:
+    """`source` with n one-cell rows added to its first sheet as raw XML (an 8 MB file that openpyxl
+    would take half a minute and 600 MB to load): the reader must refuse it before parsing."""
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
+        sheet = "xl/worksheets/sheet1.xml"  # any sheet: the element count is checked before any is parsed
+        for info in z.infolist():
+            data = z.read(info.filename)
+            if info.filename != sheet:
+                out.writestr(info, data)
+                continue
+            head, tail = data.split(b"</sheetData>")
+            with out.open(info.filename, "w", force_zip64=True) as f:
+                f.write(head)
+                for start in range(1000, 1000 + n, 10_000):
+                    f.write(b"".join(b'<row r="%d"><c r="D%d" t="inlineStr"><is><t>x</t></is></c></row>' % (k, k)
+                                     for k in range(start, min(start + 10_000, 1000 + n))))
+                f.write(b"</sheetData>" + tail)
+    return dest
+
+
+def far_cell(source: Path, dest: Path) -> Path:
+    """`source` with a note typed in the last column Excel has (XFD2): read without visiting the
+    16,384 columns before it."""
+    from openpyxl import load_workbook
+    wb = load_workbook(source, rich_text=True)
+    wb["SWOT"]["XFD2"] = "far away"
+    wb.save(dest)
+    return dest
+
+
+def refusals() -> dict[str, float]:
+    """Seconds to read (or refuse) each hostile workbook; tests assert what is done, not how fast."""
+    from competency_maps.inputs.reader import read_workbook
+    from competency_maps.model.schema import build_schema
+    schema = build_schema()
+    work = Path(tempfile.mkdtemp(prefix="bench-refusals-"))
+    source = ROOT / "inputs" / "moveo.xlsx"
+    out = {}
+    for label, path in (("sample workbook (moveo.xlsx)", source),
+                        ("a note in XFD2", far_cell(source, work / "far.xlsx")),
+                        ("1,000,000 extra rows (refused)", million_rows(source, work / "million.xlsx"))):
+        t = time.perf_counter()
+        read_workbook(path, schema)
+        out[label] = time.perf_counter() - t
+    shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+def print_refusals(r: dict[str, float]) -> None:
+    print("\nReading hostile workbooks (one process, read + validate):")
+    for label, seconds in r.items():
+        print(f"  {label:<36}{seconds:6.2f} s")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--large", action="store_true", help="only the large consortium (2 x 2,000 entries)")
+    ap.add_argument("--refusals", action="store_true", help="only the reading of hostile workbooks")
     args = ap.parse_args()
     if args.large:
         print_large(large_run())
+        return 0
+    if args.refusals:
+        print_refusals(refusals())
         return 0
     runs = 3 if args.quick else 5
     inputs = ROOT / "inputs"
@@ -273,6 +333,7 @@ def main() -> int:
               f"{r['peak_mb']:8.0f} {r['build']:12.2f} {r['build_peak_mb']:12.0f} {r['pages']:6d} "
               f"{r['build'] / n:10.2f}")
     print_large(large_run())
+    print_refusals(refusals())
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

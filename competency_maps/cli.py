@@ -188,10 +188,9 @@ def _main(argv: list[str] | None, console: Console) -> int:
         return 1
     except KeyboardInterrupt as e:
         if console.written:
-            console.print("Interrupted after the report was written: "
-                          f"{', '.join(str(p) for p in console.written)} complete.")
+            console.say("console.interrupted.written", files=[str(p) for p in console.written])
         else:
-            console.print("Interrupted: nothing in the output folder was changed.")
+            console.say("console.interrupted.nothing")
         return 143 if isinstance(e, Terminated) else 130
     except Exception as e:  # a bug of ours: say so plainly, keep the details for the developers
         if isinstance(e, OSError) and e.filename:  # the user's file or folder: missing, locked, full
@@ -200,9 +199,7 @@ def _main(argv: list[str] | None, console: Console) -> int:
             return 1
         if os.environ.get("COMPETENCY_MAPS_DEBUG"):
             raise
-        console.print(f"Unexpected internal error ({type(e).__name__}: {e}). This is a fault in the "
-                      "tool, not in your workbooks; nothing in the output folder was changed. "
-                      "Run again with COMPETENCY_MAPS_DEBUG=1 to see the details, and report them.")
+        console.say("console.internal_error", error_type=type(e).__name__, detail=str(e))
         return 3
 
 

@@ -131,15 +131,11 @@ def proof_pdf(name: str = "Mobinov") -> RenderedPdf:
     return once(f"proof pdf {name}", lambda: render_pdf(proof_content(name)))
 
 
-def run_cli(*argv) -> tuple[int, str]:
-    """The command line as a coordinator runs it (cli.main, in this process): exit code and what it printed."""
-    import io
-
-    from competency_maps.cli import main
-    from competency_maps.console import Console
-    out = io.StringIO()
-    code = main([str(a) for a in argv], Console(out, io.StringIO(), progress=False))
-    return code, out.getvalue()
+def run_cli(*argv):
+    """The command line as a coordinator runs it (cli.main, in this process): a `recording.Run`, which
+    unpacks as (exit code, what it printed) and keeps the codes of the issues and lines shown."""
+    from recording import run
+    return run(*argv)
 
 
 def copy_deliverable(folder: Path) -> Path:

@@ -37,12 +37,15 @@ def test_build_writes_both_outputs_and_a_status_table(inputs, tmp_path, monkeypa
     monkeypatch.setenv("COMPETENCY_MAPS_JOBS", "2")  # the PDF in the second process, on any machine
     monkeypatch.delenv("COMPETENCY_MAPS_TOC_PAGES")  # the default: the contents' numbers from LibreOffice
     out_dir = tmp_path / "out"
-    code, out = run("--inputs", str(inputs), "--output", str(out_dir))
+    r = run("--inputs", str(inputs), "--output", str(out_dir))
+    code, out = r
     assert code == 0, out
-    assert "Problems found" not in out
+    assert "console.problems" not in r.codes() and not r.issues
     for name in CLUSTERS:
         assert name in out
-    assert out.count("returned") == 5 and "pages)" in out
+    assert out.count("returned") == 5  # the status table
+    sizes = {Path(w["file"]).name: w["size"] for w in r.lines("console.wrote.sized")}
+    assert sizes[f"{STEM}.pdf"].code == "console.count.pages" and sizes[f"{STEM}.pdf"].params["count"] > 10
     assert sorted(p.name for p in out_dir.iterdir()) == [f"{STEM}-synthesis-review.xlsx", f"{STEM}.docx", f"{STEM}.pdf",
                                                         f"{STEM}.snapshot.json"]
     # the very report that the inputs give, laid out in one process or two
@@ -106,10 +109,12 @@ def test_write_atomically_cleans_up_when_interrupted(tmp_path, monkeypatch):
 
 def test_a_missing_partner_is_named_and_nothing_is_written(inputs, tmp_path, fast):
     (inputs / "zone.xlsx").unlink()
-    code, out = run("--inputs", str(inputs), "--output", str(tmp_path / "out"), *fast)
+    r = run("--inputs", str(inputs), "--output", str(tmp_path / "out"), *fast)
+    code, out = r
     assert code == 1
     assert render("inputs.workbook.missing", {"cluster": "Zone Cluster", "folder": "inputs"}).message in out
-    assert "MISSING" in out and "nothing was written" in out
+    assert "MISSING" in out  # the status table
+    assert r.lines("console.build.errors") == [{"count": 1, "folder": str(tmp_path / "out")}]
     assert not (tmp_path / "out").exists()
 
 
@@ -120,11 +125,12 @@ def test_a_draft_shows_placeholders_marks_every_page_and_says_what_was_left_out(
         (inputs / f"{name}.xlsx").unlink()
     _break(inputs / "mobinov.xlsx")
     out_dir = tmp_path / "out"
-    code, out = run("--inputs", str(inputs), "--output", str(out_dir), "--draft")
+    r = run("--inputs", str(inputs), "--output", str(out_dir), "--draft")
+    code, out = r
     assert code == 0, out
     assert render("inputs.workbook.missing", {"cluster": "Zone Cluster", "folder": "inputs"}).message in out
-    assert ("DRAFT: 4 chapter(s) shown as placeholders (E-Mobility Cluster, Mobinov, "
-            "RAI Automotive Industry NL, Zone Cluster)") in out
+    assert r.lines("console.build.draft") == [
+        {"count": 4, "names": ["E-Mobility Cluster", "Mobinov", "RAI Automotive Industry NL", "Zone Cluster"]}]
     assert sorted(p.name for p in out_dir.iterdir()) == [f"{STEM}-DRAFT.docx", f"{STEM}-DRAFT.pdf"]
 
     path = out_dir / f"{STEM}-DRAFT.docx"
@@ -163,5 +169,6 @@ def test_an_internal_fault_is_a_message_not_a_traceback(inputs, tmp_path, monkey
         raise ZeroDivisionError("oops")
 
     monkeypatch.setattr(build_command, "gather", bug)
-    code, out = run("--inputs", str(inputs), "--output", str(tmp_path))
-    assert code == 3 and "internal error" in out and "Traceback" not in out
+    r = run("--inputs", str(inputs), "--output", str(tmp_path))
+    assert r.code == 3 and "Traceback" not in r.out
+    assert r.lines("console.internal_error") == [{"error_type": "ZeroDivisionError", "detail": "oops"}]

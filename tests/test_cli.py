@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import typed
+from recording import Recording, Run, run
 from openpyxl import load_workbook
 
 from competency_maps.cli import main
@@ -18,40 +19,6 @@ from competency_maps.messages import commands as command_messages
 from competency_maps.model.schema import build_schema
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
-
-
-class Recording(Console):
-    """A console that also keeps every issue it shows: tests assert codes and places, not words."""
-
-    def __init__(self, out, err):
-        super().__init__(out, err, progress=False)
-        self.seen: list[Issue] = []
-
-    def issues(self, issues, language: str = "en") -> None:
-        issues = list(issues)
-        self.seen.extend(issues)
-        super().issues(issues, language)
-
-    def problems(self, issues) -> None:
-        issues = list(issues)
-        self.seen.extend(issues)
-        super().problems(issues)
-
-
-class Run:
-    def __init__(self, code: int, out: str, err: str, issues: list[Issue]):
-        self.code, self.out, self.err, self.issues = code, out, err, issues
-
-    def at(self, *where: str) -> list[Issue]:
-        """The issues shown at this file › sheet › cell."""
-        return [i for i in self.issues if i.location == Location(*where)]
-
-
-def run(*argv) -> Run:
-    out, err = io.StringIO(), io.StringIO()
-    console = Recording(out, err)
-    code = main([str(a) for a in argv], console)
-    return Run(code, out.getvalue(), err.getvalue(), console.seen)
 
 
 @pytest.fixture
@@ -78,9 +45,12 @@ def assert_nothing_written(out: Path):
 
 def test_check_good_file(tmp_path, make_workbook):
     r = run("--inputs", INPUTS, "check", make_workbook(tmp_path))
-    assert r.code == 0
-    assert "No errors." in r.out
-    assert "cluster.xlsx (Test Cluster): OK, 0 warning(s)" in r.out
+    assert r.code == 0 and r.codes()[-1] == "console.check.passed"
+    [head] = r.lines("console.check.file")
+    assert (head["file"], head["cluster"], head["errors"].code, head["warnings"].params) == (
+        "cluster.xlsx", "Test Cluster", "console.count.ok", {"count": 0})
+    [counts] = r.lines("console.check.counts")
+    assert counts == {"strengths": 6, "weaknesses": 6, "opportunities": 6, "threats": 6, "tows": 12, "step1": 10}
 
 
 def test_check_broken_file(tmp_path, make_workbook):
@@ -88,7 +58,8 @@ def test_check_broken_file(tmp_path, make_workbook):
     assert r.code == 1
     [found] = r.at("cluster.xlsx", "SWOT", "B2")
     assert found.is_error and str(found.location) in r.out
-    assert "1 error(s)" in r.out and "No errors." not in r.out
+    assert r.lines("console.check.failed") == [{"count": 1}] and "console.check.passed" not in r.codes()
+    assert r.lines("console.check.file")[0]["errors"].params == {"count": 1}
 
 
 def test_check_lists_every_file(tmp_path, make_workbook):
@@ -96,16 +67,19 @@ def test_check_lists_every_file(tmp_path, make_workbook):
     bad.write_text("not a workbook")
     r = run("--inputs", INPUTS, "check", make_workbook(tmp_path), bad, tmp_path / "absent.xlsx")
     assert r.code == 1
-    assert "cluster.xlsx (Test Cluster): OK" in r.out
+    assert [(h["file"], h["cluster"], h["errors"].code) for h in r.lines("console.check.file")] == [
+        ("cluster.xlsx", "Test Cluster", "console.count.ok")]
+    assert [h["file"] for h in r.lines("console.check.file.unread")] == ["notes.xlsx", "absent.xlsx"]
     assert [i.is_error for i in r.at("notes.xlsx") + r.at("absent.xlsx")] == [True, True]
-    assert "2 error(s)" in r.out
+    assert r.lines("console.check.failed") == [{"count": 2}]
 
 
 def test_check_prints_warnings_but_succeeds(tmp_path, make_workbook):
     r = run("--inputs", INPUTS, "check", make_workbook(tmp_path, edit=typed({"SWOT!F3": "a note"})))
     assert r.code == 0
     [found] = r.at("cluster.xlsx", "SWOT", "F3")
-    assert not found.is_error and f"WARNING {found.location}" in r.out and "1 warning(s)" in r.out
+    assert not found.is_error and f"WARNING {found.location}" in r.out
+    assert r.lines("console.check.file")[0]["warnings"].params == {"count": 1}
 
 
 def test_check_without_a_file_is_a_usage_error(capsys):
@@ -130,7 +104,7 @@ def test_new_workbook_into_a_missing_folder_is_a_clear_error(tmp_path):
     assert r.code == 1
     [found] = r.at(str(path))
     assert found.code == "new_workbook.write_failed" and found.params["reason"] == "No such file or directory"
-    assert f"ERROR {path}: " in r.out and "internal error" not in r.out
+    assert f"ERROR {path}: " in r.out and "console.internal_error" not in r.codes()
 
 
 def test_new_workbook_default_name_is_a_safe_file_name(tmp_path, monkeypatch):
@@ -211,20 +185,21 @@ def test_build_with_an_unreadable_workbook(inputs, tmp_path):
     r = run("--inputs", inputs, "--output", tmp_path / "out")
     assert r.code == 1
     assert [i.is_error for i in r.at("zone.xlsx")] == [True]
-    assert "Zone Cluster: no workbook" in r.out
+    assert [i.params["cluster"] for i in r.issues if i.code == "inputs.workbook.missing"] == ["Zone Cluster"]
 
 
 def test_build_without_inputs_folder(tmp_path):
     r = run("--inputs", tmp_path / "nowhere", "--output", tmp_path / "out")
-    assert r.code == 1
-    assert "does not exist" in r.out
+    assert r.code == 1 and [i.code for i in r.issues] == ["inputs.missing"]
+    assert r.codes() == ["console.problems", "console.build.no_config"]
 
 
 @pytest.mark.parametrize("extra", [[], ["--draft"]])
 def test_a_broken_configuration_stops_the_build_a_draft_too(inputs, tmp_path, extra):
     (inputs / "deliverable.toml").write_text("[deliverable\nnumber = ", encoding="utf-8")
     r = run("--inputs", inputs, "--output", tmp_path / "out", *extra)
-    assert r.code == 1 and "deliverable.toml" in r.out and "template" not in r.out
+    assert r.code == 1 and "template" not in r.out
+    assert {i.location.file for i in r.issues if i.is_error} == {"deliverable.toml"}
     assert_nothing_written(tmp_path / "out")
 
 
@@ -243,7 +218,9 @@ def test_without_deliverable_toml_nothing_is_built_not_even_a_draft(inputs, tmp_
     (inputs / "deliverable.toml").unlink()
     r = run("--inputs", inputs, "--output", tmp_path / "out", *extra)
     assert r.code == 1
-    assert "deliverable.toml" in r.out and "is missing" in r.out and "template" not in r.out
+    assert [(i.code, i.location.file) for i in r.issues] == [("inputs.config.missing",
+                                                               str(inputs / "deliverable.toml"))]
+    assert "template" not in r.out
     assert_nothing_written(tmp_path / "out")
 
 

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from competency_maps.cli import main
 from competency_maps.console import Console, issue_record
+from competency_maps import messages
 from competency_maps.errors import Location, issue
+from competency_maps.messages import Phrase
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,11 +25,15 @@ def _cp1252() -> io.TextIOWrapper:
 
 def test_a_character_the_terminal_lacks_is_replaced_not_fatal():
     out = _cp1252()
-    console = Console(out, _cp1252(), progress=True)
+    err = _cp1252()
+    console = Console(out, err, progress=True)
     console.print("Łódź Automotive ✓")
-    console.progress("reading Łódź")
+    console.progress("console.progress.reading", folder="Łódź")
     out.flush()
+    err.flush()
     assert out.buffer.getvalue().decode("cp1252") == "?ód? Automotive ?\n"
+    assert err.buffer.getvalue().decode("cp1252") == "  … " + messages.render(
+        "console.progress.reading", {"folder": "?ód?"}).message + "\n"
 
 
 def test_check_of_a_cluster_named_lodz_on_a_cp1252_console(tmp_path, make_workbook, sample_cluster):
@@ -39,7 +45,10 @@ def test_check_of_a_cluster_named_lodz_on_a_cp1252_console(tmp_path, make_workbo
     out.flush()
     text = out.buffer.getvalue().decode("cp1252")
     assert code == 0, text
-    assert "lodz.xlsx (?ód? Automotive): OK" in text
+    head = messages.render("console.check.file", {"file": "lodz.xlsx", "cluster": "?ód? Automotive",
+                                                  "errors": Phrase("console.count.ok", {}),
+                                                  "warnings": Phrase("console.count.warnings", {"count": 0})})
+    assert head.message in text
 
 
 @pytest.mark.slow

@@ -13,6 +13,7 @@ import pytest
 from reports import run_cli as run
 
 from competency_maps.cli import _parser
+from competency_maps.errors import Location
 from competency_maps.messages import render
 from competency_maps.model.schema import build_schema
 
@@ -26,21 +27,23 @@ def _edit(inputs: Path, old: str, new: str) -> None:
     toml.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ('number = "D2.1"', "number = 21", "deliverable › number: must be text in quotes"),
-    ("date = 2020-10-02", "date = 2020", "deliverable › date: must be a date"),
+@pytest.mark.parametrize("old, new, code, where", [
+    ('number = "D2.1"', "number = 21", "config.text.type", ("deliverable", "number")),
+    ("date = 2020-10-02", "date = 2020", "config.date.type", ("deliverable", "date")),
     ('chapter = "{name} competency map"', 'chapter = "{name map"',  # the sample's own [headings]
-     "headings › chapter: is not a valid pattern"),
-    ('funding = "funding.md"', 'funding = "."', "texts › funding: '.' is a folder"),
-    ('funding = "funding.md"', 'funding = "../../../../../../../../etc/passwd"', "goes up out of the inputs folder"),
+     "config.pattern.invalid", ("headings", "chapter")),
+    ('funding = "funding.md"', 'funding = "."', "input_file.folder", ("texts", "funding")),
+    ('funding = "funding.md"', 'funding = "../../../../../../../../etc/passwd"', "input_file.up",
+     ("texts", "funding")),
 ])
-def test_a_wrong_toml_is_exit_1_with_its_place_and_no_workbook_judged(inputs, tmp_path, old, new, expected):
+def test_a_wrong_toml_is_exit_1_with_its_place_and_no_workbook_judged(inputs, tmp_path, old, new, code, where):
     _edit(inputs, old, new)
-    code, out = run("--inputs", str(inputs), "--output", str(tmp_path / "out"), "--only", "docx")
-    assert code == 1, out
-    assert expected in out
-    assert "Theme" not in out and "returned" not in out  # no workbook was judged against it
-    assert "cannot go on with errors in deliverable.toml" in out and "without deliverable.toml" not in out
+    r = run("--inputs", str(inputs), "--output", str(tmp_path / "out"), "--only", "docx")
+    assert r.code == 1, r.out
+    assert [(i.code, i.location) for i in r.issues if i.is_error] == [(code, Location("deliverable.toml", *where))]
+    assert str(Location("deliverable.toml", *where)) in r.out
+    assert all(i.location.file == "deliverable.toml" for i in r.issues)  # no workbook was judged against it
+    assert r.codes() == ["console.problems", "console.build.config_errors"]
     assert not (tmp_path / "out").exists()
 
 
@@ -70,17 +73,20 @@ def test_options_are_accepted_after_the_command():
 def test_check_says_when_it_has_no_deliverable_to_check_against(tmp_path, make_workbook, monkeypatch):
     path = make_workbook(tmp_path)
     monkeypatch.chdir(tmp_path)  # run from another folder: no inputs/ here
-    code, out = run("check", str(path))
-    assert code == 0, out
-    assert "Note: no deliverable.toml in inputs/" in out and "--inputs DIR" in out
+    r = run("check", str(path))
+    assert r.code == 0, r.out
+    [note] = [i for i in r.issues if i.code == "check.config.default"]
+    assert note.params == {"config": "deliverable.toml", "folder": "inputs"}
 
 
 def test_check_with_a_broken_toml_names_it_and_judges_no_workbook(inputs, tmp_path, make_workbook):
     path = make_workbook(tmp_path)
     _edit(inputs, "[swot]\ntopics = [", "[swot]\ntopics = \"x\"\nold = [")
-    code, out = run("check", str(path), "--inputs", str(inputs))
-    assert code == 1, out
-    assert "swot › topics: must be a list in brackets" in out and "cluster.xlsx" not in out
+    r = run("check", str(path), "--inputs", str(inputs))
+    assert r.code == 1, r.out
+    assert [(i.code, i.location) for i in r.issues if i.is_error] == [
+        ("config.list.type", Location("deliverable.toml", "swot", "topics"))]
+    assert "cluster.xlsx" not in r.out and r.codes() == ["console.file", "console.check.config_broken"]
 
 
 def test_check_names_files_by_path_when_their_names_collide(tmp_path, make_workbook):
@@ -89,10 +95,11 @@ def test_check_names_files_by_path_when_their_names_collide(tmp_path, make_workb
     a.mkdir(), b.mkdir()
     make_workbook(a, name="x.xlsx")
     make_workbook(b, name="x.xlsx", edit=typed({"SWOT!B2": "Strenght"}))
-    code, out = run("check", str(a / "x.xlsx"), str(b / "x.xlsx"), "--inputs", str(ROOT / "inputs"))
-    assert code == 1
-    assert f"{a / 'x.xlsx'} (Test Cluster): OK" in out
-    assert f"{b / 'x.xlsx'} › SWOT › B2: 'Strenght'" in out
+    r = run("check", str(a / "x.xlsx"), str(b / "x.xlsx"), "--inputs", str(ROOT / "inputs"))
+    assert r.code == 1
+    assert [(h["file"], h["errors"].code) for h in r.lines("console.check.file")] == [
+        (str(a / "x.xlsx"), "console.count.ok"), (str(b / "x.xlsx"), "console.count.errors")]
+    assert [i.code for i in r.at(str(b / "x.xlsx"), "SWOT", "B2")] == ["cell.choice.unknown.close"]
 
 
 @pytest.mark.slow

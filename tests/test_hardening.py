@@ -31,7 +31,6 @@ from openpyxl.worksheet.formula import ArrayFormula
 from competency_maps.inputs import config
 from competency_maps.render.pdf import render as render_pdf_module
 from competency_maps.cli import main
-from competency_maps.console import Console
 from competency_maps.report.content import build_content, chapter
 from competency_maps.inputs.gather import gather
 from competency_maps.model.cluster import Cluster, Profile, SwotEntry, TowsEntry
@@ -45,6 +44,7 @@ from competency_maps.inputs.workbook_file import OLE_MAGIC
 from competency_maps.messages import render
 from conftest import make_sample_cluster, part_with, parts, typed, with_rows, write_parts
 from reports import docx_text, pdf_text, squash
+from recording import Run, run
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"
@@ -53,12 +53,11 @@ INPUTS = ROOT / "inputs"
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def run_cli(*argv) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main([str(a) for a in argv], Console(out, err, progress=False))
-    text = out.getvalue() + err.getvalue()
-    assert "Traceback" not in text and "internal error" not in text, text
-    return code, out.getvalue()
+def run_cli(*argv) -> Run:
+    """The command line, never a traceback nor an internal error; unpacks as (exit code, printed)."""
+    r = run(*argv)
+    assert "Traceback" not in r.out + r.err and "console.internal_error" not in r.codes(), r.out + r.err
+    return r
 
 
 def patch(path: Path, old: str, new: str) -> Path:
@@ -154,8 +153,9 @@ def test_xlsm_is_read_and_its_macros_ignored(tmp_path, good_bytes, schema, compa
     for path in (plain, macro):
         res = read_workbook(path, schema)
         assert res.issues == [] and comparable(res.cluster) == expected, issues_of(res)
-        code, out = run_cli("--inputs", INPUTS, "check", path)
-        assert code == 0 and f"{path.name} (Test Cluster): OK" in out, out
+        r = run_cli("--inputs", INPUTS, "check", path)
+        assert r.code == 0 and [(h["file"], h["errors"].code) for h in r.lines("console.check.file")] == [
+            (path.name, "console.count.ok")], r.out
 
 
 # --- workbooks with the wrong shape -----------------------------------------------------------

@@ -150,15 +150,18 @@ NAMES = {"Excel", "LibreOffice", "Windows", "Mac", "Alt", "Ctrl", "Option", "Ret
          "tools", "topics", "true", "false", "xls", "JSON", "UTF", "PDF", "XML", "ZIP", "Yes", "No", "Short",
          "build", "export", "force", "format", "inputs", "labels", "output", "report", "log", "zip", "KB", "order",
          "Edge", "Node", "js", "Chrome", "Firefox", "Safari", "JavaScript", "Python", "C", "cache", "headings",
-         "S", "W", "O", "T"}  # SWOT's letters, kept in every language as "SWOT" is
+         "S", "W", "O", "T",  # SWOT's letters, kept in every language as "SWOT" is
+         "check", "since", "version", "COMPETENCY", "MAPS", "DEBUG", "OK"}  # command lines and the toml's keys
 # Words of the language that its Debian dictionary lacks (compounds, loans), each checked by hand
 KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen", "Kapiteltitel", "Teamgeist",
                "Projektbezogene", "Labels", "zusammenzuhalten", "Entitäten", "Event-Handler", "Skripte",
                "Stylesheet", "wohlgeformte", "Clusterliste", "Clusterpaar", "Deliverables", "Devanagari",
                "Formatversion", "JJJJ-MM-TT", "Kapitelreihenfolge", "Komplementaritäten", "Pipe", "Repository",
-               "Snapshot", "Synthesethemen", "Thai-Schrift", "Registry", "Heatmap"},
+               "Snapshot", "Synthesethemen", "Thai-Schrift", "Registry", "Heatmap", "Deliverable", "Komplementarität",
+               "Synthesebefund", "Synthesebefunde"},
          "nl": {"celnotatie", "standaardwerkmap", "gebeurtenishandler", "invoermap", "uitvoermap", "Devanagari", "JJJJ-MM-DD",
-               "complementariteiten", "pipe", "socket", "Heatmap", "rekenbladprogramma", "repository", "cachemap", "controlesom"},
+               "complementariteiten", "pipe", "socket", "Heatmap", "rekenbladprogramma", "repository", "cachemap", "controlesom",
+               "heatmap", "stuurteken", "stuurtekens"},
          "pt": {"píxeis", "scripts", "AAAA-MM-DD", "devanágari", "entregável", "Entregável", "pipe", "píxel"},
          "hu": {"kompetenciatérképének", "kompetenciatérkép", "ban", "nak", "ekre", "nál",
                "kompetenciatérképnél", "dévanágari", "pipe", "socket", "ÉÉÉÉ-HH-NN", "kompetenciatérképét"}}  # "LibreOffice-ban": a suffix after a name

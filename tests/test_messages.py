@@ -28,11 +28,13 @@ PACKAGE = Path(competency_maps.__file__).resolve().parent
 CODE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 # keyword arguments of an exception that are not a message's parameters
 NOT_PARAMS = {"hint", "issues"}
+# keyword arguments of Console.say and .progress that are not parameters either
+SAY_OPTIONS = {"language", "indent"}
 # parameters that say where, for whoever catches the exception, rather than fill its words
 LOCATING = {"markdown.nested_too_deep": {"line"}}
 # the areas whose every template must be used by the package (the others are being converted)
 FULLY_CONVERTED = ("workbook", "sheets", "cells", "profile", "entries", "completeness", "images", "inputs",
-                   "dataset", "outputs", "decisions", "config", "review")
+                   "dataset", "outputs", "decisions", "config", "review", "console")
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,17 @@ def _sources() -> Iterator[tuple[str, ast.Module]]:
         yield str(path.relative_to(PACKAGE.parent)), ast.parse(path.read_text(encoding="utf-8"))
 
 
+def _callee(call: ast.Call) -> str:
+    f = call.func
+    return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+
+
 def _code_arg(call: ast.Call) -> ast.expr | None:
     f = call.func
     name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
     if name == "at" and len(call.args) >= 3:
         return call.args[2]
-    if (name in ("issue", "add", "render") or name.endswith("Error")) and call.args:
+    if (name in ("issue", "add", "render", "say", "progress", "Phrase") or name.endswith("Error")) and call.args:
         return call.args[0]
     return None
 
@@ -104,7 +111,8 @@ def call_sites() -> list[Site]:
             if len(node.args) == 2 and isinstance(node.args[1], ast.Dict):  # render(code, {...})
                 keywords = [k.value if isinstance(k, ast.Constant) else None for k in node.args[1].keys]
             known = None not in keywords
-            params = frozenset(k for k in keywords if k not in NOT_PARAMS) if known else None
+            options = NOT_PARAMS | (SAY_OPTIONS if _callee(node) in ("say", "progress") else set())
+            params = frozenset(k for k in keywords if k not in options) if known else None
             sites.append(Site(file, node.lineno, tuple(codes), pattern, params))
     return sites
 

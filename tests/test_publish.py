@@ -18,12 +18,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_cli import Recording
+from recording import Recording, Run, run
 
 from competency_maps.cli import main
 from competency_maps.commands import build as build_command
-from competency_maps.console import Console
 from competency_maps.errors import Issue, Location, issue
+from competency_maps.messages import render
 from competency_maps.publish import files as outputs
 from competency_maps.publish.files import publish
 from competency_maps.publish.folder import OutputError, check_output_folder, locked
@@ -71,17 +71,14 @@ def stand_ins(monkeypatch):
     return calls
 
 
-def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main(list(argv), Console(out, io.StringIO(), progress=False))
-    return code, out.getvalue()
 
 
 def files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def build(inputs: Path, out_dir: Path) -> tuple[int, str]:
+def build(inputs: Path, out_dir: Path) -> Run:
+    """A build with a recording console: unpacks as (exit code, what it printed)."""
     return run("--inputs", str(inputs), "--output", str(out_dir))
 
 
@@ -142,10 +139,12 @@ def test_ctrl_c_between_the_renames_still_gives_a_matching_pair(inputs, out_dir,
             os.kill(os.getpid(), signal.SIGINT)  # delivered at once, between the two renames
 
     monkeypatch.setattr(outputs.os, "replace", interrupted)
-    code, out = build(inputs, out_dir)
-    assert code == 130
+    r = build(inputs, out_dir)
+    assert r.code == 130
     assert files(out_dir) == {**NEW, SNAPSHOT: files(out_dir).get(SNAPSHOT)} and files(out_dir)[SNAPSHOT]
-    assert "Interrupted after the report was written" in out and "nothing" not in out
+    assert r.lines("console.interrupted.written") == [
+        {"files": [str(out_dir / name) for name in (*NEW, SNAPSHOT)]}]
+    assert "console.interrupted.nothing" not in r.codes()
 
 
 def test_ctrl_c_after_done_does_not_claim_that_nothing_changed(inputs, out_dir, stand_ins, monkeypatch):
@@ -156,10 +155,10 @@ def test_ctrl_c_after_done_does_not_claim_that_nothing_changed(inputs, out_dir, 
         raise KeyboardInterrupt
 
     monkeypatch.setattr(build_command, "report_written", then_ctrl_c)
-    code, out = build(inputs, out_dir)
-    assert code == 130 and "Done in" in out
-    assert "nothing in the output folder was changed" not in out
-    assert f"Interrupted after the report was written: {out_dir / STEM}.docx" in out
+    r = build(inputs, out_dir)
+    assert r.code == 130 and r.codes()[-2:] == ["console.done", "console.interrupted.written"]
+    assert "console.interrupted.nothing" not in r.codes()
+    assert r.lines("console.interrupted.written")[0]["files"][0] == str(out_dir / f"{STEM}.docx")
 
 
 def test_a_second_build_into_the_same_folder_is_refused(inputs, out_dir, stand_ins):
@@ -209,7 +208,7 @@ sys.exit(main(["--inputs", {str(inputs)!r}, "--output", {str(out_dir)!r}]))
     env = {**os.environ, "COMPETENCY_MAPS_JOBS": "1"}
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 128 + signum, (proc.returncode, proc.stdout, proc.stderr)
-    assert "Interrupted: nothing in the output folder was changed." in proc.stdout
+    assert render("console.interrupted.nothing", {}).message in proc.stdout
     assert "Traceback" not in proc.stderr
     assert files(out_dir) == OLD
 
@@ -237,7 +236,8 @@ sys.exit(main(["--inputs", {str(inputs)!r}, "--output", {str(out_dir)!r}]))
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 143, (proc.stdout, proc.stderr)
     assert files(out_dir) == {**NEW, SNAPSHOT: files(out_dir).get(SNAPSHOT)} and files(out_dir)[SNAPSHOT]
-    assert "Interrupted after the report was written" in proc.stdout
+    written = [str(out_dir / name) for name in (*NEW, SNAPSHOT)]
+    assert render("console.interrupted.written", {"files": written}).message in proc.stdout
 
 
 # --- checked before anything is rendered ---------------------------------------------------------

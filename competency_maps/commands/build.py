@@ -8,7 +8,9 @@ from pathlib import Path
 from competency_maps.analysis.decisions import capped_issue, review_file_name, stale_issues
 from competency_maps.commands.history import since_last_build
 from competency_maps.commands.rendering import render_all, report_written
+from competency_maps import i18n
 from competency_maps.console import Console
+from competency_maps.i18n import pN_
 from competency_maps.inputs import config
 from competency_maps.inputs.gather import Gathered, gather
 from competency_maps.model.schema import QUADRANTS
@@ -18,24 +20,29 @@ from competency_maps.report.assemble import assemble
 from competency_maps.xlsx.review import summary
 
 
-STATUS_HEADER = ["Cluster", "Workbook", "Status", "Errors", "Warnings", "S", "W", "O", "T",
-                 "per topic", "TOWS"]
+# The status table's words, translated into the console's language (pgettext "status")
+STATUS_HEADER = [pN_("status", "Cluster"), pN_("status", "Workbook"), pN_("status", "Status"),
+                 pN_("status", "Errors"), pN_("status", "Warnings"), pN_("status", "S"), pN_("status", "W"),
+                 pN_("status", "O"), pN_("status", "T"), pN_("status", "per topic"), pN_("status", "TOWS")]
+RETURNED, MISSING = pN_("status", "returned"), pN_("status", "MISSING")
 
 
-def status_rows(g: Gathered) -> list[list[str]]:
+def status_rows(g: Gathered, language: str = i18n.DEFAULT) -> list[list[str]]:
+    tr = i18n.translator(language)
     rows = []
     for p in g.partners:
         c = p.cluster
         per_q = [str(n) for n in c.quadrant_counts()] if c else [""] * len(QUADRANTS)
         per_t = "/".join(str(sum(1 for e in c.swot if e.topic == t)) for t in g.deliverable.topics) if c else ""
         rows.append([p.name, p.file.name if p.file else "—",
-                     "returned" if p.file else "MISSING", str(len(p.errors)), str(len(p.warnings)),
+                     tr.pgettext("status", RETURNED if p.file else MISSING), str(len(p.errors)), str(len(p.warnings)),
                      *per_q, per_t, str(len(c.tows)) if c else ""])
     return rows
 
 
 def print_status(g: Gathered, console: Console) -> None:
-    console.table(STATUS_HEADER, status_rows(g))
+    tr = i18n.translator(console.language)
+    console.table([tr.pgettext("status", h) for h in STATUS_HEADER], status_rows(g, console.language))
 
 
 def build(inputs: Path, output: Path, *, console: Console, only: str | None = None, draft: bool = False,
@@ -43,24 +50,22 @@ def build(inputs: Path, output: Path, *, console: Console, only: str | None = No
     """`pdf_process`: started by the caller as early as it can (see cli.py), or none. `log`: the
     text of a new version log row (with the changes since the last build), written with the report."""
     started = time.perf_counter()
-    console.progress(f"reading {inputs}/")
+    console.progress("console.progress.reading", folder=str(inputs))
     g = gather(inputs)
     if g.all_issues:
-        console.print("Problems found:")
+        console.say("console.problems")
         console.issues(g.issues)
         for p in g.partners:
             console.issues(p.issues)
-        console.print()
+        console.blank()
     if not g.configured:
-        why = (f"with errors in {config.CONFIG_NAME} or the files it names"
-               if (inputs / config.CONFIG_NAME).exists() else f"without {config.CONFIG_NAME}")
-        console.print(f"The build cannot go on {why}, not even as a draft: nothing was written; "
-                      f"the files in {output}/ are unchanged.")
+        why = "console.build.config_errors" if (inputs / config.CONFIG_NAME).exists() else "console.build.no_config"
+        console.say(why, config=config.CONFIG_NAME, folder=str(output))
         return 1
     print_status(g, console)
     if g.errors and not draft:
-        console.print(f"\n{len(g.errors)} error(s): nothing was written; the files in {output}/ "
-                      "are unchanged. Fix the workbooks, or use --draft to build a marked draft.")
+        console.blank()
+        console.say("console.build.errors", count=len(g.errors), folder=str(output))
         return 1
     also = since_last_build(g, inputs, output, draft=draft, log=log, console=console)
     content = assemble(g, draft=draft)
@@ -72,8 +77,11 @@ def build(inputs: Path, output: Path, *, console: Console, only: str | None = No
                       console=console)
     if draft:
         left = [c.name for c in content.chapters if c.placeholder]
-        console.print(f"\nDRAFT: {len(left)} chapter(s) shown as placeholders"
-                      + (f" ({', '.join(left)})." if left else "."))
+        console.blank()
+        if left:
+            console.say("console.build.draft", count=len(left), names=left)
+        else:
+            console.say("console.build.draft.complete")
     report_written(written, started, console)
     return 0
 
@@ -85,7 +93,7 @@ def _print_review(syn, review, path: Path, *, draft: bool, console: Console) -> 
     stale += [capped] if capped else []
     lines = summary(syn.decisions, review, str(path), draft=draft)
     if stale or lines:
-        console.print()
+        console.blank()
         console.issues(stale)
         for line in lines:
-            console.print(line)
+            console.say(line.code, indent=1 if line.code == "console.review.new.item" else 0, **line.params)

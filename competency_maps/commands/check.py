@@ -13,11 +13,11 @@ from pathlib import Path
 
 from competency_maps.console import Console, issue_record
 from competency_maps.errors import Issue, Location, ReportError, issue
+from competency_maps.messages import Phrase
 from competency_maps.inputs import config
 from competency_maps.inputs.gather import check_files
 from competency_maps.inputs.logos import attach_logos
 from competency_maps.inputs.reader import ReadResult
-from competency_maps.labels import QUADRANT_PLURALS
 from competency_maps.model.schema import COORDINATOR_SHEET, QUADRANTS, Schema, build_schema
 from competency_maps.xlsx.annotate import annotate as annotated_copy
 
@@ -68,8 +68,11 @@ def check(files: list[Path], *, inputs: Path, console: Console, annotate: Path |
     if as_text:
         if deliverable is None:
             return 1
-        console.issues(logos)
-        console.print("No errors." if not n_err else f"{n_err} error(s): fix them and check again.")
+        console.issues(logos, language=language)
+        if n_err:
+            console.say("console.check.failed", language=language, count=n_err)
+        else:
+            console.say("console.check.passed", language=language)
     else:
         console.json({"files": [v.record() for v in verdicts],
                       "issues": [issue_record(i) for i in [*general, *logos]],
@@ -78,17 +81,24 @@ def check(files: list[Path], *, inputs: Path, console: Console, annotate: Path |
 
 
 def _print_verdict(verdict: Verdict, console: Console) -> None:
-    res = verdict.result
-    name = res.cluster.name if res.cluster else (res.tool_file or "?")
-    head = "OK" if not res.errors else f"{len(res.errors)} error(s)"
-    console.print(f"{verdict.shown} ({name}): {head}, {len(res.warnings)} warning(s)")
-    console.issues(res.errors + res.warnings + res.infos, language=verdict.language)
+    res, lang = verdict.result, verdict.language
+    errors = (Phrase("console.count.errors", {"count": len(res.errors)}) if res.errors
+              else Phrase("console.count.ok", {}))
+    warnings = Phrase("console.count.warnings", {"count": len(res.warnings)})
     if res.cluster:
-        console.print("  " + _counts(res.cluster))
+        console.say("console.check.file", language=lang, file=verdict.shown, cluster=res.cluster.name,
+                    errors=errors, warnings=warnings)
+    else:
+        console.say("console.check.file.unread", language=lang, file=verdict.shown, errors=errors,
+                    warnings=warnings)
+    console.issues(res.errors + res.warnings + res.infos, language=lang)
+    if res.cluster:
+        console.say("console.check.counts", language=lang, indent=1, **_counts(res.cluster))
     if res.coordinator_notes:  # for the coordinator, never the report
-        console.print(f"  {COORDINATOR_SHEET}:")
+        console.say("console.check.notes", language=lang, indent=1, sheet=COORDINATOR_SHEET)
         for cell, text in res.coordinator_notes:
-            console.print(f"    {cell}: " + "\n      ".join(text.splitlines()))
+            console.say("console.check.note", language=lang, indent=2, cell=cell,
+                        text="\n      ".join(text.splitlines()))
 
 
 def _logo_errors(inputs: Path, clusters: list) -> list[Issue]:
@@ -105,10 +115,11 @@ def _annotated_copy(verdict: Verdict, out_dir: Path, *, schema: Schema, console:
     except ReportError as e:
         verdict.not_annotated = e.as_issue()
         if console is not None:
-            console.print(f"  No annotated copy: {verdict.not_annotated}")
+            console.say("console.check.not_annotated", language=verdict.language, indent=1)
+            console.issues([verdict.not_annotated], language=verdict.language)
     else:
         if console is not None:
-            console.print(f"  Annotated copy: {verdict.annotated}")
+            console.say("console.check.annotated", language=verdict.language, indent=1, file=str(verdict.annotated))
 
 
 def _check_config(inputs: Path, console: Console | None) -> tuple[config.Deliverable | None, list[Issue]]:
@@ -118,15 +129,15 @@ def _check_config(inputs: Path, console: Console | None) -> tuple[config.Deliver
     if not (inputs / config.CONFIG_NAME).is_file():
         note = issue("check.config.default", Location(), config=config.CONFIG_NAME, folder=str(inputs))
         if console is not None:
-            console.print(f"Note: {note.message} {note.hint}")
+            console.issues([note])
         return config.Deliverable(), [note]
     deliverable, issues = config.validate(inputs)
     if console is not None:
         if issues:
-            console.print(f"{inputs / config.CONFIG_NAME}:")
+            console.say("console.file", file=str(inputs / config.CONFIG_NAME))
             console.issues(issues)
         if deliverable is None:
-            console.print(f"Fix {config.CONFIG_NAME} first: the workbooks are checked against its topics.")
+            console.say("console.check.config_broken", config=config.CONFIG_NAME)
     return deliverable, list(issues)
 
 
@@ -143,6 +154,9 @@ def _relocate(res: ReadResult, shown: dict[Path, str]) -> None:
                          if i.location.file == res.path.name else i for i in res.issues]
 
 
-def _counts(cluster) -> str:
-    q = ", ".join(f"{QUADRANT_PLURALS[x]} {n}" for x, n in zip(QUADRANTS, cluster.quadrant_counts()))
-    return f"SWOT: {q}; TOWS strategies {len(cluster.tows)}; Step 1 paragraphs {len(cluster.step1)}"
+def _counts(cluster) -> dict[str, int]:
+    """The parameters of `console.check.counts`: entries per quadrant, strategies, paragraphs."""
+    per_quadrant = dict(zip(QUADRANTS, cluster.quadrant_counts()))
+    return {"strengths": per_quadrant["Strength"], "weaknesses": per_quadrant["Weakness"],
+            "opportunities": per_quadrant["Opportunity"], "threats": per_quadrant["Threat"],
+            "tows": len(cluster.tows), "step1": len(cluster.step1)}

@@ -8,6 +8,7 @@ from competency_maps.console import Console
 from competency_maps.errors import Location, ReportError
 from competency_maps.dataset.export import FORMATS, export_bytes
 from competency_maps.inputs.gather import gather
+from competency_maps.messages import Phrase
 from competency_maps.publish.files import write_atomically
 
 
@@ -19,10 +20,10 @@ def export(inputs: Path, out: Path, *, console: Console, fmt: str | None = None)
     g = gather(inputs)
     problems = [i for i in g.all_issues if i.is_error]
     if problems:
-        console.print("Problems found:")
+        console.say("console.problems")
         console.issues(problems)
-        console.print(f"\n{len(problems)} error(s): nothing was written. The export holds the whole "
-                      "validated dataset: fix the workbooks (build.py check) first.")
+        console.blank()
+        console.say("console.export.errors", count=len(problems))
         return 1
     if out.resolve().parent == inputs.resolve():  # a partner's workbook, or a file the build would read
         raise ReportError("export.in_inputs", Location(str(out)))
@@ -32,6 +33,7 @@ def export(inputs: Path, out: Path, *, console: Console, fmt: str | None = None)
     except OSError as e:
         raise ReportError("export.write_failed", Location(str(out)), reason=e.strerror or str(e)) from None
     n_swot, n_tows = (sum(len(getattr(c, k)) for c in g.clusters) for k in ("swot", "tows"))
-    console.print(f"Wrote {out}: {n_swot} SWOT entries and {n_tows} TOWS strategies of {len(g.clusters)} "
-                  "clusters, with their profiles, Step 1 texts and Step 2 notes.")
+    console.say("console.export.written", file=str(out), swot=Phrase("console.count.swot", {"count": n_swot}),
+                tows=Phrase("console.count.tows", {"count": n_tows}),
+                clusters=Phrase("console.count.clusters", {"count": len(g.clusters)}))
     return 0

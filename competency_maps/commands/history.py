@@ -16,17 +16,21 @@ from competency_maps.dataset.version_log import new_row, with_row
 from competency_maps.errors import ReportError
 from competency_maps.inputs import config
 from competency_maps.inputs.gather import Gathered
+from competency_maps.messages import Phrase, render
 
 
 def not_compared(g: Gathered) -> dict[str, str]:
-    """Today's clusters without a usable workbook, and why (a draft's missing and broken ones)."""
-    return {p.name: ("no workbook" if p.file is None else
-                     f"{len(p.errors)} error(s) in {p.file.name}: run build.py check")
+    """Today's clusters without a usable workbook, and why (a draft's missing and broken ones), in
+    English as the rest of the lines of analysis/changes.py."""
+    return {p.name: (render("console.changes.no_workbook", {}).message if p.file is None else
+                     render("console.changes.broken", {"count": len(p.errors), "file": p.file.name}).message)
             for p in g.partners if not p.usable}
 
 
-def print_changes(result: list[ClusterChanges], title: str, console: Console) -> None:
-    console.print(f"\n{title}:")
+def print_changes(result: list[ClusterChanges], title: Phrase, console: Console) -> None:
+    """`title`: the line above the changes (`console.changes.*`)."""
+    console.blank()
+    console.say(title.code, **title.params)
     for line in report_lines(result):
         console.print("  " + line)
 
@@ -39,15 +43,16 @@ def log_row(inputs: Path, g: Gathered, *, text: str, result: list[ClusterChanges
         raise ReportError("log.text_missing")
     row = new_row(g.deliverable, text, log_summary(result) if result is not None else "")
     data, deliverable = with_row(inputs, row)
-    console.print(f"\nNew row of the version log in {inputs / config.CONFIG_NAME} ([version_log]):")
+    console.blank()
+    console.say("console.log.row", file=str(inputs / config.CONFIG_NAME))
     console.table(list(g.deliverable.version_log_columns), [list(row)])
     if result is None:
-        console.print("  (no counts: there is no snapshot of an earlier build to compare with)")
+        console.say("console.log.no_counts", indent=1)
     return data, deliverable
 
 
 def since_last_build(g: Gathered, inputs: Path, output: Path, *, draft: bool, log: str | None,
-                     console: Console) -> list[tuple[Path, bytes, str]]:
+                     console: Console) -> list[tuple[Path, bytes, Phrase]]:
     """Prints what changed since the snapshot of the last build; returns the files to publish with
     the report: the new snapshot (not for a draft), and deliverable.toml with its new log row."""
     path = snapshot_path(output, g.deliverable.number, g.deliverable.title)
@@ -58,18 +63,19 @@ def since_last_build(g: Gathered, inputs: Path, output: Path, *, draft: bool, lo
         except DatasetError as e:
             if log is not None:  # its counts would be wrong: nothing is written
                 raise
-            console.print(f"\nNote: {e.as_issue()} The changes since the last build are not listed; "
-                          "this build writes a new snapshot.")
+            console.blank()
+            console.issues([e.as_issue()])
+            console.say("console.changes.snapshot_unread")
         else:
-            print_changes(result, f"Changes since the last build ({path.name})", console)
+            print_changes(result, Phrase("console.changes.since_last", {"file": path.name}), console)
     else:
-        console.print(f"\nNo snapshot of an earlier build in {output}/: the next build will list "
-                      "what changed since this one.")
-    also: list[tuple[Path, bytes, str]] = []
+        console.blank()
+        console.say("console.changes.first_build", folder=str(output))
+    also: list[tuple[Path, bytes, Phrase]] = []
     if log is not None:
         data, new = log_row(inputs, g, text=log, result=result, console=console)
         g.deliverable = replace(g.deliverable, version_log=new.version_log)  # the report shows the row
-        also.append((inputs / config.CONFIG_NAME, data, "a version log row added"))
+        also.append((inputs / config.CONFIG_NAME, data, Phrase("console.count.log_row", {})))
     if not draft:
-        also.append((path, snapshot_bytes(g.clusters), f"snapshot of {len(g.clusters)} clusters"))
+        also.append((path, snapshot_bytes(g.clusters), Phrase("console.count.snapshot", {"count": len(g.clusters)})))
     return also

@@ -7,6 +7,7 @@ from pathlib import Path
 from competency_maps.console import Console
 from competency_maps.errors import Location, ReportError
 from competency_maps.inputs import config
+from competency_maps.messages import Phrase
 from competency_maps.model.schema import build_schema
 from competency_maps.publish.files import publish
 from competency_maps.publish.names import safe_filename
@@ -32,7 +33,7 @@ def new_workbook(short_name: str | None, *, inputs: Path, console: Console, out:
     except OSError as e:  # a missing folder, or the file open in Excel: the user's to fix, not a bug
         raise ReportError("new_workbook.write_failed", Location(str(path)),
                           reason=e.strerror or str(e)) from None
-    console.print(f"Wrote {path}: send it to {short_name}.")
+    console.say("console.new_workbook.written", file=str(path), cluster=short_name)
     return 0
 
 
@@ -50,17 +51,21 @@ def prefilled_workbooks(short_name: str | None, source: Path, *, out: Path | Non
     schema = build_schema(deliverable.topics, deliverable.theme_names)
     src = read_source(source, deliverable, schema)
     for name, errors in src.problems:
-        console.print(f"{name}: cannot be used ({len(errors)} error(s)); `build.py check` lists them.")
+        console.say("console.new_workbook.unusable", file=name,
+                    errors=Phrase("console.count.errors", {"count": len(errors)}))
     if every:
         if src.problems:
-            console.print(f"Nothing was written: fix the workbooks in {source} first.")
+            console.say("console.new_workbook.nothing", folder=str(source))
             return 1
         targets = targets_in(src.clusters, out)  # two clusters, one file name: an error
     else:
         cluster = find(src.clusters, short_name or "")
         if cluster is None:
-            names = ", ".join(c.name for c in src.clusters) or "none"
-            console.print(f"No cluster '{short_name}' in {source} (clusters found: {names}). Nothing was written.")
+            names = [c.name for c in src.clusters]
+            if names:
+                console.say("console.new_workbook.unknown", cluster=short_name, source=str(source), names=names)
+            else:
+                console.say("console.new_workbook.none", source=str(source))
             return 1
         targets = [(out or Path(f"{safe_filename(cluster.name)}-competency-map.xlsx"), cluster)]
     taken = [str(p) for p, _ in targets if p.exists()]
@@ -72,9 +77,12 @@ def prefilled_workbooks(short_name: str | None, source: Path, *, out: Path | Non
         out.mkdir(parents=True, exist_ok=True)
     publish(files)
     for p, c in targets:
-        console.print(f"Wrote {p}: {c.name}'s map pre-filled ({len(c.swot)} SWOT entries, {len(c.tows)} "
-                      f"TOWS strategies); send it to {c.name} to update.")
-        gone = outdated(c, deliverable)
-        if gone:
-            console.print(f"  Not in this deliverable any more, to be chosen again: {'; '.join(gone)}.")
+        console.say("console.new_workbook.prefilled", file=str(p), cluster=c.name,
+                    swot=Phrase("console.count.swot", {"count": len(c.swot)}),
+                    tows=Phrase("console.count.tows", {"count": len(c.tows)}))
+        topics, themes = outdated(c, deliverable)
+        if topics:
+            console.say("console.new_workbook.outdated.topics", indent=1, count=len(topics), names=topics)
+        if themes:
+            console.say("console.new_workbook.outdated.themes", indent=1, count=len(themes), names=themes)
     return 0

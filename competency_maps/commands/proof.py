@@ -22,14 +22,17 @@ def proof(short_name: str, inputs: Path, output: Path, *, console: Console, only
         return 1
     content = assemble_proof(g, short_name)
     if content is None:
-        names = ", ".join(p.cluster.name for p in g.partners if p.cluster) or "none"
-        console.print(f"No readable workbook for '{short_name}' in {inputs}/ (clusters found: {names}).")
+        names = [p.cluster.name for p in g.partners if p.cluster]
+        if names:
+            console.say("console.proof.unknown", cluster=short_name, folder=str(inputs), names=names)
+        else:
+            console.say("console.proof.none", folder=str(inputs))
         return 1
     status = next(p for p in g.partners if p.cluster is not None and p.cluster.name == content.chapters[0].name)
     if status.issues:
         console.issues(status.issues)
     if status.errors:
-        console.print(f"{len(status.errors)} error(s) in {status.file.name}: fix them first.")
+        console.say("console.proof.errors", count=len(status.errors), file=status.file.name)
         return 1
     stem = output_stem(g.deliverable.number, g.deliverable.title, proof_of=content.chapters[0].name)
     written = render_all(content, output, stem, console=console, only=only, pdf_process=pdf_process)

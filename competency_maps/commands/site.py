@@ -15,14 +15,14 @@ def site(*, inputs: Path, out: Path, console: Console, serve: bool = False, port
          cache: Path | None = None) -> int:
     summary = write_site(out, inputs, cache=cache or default_cache())
     mb = 1024 * 1024
-    console.print(issue("site.command.written", folder=str(out), files=summary.files,
-                        size=f"{summary.size / mb:.1f}", compressed=f"{summary.compressed / mb:.1f}").message)
+    console.say("site.command.written", folder=str(out), files=summary.files, size=f"{summary.size / mb:.1f}",
+                compressed=f"{summary.compressed / mb:.1f}")
     if summary.compiled:
-        console.print(str(issue("site.command.not_compiled", reason=summary.compiled)))
+        console.problems([issue("site.command.not_compiled", reason=summary.compiled)])
     if serve:
         httpd = server(out, port)
         host, bound = httpd.server_address[:2]
-        console.print(issue("site.command.serving", folder=str(out), url=f"http://{host}:{bound}/").message)
+        console.say("site.command.serving", folder=str(out), url=f"http://{host}:{bound}/")
         console.flush()
         try:
             httpd.serve_forever()

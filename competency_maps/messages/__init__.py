@@ -16,9 +16,9 @@ from string import Formatter
 from typing import Any, NamedTuple
 
 from competency_maps import i18n
-from competency_maps.messages import (cells, commands, completeness, config, dataset, decisions, docx, entries,
-                                      general, images, init, inputs, languages, outputs, profile, publish, reading,
-                                      review, sheets, site, synthesis, typeset, workbook, written)
+from competency_maps.messages import (cells, commands, completeness, config, console, dataset, decisions, docx,
+                                      entries, general, images, init, inputs, languages, outputs, profile, publish,
+                                      reading, review, sheets, site, synthesis, typeset, workbook, written)
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
 __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template", "codes", "render", "jsonable",
@@ -26,7 +26,7 @@ __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template"
 
 AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs, dataset, outputs,
          decisions, reading, written, config, review, docx, commands, publish, languages, synthesis, typeset,
-         site, init)
+         site, console, init)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 
@@ -65,6 +65,10 @@ CHOICE_PARAMS = frozenset({"choice", "choices", "suggestion", "first", "others",
 # Parameters that hold the schema's own texts (a profile field's label, its help), which the workbook
 # shows translated: shown in the message's language too.
 SCHEMA_TEXT_PARAMS = frozenset({"field", "help"})
+# Parameters that hold a word of the tool's own, from a closed list marked pN_("term", …) beside the
+# templates that use it (config.TERMS: "a number", "section"; decisions.TERMS: "Convergence"):
+# shown in the message's language. Anything else (a partner's quoted value) is shown as it is.
+TERM_PARAMS = frozenset({"kind", "noun"})
 
 
 class _Filler(Formatter):
@@ -82,6 +86,8 @@ class _Filler(Formatter):
             return self.tr.pgettext("column", str(value))
         if key in SCHEMA_TEXT_PARAMS:
             return self.tr.gettext(str(value))
+        if key in TERM_PARAMS:
+            return self.tr.pgettext("term", str(value))
         if key == "quadrants":  # "Strengths": a quadrant's plural (languages.QUADRANT_PLURALS)
             return self.tr.pgettext("quadrants", str(value))
         return value

@@ -11,8 +11,10 @@ TEMPLATES = catalog(
     Template("cell.error_value", "error", "This cell holds the error value {value}.",
              "Replace it with the text you meant."),
     Template("cell.control_characters", "warning",
-             "contains {count} invisible control character(s) that cannot appear in a document; each "
-             "is shown as \ufffd.", "Delete them from the cell."),
+             "This cell contains {count} invisible control character that cannot appear in a document; it "
+             "is shown as \ufffd.", "Delete it from the cell.",
+             plural="This cell contains {count} invisible control characters that cannot appear in a document; "
+                    "each is shown as \ufffd.", count="count"),
     Template("cell.struck.whole", "warning", "This cell is struck through: {text} is left out of the report.",
              "If it is no longer wanted, delete it; if it should be printed, remove the strikethrough "
              "(select it, Ctrl+5)."),

@@ -3,7 +3,14 @@
 Each is located at deliverable.toml › section › key; `key` in a hint is the key's own name.
 """
 
+from competency_maps.i18n import pN_
 from competency_maps.messages.template import Template, catalog
+
+# The words that fill {kind} (what a TOML value is, inputs/options.py) and {noun} (what a name in a
+# section is: model/keys.py, model/deliverable.py), translated by messages.render (TERM_PARAMS)
+TERMS = (pN_("term", "text"), pN_("term", "true/false"), pN_("term", "a number"), pN_("term", "a list"),
+         pN_("term", "a table"), pN_("term", "a date"), pN_("term", "a date and time"), pN_("term", "a time"),
+         pN_("term", "key"), pN_("term", "section"), pN_("term", "heading"), pN_("term", "label"))
 
 TEMPLATES = catalog(
     Template("config.toml.syntax", "error", "cannot be read: {problem}.", "Fix the TOML syntax (quotes, brackets)."),

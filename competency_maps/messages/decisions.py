@@ -1,7 +1,11 @@
 """Messages about the coordinator's decisions on the synthesis, set against this build's findings
 (analysis/decisions.py)."""
 
+from competency_maps.i18n import pN_
 from competency_maps.messages.template import Template, catalog
+
+# The kinds of finding that fill {kind} (analysis/synthesis.py KINDS), translated by messages.render
+TERMS = (pN_("term", "Convergence"), pN_("term", "Complementarity"))
 
 TEMPLATES = catalog(
     Template("decision.stale", "warning",

@@ -6,7 +6,7 @@ TEMPLATES = catalog(
     Template("docx.reference.unreadable", "error",
              "The Word reference document {reference} cannot be opened ({error_type}: {detail}).",
              "Restore it from the repository."),
-    Template("docx.reference.styles", "error", "The Word reference document {reference} lacks the style(s) {styles}.",
+    Template("docx.reference.styles", "error", "The Word reference document {reference} lacks these styles: {styles}.",
              "Add them (Styles pane › New Style) or restore it from the repository."),
     Template("docx.template.failed", "error", "The Word template could not be filled ({error_type}: {detail})."),
 )

@@ -13,7 +13,7 @@ TEMPLATES = catalog(
              "Remove the outdated one."),
     # the first line of the sheet Check of an annotated copy
     Template("annotate.summary", "info",
-             "{file}: {errors} error(s) to correct, {warnings} warning(s) to look at. Click a place to go to "
+             "{file}: errors to correct: {errors}; warnings to look at: {warnings}. Click a place to go to "
              "its cell: it is highlighted and its comment says the same. Correct the cells, save, and send the "
              "workbook back; this sheet can stay."),
     Template("annotate.same_file", "error", "would replace the partner's own workbook: no copy was written.",

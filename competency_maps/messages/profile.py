@@ -27,7 +27,7 @@ TEMPLATES = catalog(
              "Type the cluster's website as in the browser's address bar, e.g. {example} or {example_bare}."),
     Template("profile.website.invalid", "error", "{value} is not a web address.",
              "Type the cluster's website as in the browser's address bar, e.g. {example} or {example_bare}."),
-    Template("logo.pasted.second", "warning", "holds a second picture; only the first one is the logo.",
+    Template("logo.pasted.second", "warning", "A second picture is pasted here; only the first one is the logo.",
              "Keep only the cluster's logo on this sheet."),
     Template("logo.pasted.unusable", "error", "The picture pasted here cannot be the logo: it {reason}",
              "Paste the logo as a plain PNG or JPEG picture, or delete the picture."),

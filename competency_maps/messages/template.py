@@ -27,8 +27,10 @@ class Template:
             raise ValueError(f"message {self.code}: a plural needs its count, and a count its plural")
 
     def fields(self) -> set[str]:
+        """The parameters it takes: its placeholders, and the count that chooses its plural."""
         texts = (self.message, self.hint, self.plural)
-        return {f.split(".")[0].split("[")[0] for text in texts for _, f, _, _ in Formatter().parse(text) if f}
+        named = {f.split(".")[0].split("[")[0] for text in texts for _, f, _, _ in Formatter().parse(text) if f}
+        return named | ({self.count} if self.count else set())
 
     def message_for(self, params) -> str:
         """The message, or its plural form when `count` says so."""

@@ -20,9 +20,14 @@ EPOCH = (2020, 1, 1, 0, 0, 0)
 PROJECT = "competency_maps"
 # Files of the package the browser does not need: sources of catalogs (their .mo are shipped), caches.
 LEFT_OUT = (".po", ".pot", ".pyc", ".mjs")
-# what the page never runs: the renderers (check and the preview load none; tests/test_layers.py), the
-# commands, the dataset's export and snapshots, publishing; so that a first visit stays within 8 MB
-LEFT_OUT_PACKAGES = (("render",), ("commands",), ("dataset",), ("publish",))
+# what the page never runs (tests/site check it by running the page): the renderers (check and the
+# preview load none; tests/test_layers.py), the command line (the page calls site/browser.py, which
+# imports no command and no console), the dataset's export and snapshots, publishing, and the modules
+# that make the site (the page runs browser.py, preview.py and deliverable.py of site/); so that a first
+# visit stays within 8 MB
+LEFT_OUT_PACKAGES = (("render",), ("commands",), ("dataset",), ("publish",), ("cli.py",), ("console.py",),
+                     ("__main__.py",),
+                     *(("site", name) for name in ("build.py", "fetch.py", "pins.py", "serve.py", "wheels.py")))
 # The templates the chapter preview renders (report.html.j2 and the figures it includes); the Word
 # template, fonts and images are not needed in the browser (the preview's files are served apart).
 # the report's HTML templates for the preview, and what check itself reads from templates/: which
@@ -70,7 +75,7 @@ def project_wheel(package: Path, templates: Path) -> tuple[str, bytes]:
     files = {f"{PROJECT}/{p.relative_to(package).as_posix()}": p.read_bytes()
              for p in sorted(package.rglob("*")) if p.is_file() and not p.name.endswith(LEFT_OUT)
              and "__pycache__" not in p.parts and p.relative_to(package).parts[0] != "templates"
-             and not any(p.relative_to(package).parts[:len(x)] == x for x in LEFT_OUT_PACKAGES)}
+             and not any(p.relative_to(package).parts[:len(out)] == out for out in LEFT_OUT_PACKAGES)}
     for name in PREVIEW_TEMPLATES:
         files[f"{PROJECT}/templates/{name}"] = (templates / name).read_bytes()
     metadata = f"Metadata-Version: 2.1\nName: competency-maps\nVersion: {__version__}\n".encode()

@@ -88,11 +88,10 @@ def workbook_bytes(schema: Schema, cluster: Cluster, **options) -> bytes:
     return buf.getvalue()
 
 
-def outdated(cluster: Cluster, d: Deliverable) -> list[str]:
-    """What this deliverable no longer offers (a topic or theme renamed since): the partner will
+def outdated(cluster: Cluster, d: Deliverable) -> tuple[list[str], list[str]]:
+    """The topics and the themes this deliverable no longer offers (renamed since): the partner will
     have to choose again, and `check` will say where."""
     topics = set(d.topics)
-    out = sorted({e.topic for e in [*cluster.swot, *cluster.tows] if e.topic not in topics})
+    gone_topics = sorted({e.topic for e in [*cluster.swot, *cluster.tows] if e.topic not in topics})
     themes = set(d.theme_names)
-    out += sorted({f"theme {e.theme}" for e in cluster.swot if e.theme and e.theme not in themes})
-    return out
+    return gone_topics, sorted({e.theme for e in cluster.swot if e.theme and e.theme not in themes})

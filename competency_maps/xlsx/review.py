@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from competency_maps.analysis.decisions import (CELL_LIMIT, COLUMNS, NO, REVIEW_NAME, SHEET, YES, Decision, Review,
                                                 entries_text)
 from competency_maps.errors import Issue
+from competency_maps.messages import Phrase
 from competency_maps.model.richtext import plain
 from competency_maps.xlsx.stable_zip import stable_workbook
 
@@ -109,30 +110,29 @@ def review_workbook(decisions: list[Decision], marked: bool, when: date, *, capp
     return stable_workbook(buf.getvalue(), when)
 
 
-def summary(decisions: list[Decision], review: Review, output_name: str, *, draft: bool) -> list[str]:
-    """The lines the build prints about the review: how to review when there is no review file; the
-    candidates new since it; the rows still undecided."""
+def summary(decisions: list[Decision], review: Review, output_name: str, *, draft: bool) -> list[Phrase]:
+    """The lines the build says about the review (`console.review.*` in messages/console.py): how to
+    review when there is no review file; the candidates new since it; the rows still undecided."""
     candidates = [d for d in decisions if d.candidate is not None]
     if review.path is None:
         if not candidates:
             return []
-        shown = (f"the draft shows its {len(candidates)} proposed finding(s) marked 'proposed'" if draft
-                 else "the report shows the heat map but no convergence or complementarity")
-        return [f"No {REVIEW_NAME} in the inputs folder: {shown}.",
-                f"To choose them: open {output_name}, set Include to {YES} for each finding to print "
-                f"(and {NO} for the others), optionally write its Wording, save it as {REVIEW_NAME} in "
-                "the inputs folder and build again."]
+        shown = (Phrase("console.review.none.draft", {"review": REVIEW_NAME, "count": len(candidates)}) if draft
+                 else Phrase("console.review.none", {"review": REVIEW_NAME}))
+        return [shown, Phrase("console.review.how", {"output": output_name, "yes": YES, "no": NO,
+                                                     "review": REVIEW_NAME})]
     lines = []
     new = [d.candidate for d in candidates if d.row is None]
     if new:
-        lines.append(f"{len(new)} synthesis finding(s) new since {review.name} (marked in {output_name}):")
-        lines += [f"  {c.kind} · {c.theme} · {' / '.join(c.clusters)}" for c in new[:MAX_LISTED]]
+        lines.append(Phrase("console.review.new", {"count": len(new), "review": review.name, "output": output_name}))
+        lines += [Phrase("console.review.new.item", {"kind": c.kind, "theme": c.theme,
+                                                     "clusters": " / ".join(c.clusters)}) for c in new[:MAX_LISTED]]
         if len(new) > MAX_LISTED:
-            lines.append(f"  … and {len(new) - MAX_LISTED} more, marked in {output_name}.")
+            lines.append(Phrase("console.review.new.more", {"count": len(new) - MAX_LISTED, "output": output_name}))
     undecided = sum(1 for d in candidates if d.row is not None and d.include is None)
     if undecided:
-        lines.append(f"{undecided} finding(s) in {review.name} have no Include yet: "
-                     + ("shown marked 'proposed' in the draft." if draft else "not printed."))
+        code = "console.review.undecided.draft" if draft else "console.review.undecided"
+        lines.append(Phrase(code, {"count": undecided, "review": review.name}))
     return lines
 
 

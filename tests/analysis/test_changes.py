@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from reports import INPUTS, docx_text, sample_gathered
 from reports import run_cli as run
 
+from competency_maps.messages import render
 from competency_maps.render.pdf import process as pdf_process
 from competency_maps.analysis.changes import ADDED, EDITED, REMOVED, compare, report_lines
 from competency_maps.dataset.records import to_markdown
@@ -135,9 +136,12 @@ def edit_delete_add(path: Path) -> None:
     wb.save(path)
 
 
-def changes_section(printed: str) -> list[str]:
-    lines = printed.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("Changes since"))
+def changes_section(r) -> list[str]:
+    """The lines under the title of the changes (`console.changes.since*`) of a run."""
+    [title] = [s for s in r.said if s.code.startswith("console.changes.since")]
+    heading = render(title.code, title.params).message
+    lines = r.out.splitlines()
+    start = lines.index(heading)
     end = next((i for i in range(start + 1, len(lines)) if not lines[i].strip()), len(lines))
     return lines[start + 1:end]
 
@@ -166,13 +170,16 @@ def test_the_build_prints_exactly_the_three_changes_and_changes_agrees(inputs, t
     toml_before = (inputs / "deliverable.toml").read_text(encoding="utf-8")
     edit_delete_add(inputs / "moveo.xlsx")
 
-    code, printed = run("--inputs", inputs, "--output", out, "--only", "docx",
-                        "--log", "Comments from partners integrated")
+    r = run("--inputs", inputs, "--output", out, "--only", "docx", "--log", "Comments from partners integrated")
+    code, printed = r
     assert code == 0, printed
-    assert changes_section(printed) == EXPECTED
+    assert r.lines("console.changes.since_last") == [{"file": snapshot.name}]
+    assert changes_section(r) == EXPECTED
     # the version log row: reported before it was written, in the toml and in the report
     row = "Comments from partners integrated (Mov'eo: 1 added, 1 removed, 1 edited)"
-    assert printed.index("New row of the version log") < printed.index(f"Wrote {inputs / 'deliverable.toml'}")
+    codes = r.codes()
+    assert codes.index("console.log.row") < codes.index("console.wrote.sized")
+    assert str(inputs / "deliverable.toml") in [w["file"] for w in r.lines("console.wrote.sized")]
     assert row in printed
     toml = (inputs / "deliverable.toml").read_text(encoding="utf-8")
     removed, added = _line_diff(toml_before, toml)  # comments and layout kept: only the rows changed
@@ -181,10 +188,10 @@ def test_the_build_prints_exactly_the_three_changes_and_changes_agrees(inputs, t
                      f'    ["02/10/2020", "1", "Mov\'eo", "{row}"],', "]"]
     assert row in docx_text((out / f"{STEM}.docx").read_bytes())
 
-    code, printed = run("--inputs", inputs, "--output", out, "changes", "--since", before)
-    assert code == 0 and changes_section(printed) == EXPECTED
-    code, printed = run("--inputs", inputs, "--output", out, "changes")  # the build's new snapshot
-    assert code == 0 and changes_section(printed) == [
+    r = run("--inputs", inputs, "--output", out, "changes", "--since", before)
+    assert r.code == 0 and changes_section(r) == EXPECTED
+    r = run("--inputs", inputs, "--output", out, "changes")  # the build's new snapshot
+    assert r.code == 0 and changes_section(r) == [
         "  No changes: E-Mobility Cluster, Mobinov, Mov'eo, RAI Automotive Industry NL, Zone Cluster."]
 
 
@@ -210,10 +217,11 @@ def one_cluster(tmp_path, make_workbook) -> Path:
 def test_a_first_build_says_there_is_nothing_to_compare_and_changes_needs_a_snapshot(one_cluster, tmp_path,
                                                                                       no_pdf):
     out = tmp_path / "out"
-    code, printed = run("--inputs", one_cluster, "--output", out, "changes")
-    assert code == 1 and "No snapshot of an earlier build" in printed and "--since" in printed
-    code, printed = run("--inputs", one_cluster, "--output", out, "--only", "docx")
-    assert code == 0 and "No snapshot of an earlier build" in printed
+    r = run("--inputs", one_cluster, "--output", out, "changes")
+    assert r.code == 1
+    assert r.lines("console.changes.no_snapshot") == [{"folder": str(out), "file": f"{STEM}.snapshot.json"}]
+    r = run("--inputs", one_cluster, "--output", out, "--only", "docx")
+    assert r.code == 0 and r.lines("console.changes.first_build") == [{"folder": str(out)}]
     snapshot = out / f"{STEM}.snapshot.json"
     assert snapshot.read_bytes() == snapshot_bytes([sample_gathered_one(one_cluster)])
     assert str(tmp_path) not in snapshot.read_text(encoding="utf-8")  # no path: same bytes anywhere
@@ -241,8 +249,9 @@ def test_a_broken_snapshot_is_named_the_build_replaces_it_and_log_refuses(one_cl
     code, printed = run("--inputs", one_cluster, "--output", out, "changes")
     assert code == 1 and f"ERROR {snapshot} › clusters[0].name:" in printed
 
-    code, printed = run("--inputs", one_cluster, "--output", out, "--only", "docx")
-    assert code == 0 and f"Note: ERROR {snapshot}" in printed and "this build writes a new snapshot" in printed
+    r = run("--inputs", one_cluster, "--output", out, "--only", "docx")
+    assert r.code == 0 and [i.code for i in r.issues if i.location.file == str(snapshot)] == ["dataset.schema"]
+    assert "console.changes.snapshot_unread" in r.codes()
     assert read_snapshot(snapshot)[0].name == "Test Cluster"
 
 
@@ -291,8 +300,11 @@ def test_a_hostile_snapshot_is_a_note_and_the_build_goes_on(one_cluster, tmp_pat
     else:
         snapshot.write_text(damage)
     device = damage.startswith("/")  # not a file: as if there were no snapshot, never read
-    code_, printed = run("--inputs", one_cluster, "--output", out, "changes")
-    assert code_ == 1 and (device or f"ERROR {snapshot}" in printed) and "internal error" not in printed
-    code_, printed = run("--inputs", one_cluster, "--output", out, "--only", "docx")
-    assert code_ == 0 and (device or f"Note: ERROR {snapshot}" in printed), printed
+    r = run("--inputs", one_cluster, "--output", out, "changes")
+    assert r.code == 1 and "console.internal_error" not in r.codes(), r.out
+    assert device or [i.code for i in r.issues if i.location.file == str(snapshot)] == [code]
+    r = run("--inputs", one_cluster, "--output", out, "--only", "docx")
+    assert r.code == 0, r.out
+    assert device or [i.code for i in r.issues if i.location.file == str(snapshot)] == [code]
+    assert device or "console.changes.snapshot_unread" in r.codes()
     assert read_snapshot(snapshot)[0].name == "Test Cluster"  # replaced by this build's

@@ -264,16 +264,6 @@ def test_chapter_is_in_both_outputs_and_switches_off():
     assert "Consortium synthesis" not in render_html(content)
 
 
-def synthetic_clusters(n: int) -> list[Cluster]:
-    """n clusters with a few entries each and names of every length, for layouts of long maps."""
-    topics = sample_gathered().deliverable.topics
-    names = ["Zone", "RAI Automotive Industry NL", "Mov'eo", "E-Mobility Cluster", "Mobinov"]
-    return [Cluster(Profile(f"{names[i % 5]} {i + 1}"),
-                    swot=[SwotEntry(topics[i % 3], q, "", (Span(f"Entry {k}"),)) for k, q in
-                          enumerate(("Strength", "Weakness", "Opportunity", "Threat")[: 1 + i % 4])])
-            for i in range(n)]
-
-
 # --- the cap on complementarities -----------------------------------------------------------------
 
 

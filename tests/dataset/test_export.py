@@ -149,8 +149,9 @@ def broken_inputs(tmp_path) -> Path:
 
 @pytest.mark.slow
 def test_no_export_while_a_workbook_has_errors(broken_inputs, tmp_path):
-    code, printed = run("--inputs", broken_inputs, "export", "--format", "csv", "-o", tmp_path / "x.csv")
-    assert code == 1 and "zone.xlsx › SWOT › B2" in printed and "nothing was written" in printed
+    r = run("--inputs", broken_inputs, "export", "--format", "csv", "-o", tmp_path / "x.csv")
+    assert r.code == 1 and [str(i.location) for i in r.issues] == ["zone.xlsx › SWOT › B2"]
+    assert r.lines("console.export.errors") == [{"count": 1}]
     assert not (tmp_path / "x.csv").exists()
 
 

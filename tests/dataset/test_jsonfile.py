@@ -94,11 +94,11 @@ def test_the_size_is_what_is_read_not_what_stat_says(tmp_path):
 @pytest.mark.parametrize("kind", sorted(CODES))
 @pytest.mark.slow  # over a second: many workbooks read and written
 def test_changes_since_and_new_workbook_from_say_it_and_exit_1(hostile, kind, tmp_path, deadline):
-    code, printed = run("--inputs", INPUTS, "changes", "--since", hostile[kind])
-    assert code == 1 and f"ERROR {hostile[kind]}" in printed and "internal error" not in printed, printed
-    code, printed = run("--inputs", INPUTS, "new-workbook", "Mov'eo", "--from", hostile[kind], "-o",
-                        tmp_path / "x.xlsx")
-    assert code == 1 and f"ERROR {hostile[kind]}" in printed and "internal error" not in printed, printed
+    for argv in (["changes", "--since", hostile[kind]],
+                 ["new-workbook", "Mov'eo", "--from", hostile[kind], "-o", tmp_path / "x.xlsx"]):
+        r = run("--inputs", INPUTS, *argv)
+        assert r.code == 1 and "console.internal_error" not in r.codes(), r.out
+        assert [i.location.file for i in r.issues if i.is_error] == [str(hostile[kind])], r.out
     assert not (tmp_path / "x.xlsx").exists()
 
 

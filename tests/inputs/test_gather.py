@@ -57,9 +57,9 @@ def test_a_config_error_stops_before_any_workbook_is_judged(inputs, make_workboo
     toml.write_text(toml.read_text(encoding="utf-8").replace('number = "D2.1"', "number = 21"), encoding="utf-8")
     g = gather(inputs)
     assert not g.configured and not g.partners
-    assert [str(i) for i in g.all_issues] == [
-        'ERROR deliverable.toml › deliverable › number: must be text in quotes, not a number (21). '
-        'Write it in quotes: number = "21"']
+    assert [(i.code, str(i.location), dict(i.params)) for i in g.all_issues] == [
+        ("config.text.type", "deliverable.toml › deliverable › number",
+         {"kind": "a number", "value": "21", "key": "number", "typed": "21"})]
 
 
 def test_inputs_naming_a_file_says_so(tmp_path):

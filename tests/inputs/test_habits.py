@@ -19,6 +19,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Font
 
+from competency_maps.messages import render
 from competency_maps.errors import Issue, Severity
 from competency_maps.inputs import config
 from competency_maps.cli import main
@@ -392,7 +393,8 @@ def test_notes_to_the_coordinator_are_printed_by_check_never_by_the_report(tmp_p
     path = make_workbook(tmp_path, edit=typed({"Notes to the coordinator!A2": "TOWS topic 3 follows next week",
                                                "Notes to the coordinator!A4": "Who signs?\nAnna or Ben"}))
     out = printed(path)
-    assert ("  Notes to the coordinator:\n    A2: TOWS topic 3 follows next week\n"
+    heading = render("console.check.notes", {"sheet": "Notes to the coordinator"}).message  # messages/console.py
+    assert (f"  {heading}\n    A2: TOWS topic 3 follows next week\n"
             "    A4: Who signs?\n      Anna or Ben\n") in out
     cluster = read(path, schema, deliverable).cluster
     content = build_content(deliverable, [chapter(cluster, deliverable)], [cluster])

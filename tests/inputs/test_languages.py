@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from competency_maps.messages import render
 from competency_maps import i18n
 from competency_maps.cli import main
 from competency_maps.console import Console
@@ -104,7 +105,8 @@ def test_check_answers_a_workbook_in_its_own_language(tmp_path, schema):
     annotated = tmp_path / "annotated"
     _check(path, "--annotate", str(annotated))
     sheet = load_workbook(annotated / "cluster.xlsx")["Check"]
-    assert sheet["A1"].value.startswith("cluster.xlsx : 0 erreur(s) à corriger, 0 avertissement(s) à examiner.")
+    summary = render("annotate.summary", {"file": "cluster.xlsx", "errors": 0, "warnings": 0}, "fr").message
+    assert sheet["A1"].value == summary and summary.startswith("cluster.xlsx : erreurs à corriger : 0 ;")
     assert [c.value for c in sheet[3]] == ["Emplacement", "Type", "Problème", "À faire"]
     assert sheet["C4"].value == "'Stärken' est lu comme Force."
     assert sheet.page_setup.fitToWidth in (1, "1") and sheet.sheet_properties.pageSetUpPr.fitToPage

@@ -134,15 +134,11 @@ def test_committed_workbooks_are_up_to_date(tmp_path, deliverable, comparable, s
 
 @pytest.mark.slow
 def test_check_command_on_all_five():
-    import io
+    from recording import run
 
-    from competency_maps.cli import main
-    from competency_maps.console import Console
-
-    out = io.StringIO()
-    files = [str(p) for p in workbook_files(INPUTS)]
-    assert main(["--inputs", str(INPUTS), "check", *files], Console(out, io.StringIO(), False)) == 0
-    text = out.getvalue()
-    assert text.count(": OK, 0 warning(s)") == 5
-    assert "ERROR" not in text and "WARNING" not in text
-    assert text.rstrip().endswith("No errors.")
+    r = run("--inputs", INPUTS, "check", *workbook_files(INPUTS))
+    assert r.code == 0, r.out
+    heads = r.lines("console.check.file")
+    assert [(h["errors"].code, h["warnings"].params) for h in heads] == [("console.count.ok", {"count": 0})] * 5
+    assert not [i for i in r.issues if i.severity.value != "info"]
+    assert r.codes()[-1] == "console.check.passed"

@@ -28,6 +28,7 @@ from competency_maps.inputs.review import read_review
 from competency_maps.analysis.synthesis import MAX_COMPLEMENTARITIES
 from competency_maps.xlsx.review import review_workbook, summary
 from parity import docx_blocks
+from recording import Run, run
 from reports import INPUTS, sample_content, sample_gathered
 
 WHEN = sample_gathered().deliverable.date
@@ -137,11 +138,13 @@ def test_without_a_review_the_workbook_lists_every_candidate_with_its_quoted_ent
 
 def test_without_a_review_the_console_says_how_to_review():
     s = _content(None).synthesis
-    final = "\n".join(summary(s.decisions, Review(), "out/x-synthesis-review.xlsx", draft=False))
-    assert "no convergence or complementarity" in final and "save it as synthesis-review.xlsx" in final
-    assert "out/x-synthesis-review.xlsx" in final
-    draft = "\n".join(summary(s.decisions, Review(), "out/x.xlsx", draft=True))
-    assert "marked 'proposed'" in draft
+    final = summary(s.decisions, Review(), "out/x-synthesis-review.xlsx", draft=False)
+    assert [(p.code, dict(p.params)) for p in final] == [
+        ("console.review.none", {"review": "synthesis-review.xlsx"}),
+        ("console.review.how", {"output": "out/x-synthesis-review.xlsx", "yes": "Yes", "no": "No",
+                                "review": "synthesis-review.xlsx"})]
+    [draft, _] = summary(s.decisions, Review(), "out/x.xlsx", draft=True)
+    assert draft.code == "console.review.none.draft" and draft.params["count"] == len(s.analysis.candidates)
 
 
 # --- new candidates, changed entries ----------------------------------------------------------------
@@ -168,7 +171,8 @@ def test_an_edited_entry_makes_its_findings_new_and_warns_about_an_endorsed_one(
     assert dict(warned.params) == {"kind": "Complementarity", "theme": "Funding", "yes": "Yes",
                                    "output": "x-synthesis-review.xlsx"}
     lines = summary(decisions, review, "x-synthesis-review.xlsx", draft=False)
-    assert lines[0].startswith(f"{len(new)} synthesis finding(s) new since {REVIEW_NAME}")
+    assert (lines[0].code, lines[0].params["count"], lines[0].params["review"]) == (
+        "console.review.new", len(new), REVIEW_NAME)
     ws = _review_sheet(review_workbook(decisions, marked=True, when=WHEN))
     marked = {r: ws.cell(r, 1).comment.text for r in range(2, ws.max_row + 1) if ws.cell(r, 1).comment}
     assert sum("New since" in t for t in marked.values()) == len(new)
@@ -343,26 +347,27 @@ def test_the_review_file_is_published_with_the_report_or_not_at_all(tmp_path, mo
 
 @pytest.mark.slow
 def test_a_build_without_a_review_says_how_to_review_and_the_next_one_reads_it(tmp_path, monkeypatch):
-    from competency_maps.cli import main
     inputs, out = tmp_path / "inputs", tmp_path / "out"
     shutil.copytree(INPUTS, inputs, ignore=lambda folder, names: [REVIEW_NAME] if REVIEW_NAME in names else [])
     monkeypatch.setenv("COMPETENCY_MAPS_JOBS", "1")
     monkeypatch.setattr("competency_maps.render.pdf.process.render_here", lambda c: RenderedPdf(b"%PDF", 1, {}, frozenset()))
     monkeypatch.setattr("competency_maps.render.docx.render.render_docx", lambda c, *a, **k: b"docx")
 
-    def build() -> str:
-        said = io.StringIO()
-        assert main(["--inputs", str(inputs), "--output", str(out)], Console(said, io.StringIO(), progress=False)) == 0
-        return said.getvalue()
+    def build() -> Run:
+        r = run("--inputs", inputs, "--output", out)
+        assert r.code == 0, r.out
+        return r
     first = build()
     written = out / "D2.1-clusters-competency-maps-synthesis-review.xlsx"
-    assert f"No {REVIEW_NAME} in the inputs folder" in first and str(written) in first
+    assert first.lines("console.review.none") == [{"review": REVIEW_NAME}]
+    assert first.lines("console.review.how")[0]["output"] == str(written)
     wb = load_workbook(written)
     wb[SHEET]["E2"] = "Yes"
     wb.save(inputs / REVIEW_NAME)
     second = build()
-    assert "No synthesis-review.xlsx" not in second and "new since" not in second
-    assert f"{len(sample_content().synthesis.analysis.candidates) - 1} finding(s) in {REVIEW_NAME} have no Include" in second
+    assert not [c for c in second.codes() if c in ("console.review.none", "console.review.new")]
+    assert second.lines("console.review.undecided") == [
+        {"count": len(sample_content().synthesis.analysis.candidates) - 1, "review": REVIEW_NAME}]
     assert load_workbook(written)[SHEET]["E2"].value == "Yes"
 
 

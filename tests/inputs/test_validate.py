@@ -2,19 +2,17 @@
 workbooks of the inputs folder (gather.py), which stop the build before anything is written."""
 
 import pytest
-import io
 import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from competency_maps.cli import main
-from competency_maps.console import Console
 from competency_maps.errors import Severity
 from competency_maps.inputs.gather import gather
 from competency_maps.inputs.reader import read_workbook
 from competency_maps.inputs.validate import validate_cluster
 from competency_maps.model.cluster import Note
 from competency_maps.model.deliverable import Chapter
+from recording import run
 
 INPUTS = Path(__file__).resolve().parents[2] / "inputs"
 
@@ -113,10 +111,8 @@ def test_two_workbooks_for_one_cluster_stop_the_build_naming_both(tmp_path, make
     assert issue.is_error and issue.location.file == "b-second.xlsx"
     assert dict(issue.params) == {"cluster": "Test Cluster", "first": "a-first.xlsx", "second": "b-second.xlsx"}
 
-    out = io.StringIO()
-    code = main(["--inputs", str(inputs), "--output", str(tmp_path / "out")],
-                Console(out, io.StringIO(), progress=False))
-    assert code == 1, out.getvalue()
-    assert "a-first.xlsx" in out.getvalue() and "b-second.xlsx" in out.getvalue()
-    assert "Traceback" not in out.getvalue() and "internal error" not in out.getvalue()
+    r = run("--inputs", inputs, "--output", tmp_path / "out")
+    assert r.code == 1, r.out
+    assert "a-first.xlsx" in r.out and "b-second.xlsx" in r.out
+    assert "Traceback" not in r.out and "console.internal_error" not in r.codes()
     assert not (tmp_path / "out").exists()

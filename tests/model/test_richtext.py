@@ -95,24 +95,7 @@ import pytest  # noqa: E402
 
 from competency_maps.model.richtext import MAX_NESTING, MarkdownError  # noqa: E402
 
-LONG_URL = "https://example.org/" + "a" * 3000
-NESTED = "".join("  " * i + f"- level {i}\n" for i in range(10))
-MARKDOWN = f"""Intro.
-
-| Partner | Role |
-|---|---|
-| Mov'eo | **lead** |
-
-```
-code  here
-  indented
-```
-
-See [the site]({LONG_URL}) and <https://example.org/b>.
-
-{NESTED}
-After the list.
-"""
+from markdown_samples import LONG_URL, MARKDOWN  # noqa: E402
 
 
 def test_a_list_nested_ten_levels_keeps_every_item_and_what_follows():

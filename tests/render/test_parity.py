@@ -13,6 +13,7 @@ from competency_maps.report.content import build_content, chapter
 from competency_maps.inputs.gather import gather
 from competency_maps.render.docx.render import render_docx
 from competency_maps.render.pdf.render import render_pdf
+from markdown_samples import LONG_URL, MARKDOWN
 from parity import docx_blocks, first_difference, pdf_blocks, squashed
 from reports import INPUTS, sample_docx, sample_gathered, sample_pdf
 
@@ -67,7 +68,6 @@ def test_every_kind_of_build_says_the_same_in_both_outputs(build, tmp_path):
 def _markdown_blocks(tmp_path):
     """Tables, code blocks, deep lists and long links of the Markdown texts, in a chapter."""
     from competency_maps.model.richtext import parse_markdown
-    from test_richtext import MARKDOWN
     from reports import proof_content
     content = proof_content("Mobinov")
     blocks = parse_markdown(MARKDOWN)
@@ -80,7 +80,6 @@ BUILDS["markdown-blocks"] = _markdown_blocks
 def test_markdown_tables_and_code_are_tables_and_code_in_word(tmp_path):
     import io
     from docx import Document
-    from test_richtext import LONG_URL
     doc = Document(io.BytesIO(render_docx(_markdown_blocks(tmp_path))))
     [table] = [t for t in doc.tables if t.style.name == "Log Table"]
     assert [[c.text for c in r.cells] for r in table.rows] == [["Partner", "Role"], ["Mov'eo", "lead"]]

@@ -17,6 +17,7 @@ import pytest
 
 from competency_maps.render.pdf import process as pdf_process
 from competency_maps.errors import Location, RenderError
+from competency_maps.messages import render
 from competency_maps.render.pdf.process import PdfProcess
 from reports import INPUTS, ROOT, proof_content, proof_pdf, sample_content
 
@@ -189,5 +190,5 @@ def test_a_real_ctrl_c_or_sigterm_while_the_pdf_is_laid_out_prints_no_traceback(
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     assert proc.returncode == code, out + err
-    assert err == "" and "Traceback" not in out and "Interrupted: nothing in the output folder was changed." in out
+    assert err == "" and "Traceback" not in out and render("console.interrupted.nothing", {}).message in out
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.pdf"))

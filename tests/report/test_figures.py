@@ -15,7 +15,7 @@ from competency_maps.report.figures import Heatmap
 from competency_maps.render.pdf.render import TEMPLATES_URL, LocalOnlyFetcher, render_figures, render_html
 from competency_maps.resources import TEMPLATES
 from reports import sample_gathered
-from test_synthesis import synthetic_clusters
+from synthetic import synthetic_clusters
 
 PX = 96 / 25.4  # CSS pixels per millimetre: weasyprint's layout unit
 PAGE_W, PAGE_H = 210 * PX, 297 * PX

@@ -3,7 +3,6 @@ opens in LibreOffice with its comments and Check sheet, and checks clean once th
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -13,10 +12,9 @@ from openpyxl.styles import Font
 
 from competency_maps import messages
 from competency_maps.xlsx.annotate import AUTHOR
-from competency_maps.cli import main
-from competency_maps.console import Console
 from competency_maps.inputs.reader import read_workbook
 from conftest import INPUTS, parts, typed, write_parts
+from recording import Run, run
 
 # A workbook as a hurried partner returns it: each cell typed here is a problem of its own.
 PROBLEMS = {
@@ -30,10 +28,9 @@ FIXES = {"SWOT!B2": "Weakness", "Cluster!B4": "Belgium", "TOWS!D3": "S-T for top
          "SWOT!F5": None}
 
 
-def check(*args) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main(["--inputs", str(INPUTS), "check", *map(str, args)], Console(out, io.StringIO(), False))
-    return code, out.getvalue()
+def check(*args) -> Run:
+    """`build.py check ARGS…` with a recording console: unpacks as (exit code, what it printed)."""
+    return run("--inputs", INPUTS, "check", *args)
 
 
 @pytest.fixture
@@ -45,17 +42,17 @@ def returned(tmp_path, make_workbook) -> Path:
 @pytest.mark.slow
 def test_the_copy_marks_every_problem_in_its_cell(tmp_path, returned):
     before = returned.read_bytes()
-    code, out = check(returned, "--annotate", tmp_path / "annotated")
+    code, out = r = check(returned, "--annotate", tmp_path / "annotated")
     copy = tmp_path / "annotated" / "Moveo.xlsx"
-    assert code == 1 and f"Annotated copy: {copy}" in out
+    assert code == 1 and r.lines("console.check.annotated") == [{"file": str(copy)}]
     assert returned.read_bytes() == before  # the partner's own file is untouched
     wb = load_workbook(copy)
     assert wb.sheetnames[0] == "Check" and wb.active.title == "Check"
-    for ref, words in (("SWOT!B2", "a row has one Quadrant"), ("Cluster!B4", "Country is required"),
-                       ("TOWS!D3", "placeholder"), ("SWOT!F5", "'ask Anna'")):
+    for ref in ("SWOT!B2", "Cluster!B4", "TOWS!D3", "SWOT!F5"):
         sheet, cell = ref.split("!")
         c = wb[sheet][cell]
-        assert c.comment is not None and c.comment.author == AUTHOR and words in c.comment.text, ref
+        [found] = r.at("Moveo.xlsx", sheet, cell)
+        assert c.comment is not None and c.comment.author == AUTHOR and found.message in c.comment.text, ref
         assert c.fill.fgColor.rgb.endswith(("FFC7CE", "FFEB9C")), ref
     assert wb["SWOT"]["D6"].comment is None  # information is listed, not marked
     rows = list(wb["Check"].iter_rows(min_row=4, values_only=True))
@@ -69,19 +66,22 @@ def test_the_copy_marks_every_problem_in_its_cell(tmp_path, returned):
 @pytest.mark.slow
 def test_the_copy_opens_in_libreoffice_and_checks_clean_once_fixed(tmp_path, returned,
                                                                    convert_with_libreoffice):
-    check(returned, "--annotate", tmp_path / "annotated")
+    first = check(returned, "--annotate", tmp_path / "annotated")
     # the partner opens the copy in LibreOffice and saves it: comments and Check sheet are kept
     [resaved] = convert_with_libreoffice([tmp_path / "annotated" / "Moveo.xlsx"], tmp_path / "lo")
     wb = load_workbook(resaved)
     assert wb.sheetnames[0] == "Check"
-    assert "a row has one Quadrant" in wb["SWOT"]["B2"].comment.text
-    assert "Country is required" in wb["Cluster"]["B4"].comment.text
+    for sheet, cell in (("SWOT", "B2"), ("Cluster", "B4")):
+        [found] = first.at("Moveo.xlsx", sheet, cell)
+        assert found.message in wb[sheet][cell].comment.text
     assert wb["Check"]["A4"].hyperlink is not None
     typed(FIXES)(wb)  # the partner types the fixes into the copy
     wb.save(resaved)
-    code, out = check(resaved)
+    code, out = r = check(resaved)
     assert code == 0, out
-    assert "OK, 0 warning(s)" in out and "ERROR" not in out and "WARNING" not in out
+    [head] = r.lines("console.check.file")
+    assert not [i for i in r.issues if i.severity.value != "info"]  # the bulleted cell's information stays
+    assert (head["errors"].code, head["warnings"].params) == ("console.count.ok", {"count": 0})
 
 
 @pytest.mark.slow
@@ -91,7 +91,7 @@ def test_annotating_again_replaces_the_earlier_marks(tmp_path, returned):
     wb = load_workbook(copy, rich_text=True)
     typed(FIXES)(wb)
     wb.save(copy)
-    code, out = check(copy, "--annotate", tmp_path / "second")
+    code, out = r = check(copy, "--annotate", tmp_path / "second")
     assert code == 0, out
     again = load_workbook(tmp_path / "second" / "Moveo.xlsx")
     assert again.sheetnames.count("Check") == 1
@@ -103,16 +103,18 @@ def test_annotating_again_replaces_the_earlier_marks(tmp_path, returned):
 
 def test_the_copy_never_replaces_the_original(tmp_path, returned):
     before = returned.read_bytes()
-    code, out = check(returned, "--annotate", returned.parent)
-    assert "No annotated copy: ERROR" in out and messages.render("annotate.same_file", {}).hint in out
+    code, out = r = check(returned, "--annotate", returned.parent)
+    assert "console.check.not_annotated" in r.codes()
+    assert [i.code for i in r.issues if i.code.startswith("annotate.")] == ["annotate.same_file"]
     assert returned.read_bytes() == before
 
 
 def test_a_file_that_is_no_workbook_gets_no_copy(tmp_path):
     bad = tmp_path / "notes.xlsx"
     bad.write_text("not a workbook", encoding="utf-8")
-    code, out = check(bad, "--annotate", tmp_path / "annotated")
-    assert code == 1 and f"No annotated copy: ERROR notes.xlsx: {messages.render('workbook.not_zip', {}).message}" in out
+    code, out = r = check(bad, "--annotate", tmp_path / "annotated")
+    assert code == 1 and "console.check.not_annotated" in r.codes()
+    assert [(i.code, i.location.file) for i in r.issues] == [("workbook.not_zip", "notes.xlsx")] * 2  # read, copy
     assert "Traceback" not in out and not (tmp_path / "annotated" / "notes.xlsx").exists()
 
 
@@ -152,7 +154,7 @@ def test_text_typed_as_a_formula_stays_text_in_the_copy(tmp_path, make_workbook)
         wb.create_sheet("=1+1")["A1"] = "a sheet whose name looks like a formula"
 
     path = make_workbook(tmp_path, edit=edit, name="Moveo.xlsx")
-    code, out = check(path, "--annotate", tmp_path / "annotated")
+    code, out = r = check(path, "--annotate", tmp_path / "annotated")
     copy = tmp_path / "annotated" / "Moveo.xlsx"
     assert code == 1 and copy.exists(), out
     wb = load_workbook(copy)
@@ -182,8 +184,8 @@ def test_merged_entry_cells_are_marked_on_their_first_cell(tmp_path, make_workbo
         ws.merge_cells("D4:D5")
 
     path = make_workbook(tmp_path, edit=edit, name="Merged.xlsx")
-    code, out = check(path, "--annotate", tmp_path / "annotated")
-    assert code == 1 and "internal error" not in out and "SWOT › B2:B3" in out, out
+    code, out = r = check(path, "--annotate", tmp_path / "annotated")
+    assert code == 1 and "console.internal_error" not in r.codes() and "SWOT › B2:B3" in out, out
     wb = load_workbook(tmp_path / "annotated" / "Merged.xlsx")
     assert wb["SWOT"]["B2"].comment is not None and "D3" in wb["SWOT"]["B2"].comment.text
     assert wb["SWOT"]["D4"].comment is not None
@@ -197,9 +199,9 @@ def test_a_chart_sheet_where_a_sheet_of_cells_belongs_is_a_located_error(tmp_pat
             wb["SWOT"]["B2"] = "Strenght"
 
     path = make_workbook(tmp_path, edit=edit, name="Chart.xlsx")
-    code, out = check(path, "--annotate", tmp_path / "annotated")
+    code, out = r = check(path, "--annotate", tmp_path / "annotated")
     copy = tmp_path / "annotated" / "Chart.xlsx"
-    assert code == 1 and "internal error" not in out and copy.exists(), out
+    assert code == 1 and "console.internal_error" not in r.codes() and copy.exists(), out
     assert title in load_workbook(copy).sheetnames  # the partner's chart sheet is kept
     res = read_workbook(path, schema)
     if title != "Lists":
@@ -218,8 +220,8 @@ def _strict(source: Path, target: Path) -> Path:
 
 def test_a_strict_open_xml_workbook_is_named_and_gets_no_copy(tmp_path, make_workbook, schema):
     strict = _strict(make_workbook(tmp_path, name="plain.xlsx"), tmp_path / "Strict.xlsx")
-    code, out = check(strict, "--annotate", tmp_path / "annotated")
-    assert code == 1 and "Strict Open XML" in out and "internal error" not in out, out
+    code, out = r = check(strict, "--annotate", tmp_path / "annotated")
+    assert code == 1 and {i.code for i in r.issues} == {"workbook.strict"} and "console.internal_error" not in r.codes(), out
     assert not (tmp_path / "annotated" / "Strict.xlsx").exists()
     res = read_workbook(strict, schema)
     assert [i.code for i in res.errors] == ["workbook.strict"]
@@ -237,6 +239,6 @@ def test_a_workbook_of_chart_sheets_only_gets_no_copy(tmp_path):
     wb.remove(data)
     path = tmp_path / "Charts.xlsx"
     wb.save(path)
-    code, out = check(path, "--annotate", tmp_path / "annotated")
-    assert code == 1 and "internal error" not in out
+    code, out = r = check(path, "--annotate", tmp_path / "annotated")
+    assert code == 1 and "console.internal_error" not in r.codes()
     assert not (tmp_path / "annotated" / "Charts.xlsx").exists()

@@ -19,8 +19,6 @@ from competency_maps.messages import render
 from competency_maps.dataset import records as dataset
 from competency_maps.report.assemble import assemble
 from competency_maps.xlsx.blank import make_blank_workbook
-from competency_maps.cli import main
-from competency_maps.console import Console
 from competency_maps.errors import ReportError
 from competency_maps.model.cluster import Note
 from competency_maps.model.richtext import Block, BlockKind, Span
@@ -30,13 +28,8 @@ from competency_maps.xlsx.prefill import targets_in, workbook_bytes
 from competency_maps.inputs.reader import read_workbook
 from competency_maps.render.docx.render import render_docx
 from golden import outline
+from recording import run
 from reports import INPUTS, sample_docx, sample_gathered, sample_pdf
-
-
-def run(*argv) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main([str(a) for a in argv], Console(out, io.StringIO(), progress=False))
-    return code, out.getvalue()
 
 
 @pytest.mark.slow
@@ -106,8 +99,10 @@ def export_file(tmp_path, sample_cluster) -> Path:
 def test_from_an_export_the_workbook_reads_back_as_the_same_cluster(tmp_path, export_file, schema,
                                                                    sample_cluster, comparable):
     out = tmp_path / "test.xlsx"
-    code, printed = run("--inputs", INPUTS, "new-workbook", "TEST CLUSTER", "--from", export_file, "-o", out)
-    assert code == 0 and f"Wrote {out}: Test Cluster's map pre-filled (24 SWOT entries, 12 TOWS" in printed
+    r = run("--inputs", INPUTS, "new-workbook", "TEST CLUSTER", "--from", export_file, "-o", out)
+    [wrote] = r.lines("console.new_workbook.prefilled")
+    assert r.code == 0 and (wrote["file"], wrote["cluster"]) == (str(out), "Test Cluster")
+    assert (wrote["swot"].params, wrote["tows"].params) == ({"count": 24}, {"count": 12})
     res = read_workbook(out, schema)
     assert res.issues == [] and comparable(res.cluster) == comparable(sample_cluster)
 
@@ -116,21 +111,25 @@ def test_what_this_deliverable_no_longer_has_is_said(tmp_path, sample_cluster):
     old = replace(sample_cluster, swot=[replace(sample_cluster.swot[0], topic="Last year's topic", theme="Gone")])
     src = tmp_path / "old.json"
     src.write_bytes(dataset.dumps(dataset.to_data([old])))
-    code, printed = run("--inputs", INPUTS, "new-workbook", "Test Cluster", "--from", src, "-o", tmp_path / "x.xlsx")
-    assert code == 0 and "to be chosen again: Last year's topic; theme Gone." in printed
+    r = run("--inputs", INPUTS, "new-workbook", "Test Cluster", "--from", src, "-o", tmp_path / "x.xlsx")
+    assert r.code == 0
+    assert r.lines("console.new_workbook.outdated.topics") == [{"count": 1, "names": ["Last year's topic"]}]
+    assert r.lines("console.new_workbook.outdated.themes") == [{"count": 1, "names": ["Gone"]}]
 
 
 def test_an_unknown_name_says_which_clusters_there_are(tmp_path, export_file):
-    code, printed = run("--inputs", INPUTS, "new-workbook", "Nope", "--from", export_file, "-o", tmp_path / "x.xlsx")
-    assert code == 1 and "No cluster 'Nope'" in printed and "Test Cluster" in printed
+    r = run("--inputs", INPUTS, "new-workbook", "Nope", "--from", export_file, "-o", tmp_path / "x.xlsx")
+    assert r.code == 1 and r.lines("console.new_workbook.unknown") == [
+        {"cluster": "Nope", "source": str(export_file), "names": ["Test Cluster"]}]
     assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_an_existing_file_is_kept_unless_forced(tmp_path, export_file):
     target = tmp_path / "x.xlsx"
     target.write_bytes(b"a partner's returned workbook")
-    code, printed = run("--inputs", INPUTS, "new-workbook", "Test Cluster", "--from", export_file, "-o", target)
-    assert code == 1 and "already exists" in printed and target.read_bytes() == b"a partner's returned workbook"
+    r = run("--inputs", INPUTS, "new-workbook", "Test Cluster", "--from", export_file, "-o", target)
+    assert r.code == 1 and [i.code for i in r.issues] == ["new_workbook.prefilled.exists"]
+    assert target.read_bytes() == b"a partner's returned workbook"
     assert run("--inputs", INPUTS, "new-workbook", "Test Cluster", "--from", export_file, "-o", target,
                "--force")[0] == 0
     assert load_workbook(target).sheetnames[0] == "Read me"
@@ -166,8 +165,10 @@ def test_all_writes_nothing_while_a_source_workbook_has_errors(tmp_path):
     wb = load_workbook(src / "zone.xlsx", rich_text=True)
     wb["SWOT"]["B2"] = "Strenght"
     wb.save(src / "zone.xlsx")
-    code, printed = run("--inputs", INPUTS, "new-workbook", "--all", "--from", src, "-o", tmp_path / "out")
-    assert code == 1 and "zone.xlsx: cannot be used (1 error(s))" in printed and "Nothing was written" in printed
+    r = run("--inputs", INPUTS, "new-workbook", "--all", "--from", src, "-o", tmp_path / "out")
+    [unusable] = r.lines("console.new_workbook.unusable")
+    assert r.code == 1 and unusable["file"] == "zone.xlsx" and unusable["errors"].params == {"count": 1}
+    assert r.lines("console.new_workbook.nothing") == [{"folder": str(src)}]
     assert not (tmp_path / "out").exists()
     # one cluster that reads is still pre-filled on its own
     assert run("--inputs", INPUTS, "new-workbook", "Mobinov", "--from", src, "-o", tmp_path / "m.xlsx")[0] == 0
