@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from competency_maps import i18n
 from competency_maps.messages import (cells, commands, completeness, config, console, dataset, decisions, docx,
-                                      entries, general, images, inputs, languages, outputs, profile, publish,
+                                      entries, general, images, init, inputs, languages, outputs, profile, publish,
                                       reading, review, sheets, site, synthesis, typeset, workbook, written)
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
@@ -26,7 +26,7 @@ __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template"
 
 AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs, dataset, outputs,
          decisions, reading, written, config, review, docx, commands, publish, languages, synthesis, typeset,
-         site, console)
+         site, console, init)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 
