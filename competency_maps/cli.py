@@ -1,4 +1,4 @@
-"""Command line: `python build.py [options]`, `check FILE...`, `new-workbook NAME`, `proof NAME`.
+"""Command line: `python build.py [options]`, `init DIR`, `check FILE...`, `new-workbook NAME`, `proof NAME`.
 
 `main(argv)` returns the exit code instead of exiting, so tests call it directly. Each command's
 module is imported only when that command runs (the one deferred import of each, and the only ones
@@ -27,6 +27,7 @@ from competency_maps.render.pdf.process import started  # light: it imports no r
 EPILOG = """\
 commands:
   (none)        read every workbook in the inputs folder, check it, and build the report
+  init DIR      start a new deliverable: a folder with deliverable.toml and its texts
   check FILE…   check returned workbooks and list every problem, with its sheet and cell
   new-workbook  write a blank workbook for one partner (--from: pre-filled with last round's map)
   proof NAME    build one cluster's chapter alone, for the partner to proofread
@@ -71,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _common(p, tuple(_common_options()))
     sub = p.add_subparsers(dest="command", metavar="")
+    i = sub.add_parser("init", help="start a new deliverable: a folder with deliverable.toml and its texts")
+    i.add_argument("folder", type=Path, metavar="DIR", help="the new inputs folder (made if missing)")
     c = sub.add_parser("check", help="check workbooks and list every problem")
     c.add_argument("files", nargs="+", type=Path, metavar="FILE", help="workbooks to check (.xlsx)")
     c.add_argument("--annotate", type=Path, metavar="DIR",
@@ -206,6 +209,9 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         from competency_maps.commands.check import check
         return check(args.files, inputs=args.inputs, console=console, annotate=args.annotate, fmt=args.format,
                      language=args.language)
+    if args.command == "init":
+        from competency_maps.commands.init import init
+        return init(args.folder, console=console)
     if args.command == "new-workbook":
         from competency_maps.commands.new_workbook import new_workbook
         return new_workbook(args.short_name, inputs=args.inputs, console=console, out=args.out,

@@ -123,6 +123,7 @@ DEFAULT_LABELS = {
     "placeholder_errors_one": pN_("report", "Workbook has 1 error — not shown."),
     "placeholder_errors_other": pN_("report", "Workbook has {count} errors — not shown."),
     "topic_continued": pN_("report", "{topic} (continued)"),
+    "placeholder_step_empty": pN_("report", "Not filled in yet."),
     "tows_corner": pN_("report", "Topic: {topic}"),
     "tows_strategy": pN_("report", "{strategy} Strategy"),
     "tows_caption": pN_("report", ": {caption}"),

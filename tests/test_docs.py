@@ -136,7 +136,7 @@ def test_every_subcommand_option_and_argument_has_help_text(capsys):
     top = _parser()
     [action] = [a for a in top._actions if isinstance(a, argparse._SubParsersAction)]
     helps = {a.dest: a.help for a in action._choices_actions}
-    assert set(helps) == set(action.choices) == {"check", "new-workbook", "proof", "changes", "export", "site"}
+    assert set(helps) == set(action.choices) == {"init", "check", "new-workbook", "proof", "changes", "export", "site"}
     text = top.format_help()
     for name, help_text in helps.items():
         assert help_text and help_text.strip(), name

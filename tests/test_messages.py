@@ -124,7 +124,7 @@ def test_the_scan_finds_the_call_sites():
     # a guard on the scan itself: these are made in three different ways
     found = {c for s in SITES for c in s.codes}
     assert {"sheet.missing", "workbook.empty", "image.svg.element", "cell.struck.part", "inputs.not_folder",
-            "dataset.schema", "swot.none"} <= found
+            "dataset.schema", "step.unused"} <= found
     assert any(s.pattern and re.fullmatch(s.pattern, "list.lines.bulleted.entry") for s in SITES)
     assert len(SITES) > 120
 

@@ -54,7 +54,8 @@ def check(files: list[Path], *, inputs: Path, console: Console, annotate: Path |
     if deliverable is not None:
         schema = build_schema(deliverable.topics, deliverable.theme_names)
         shown = _shown_names(files)
-        for res in check_files(files, schema, deliverable.topics, topics_for=deliverable.topics_for):
+        for res in check_files(files, schema, deliverable.topics, topics_for=deliverable.topics_for,
+                               steps=deliverable.chapter):
             _relocate(res, shown)
             verdict = Verdict(shown.get(res.path, res.path.name), res, language=language or res.language)
             if as_text:

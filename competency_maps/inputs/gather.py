@@ -12,6 +12,7 @@ from competency_maps.errors import SortsIssues, Issue, Location, issue
 from competency_maps.inputs.logos import attach_logos
 from competency_maps.model.cluster import Cluster
 from competency_maps.inputs.reader import ReadResult, read_workbook
+from competency_maps.model.deliverable import Chapter
 from competency_maps.model.schema import Schema, build_schema, name_key
 from competency_maps.analysis.decisions import REVIEW_NAME, Review
 from competency_maps.inputs.review import REVIEW_FILE, read_review, read_review_file
@@ -73,10 +74,11 @@ def workbook_files(inputs: Path) -> list[Path]:
 
 
 def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...], *,
-                topics_for: Callable[[str], tuple[str, ...]] | None = None) -> list[ReadResult]:
+                topics_for: Callable[[str], tuple[str, ...]] | None = None,
+                steps: Chapter = Chapter()) -> list[ReadResult]:
     """Each file read and judged. One of the tool's own workbooks among them (`check inputs/*.xlsx`
     has the synthesis review) is never judged as a broken partner's: the review is checked as a
-    review file, an export named and skipped."""
+    review file, an export named and skipped. `steps`: the deliverable's [chapter], the steps judged."""
     results = []
     for path in paths:
         res = read_workbook(path, schema)
@@ -87,7 +89,7 @@ def check_files(paths: list[Path], schema: Schema, topics: tuple[str, ...], *,
         if res.cluster is not None:  # sheets with errors are not judged again for completeness
             broken = {i.location.sheet for i in res.errors}
             asked = topics_for(res.cluster.name) if topics_for is not None else topics
-            res.issues.extend(validate_cluster(res.cluster, asked, broken))
+            res.issues.extend(validate_cluster(res.cluster, asked, broken, steps))
         results.append(res)
     return results
 
@@ -106,7 +108,8 @@ def gather(inputs: Path) -> Gathered:
     if deliverable is None:
         return Gathered(config.Deliverable(), schema, [], issues, configured=False)
     schema = build_schema(deliverable.topics, deliverable.theme_names)
-    results = check_files(workbook_files(inputs), schema, deliverable.topics, topics_for=deliverable.topics_for)
+    results = check_files(workbook_files(inputs), schema, deliverable.topics, topics_for=deliverable.topics_for,
+                          steps=deliverable.chapter)
     for p in _files(inputs, OTHER_SPREADSHEETS):  # said, so that a returned .ods is not just "missing"
         issues.append(issue("inputs.other_spreadsheet", Location(p.name)))
     expected = {name_key(n): PartnerStatus(n) for n in deliverable.clusters.order}

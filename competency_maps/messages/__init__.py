@@ -17,9 +17,9 @@ from typing import Any, NamedTuple
 
 from competency_maps import i18n
 from competency_maps.messages import (cells, changes, commands, completeness, config, console, dataset,
-                                      decisions, docx, entries, general, images, inputs, languages, outputs,
-                                      profile, publish, reading, review, sheets, site, synthesis, typeset,
-                                      workbook, written)
+                                      decisions, docx, entries, general, images, init, inputs, languages,
+                                      outputs, profile, publish, reading, review, sheets, site, synthesis,
+                                      typeset, workbook, written)
 from competency_maps.messages.template import SEVERITIES, Template, catalog
 
 __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template", "codes", "render", "jsonable",
@@ -27,7 +27,7 @@ __all__ = ["SEVERITIES", "Template", "catalog", "Rendered", "Phrase", "template"
 
 AREAS = (general, workbook, sheets, cells, profile, entries, completeness, images, inputs, dataset, outputs,
          decisions, reading, written, config, review, docx, commands, publish, languages, synthesis, typeset,
-         site, console, changes)
+         site, console, init, changes)
 ALL: Mapping[str, Template] = {code: t for area in AREAS for code, t in area.TEMPLATES.items()}
 
 

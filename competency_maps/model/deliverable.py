@@ -60,11 +60,33 @@ class Cover:
     logo_text: str = key(Text(), "")  # the words of the logo: what a screen reader says for it
     logo: Image | None = key(Picture(), None)
     cofunding: str = key(Text(), "")
+    emblem: bool | None = key(Flag(), None)  # the EU emblem; unset: shown when `cofunding` is given
     grant_label: str = key(Text(), "")
     grant_agreement: str = key(Text(), "")
     coordinator_label: str = key(Text(), "")
     coordinator_name: str = key(Text(), "")
     coordinator_role: str = key(Text(), "")
+
+    @property
+    def shows_emblem(self) -> bool:
+        """The EU emblem and the funding line beside it, on the cover and the back page."""
+        return bool(self.cofunding) if self.emblem is None else self.emblem
+
+
+# The issue of a required step a partner left empty (inputs/validate.py): an error, but a draft shows
+# the chapter, with a placeholder in the step's place (report/assemble.py).
+STEP_EMPTY = "step.empty"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """[chapter]: which steps each partner's chapter has; their titles are in [headings] (step1,
+    step2 for the notes and the SWOT tables, step3 for the TOWS tables). A step switched off leaves
+    no heading, no contents line and no check of its sheet."""
+    step1: bool = key(Flag(), True)  # the narrative (sheet Step 1): required when on
+    step2: bool = key(Flag(), True)  # the partners' free notes (sheet Step 2 notes): optional
+    swot: bool = key(Flag(), True)  # the SWOT tables (sheet SWOT): required when on
+    tows: bool = key(Flag(), True)  # the TOWS tables (sheet TOWS): required when on
 
 
 @dataclass(frozen=True)
@@ -192,6 +214,7 @@ class Deliverable:
     history: History = section(History)
     texts: TextFiles = section(TextFiles)
     clusters: Clusters = section(Clusters)
+    chapter: Chapter = section(Chapter)
     swot: Swot = section(Swot)
     tows: Tows = section(Tows)
     # the toml's own wording only; the rest comes from the catalogs, in the report's language

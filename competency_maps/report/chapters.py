@@ -141,21 +141,26 @@ def _tows_cell(entries: list[TowsEntry], topic: str, strategy: str, d: Deliverab
 
 
 def chapter(cluster: Cluster, d: Deliverable) -> Chapter:
+    """The steps [chapter] switches on; a required step left empty (only in a draft or a proof: it
+    is an error otherwise) shows a placeholder under its heading."""
+    on = d.chapter
     ch = Chapter(cluster.name, "ch-" + slug(cluster.name), chapter_title(cluster.name, d),
-                 _step_headings(d), linkify_blocks(cluster.step1))
-    ch.step2_notes = [StepNote(n.label, list(n.blocks), _other_language(n.language, d.language),
-                               rtl_language(n.language) if n.language else
-                               rtl_text(n.label + "".join(plain(b.text) for b in n.blocks)))
-                      for n in cluster.step2_notes]
+                 _step_headings(d), linkify_blocks(cluster.step1) if on.step1 else [])
+    if on.step2:
+        ch.step2_notes = [StepNote(n.label, list(n.blocks), _other_language(n.language, d.language),
+                                   rtl_language(n.language) if n.language else
+                                   rtl_text(n.label + "".join(plain(b.text) for b in n.blocks)))
+                          for n in cluster.step2_notes]
     by_quadrant = {q: _swot_blocks(cluster.swot, q, d.topics) for q in QUADRANTS}
     lb = d.labels
-    for p, (a, b) in enumerate((("Strength", "Weakness"), ("Opportunity", "Threat"))):
+    for p, (a, b) in enumerate((("Strength", "Weakness"), ("Opportunity", "Threat")) if on.swot and cluster.swot
+                               else ()):
         left, right = by_quadrant[a], by_quadrant[b]
         rows = [row for i, t in enumerate(d.topics) if t in left or t in right
                 for row in topic_rows(t, left.get(t), right.get(t), key=f"piece-{ch.anchor}-{p}-{i}",
                                       continued=lb("topic_continued", topic=t))]
         ch.swot_pairs.append(SwotPair(lb.quadrant(a), lb.quadrant(b), rows))
-    for i, t in enumerate(d.topics):
+    for i, t in enumerate(d.topics if on.tows else ()):
         if not any(e.topic == t for e in cluster.tows):
             continue
         so, st, wo, wt = (_tows_cell(cluster.tows, t, s, d) for s in STRATEGIES)
@@ -165,6 +170,9 @@ def chapter(cluster: Cluster, d: Deliverable) -> Chapter:
         ch.tows.append(TowsTable(
             lb("tows_corner", topic=d.short_topic(t)),
             [lb.quadrant("Opportunity"), lb.quadrant("Threat")], rows))
+    empty = {"step1": on.step1 and not cluster.step1, "swot": on.swot and not cluster.swot,
+             "tows": on.tows and not cluster.tows}
+    ch.placeholders = {step: lb("placeholder_step_empty") for step, is_empty in empty.items() if is_empty}
     return ch
 
 
@@ -174,7 +182,12 @@ def _other_language(language: str, report: str) -> str:
 
 
 def _step_headings(d: Deliverable) -> list[str]:
-    return [d.heading(k).format(project=d.project_acronym, name="") for k in ("step1", "step2", "step3")]
+    """The three step headings; "" for a step switched off, or whose heading is set to "" (its
+    content is shown, without a heading or a contents line)."""
+    on = d.chapter
+    shown = {"step1": on.step1, "step2": on.step2 or on.swot, "step3": on.tows}
+    return [d.heading(k).format(project=d.project_acronym, name="").strip() if shown[k] else ""
+            for k in ("step1", "step2", "step3")]
 
 
 def placeholder_chapter(name: str, reason: str, d: Deliverable) -> Chapter:

@@ -26,7 +26,8 @@ def _toc(chapters: list[Chapter], syn: SynthesisView | None, d: Deliverable, *, 
     for ch in chapters:
         toc.append(TocEntry(1, ch.title, ch.anchor))
         for n, step in enumerate(ch.steps, start=1):
-            toc.append(TocEntry(2, step, f"{ch.anchor}-step{n}"))
+            if step:  # a step switched off, or without a heading, has no contents line
+                toc.append(TocEntry(2, step, f"{ch.anchor}-step{n}"))
     if syn is not None:
         toc.append(TocEntry(1, syn.heading, "synthesis"))
         for text, anchor in syn.sections:
@@ -55,7 +56,7 @@ def build_content(d: Deliverable, chapters: list[Chapter], clusters: list[Cluste
     ordered = [by_name[n] for n in about_order if n in by_name]
     ordered += [c for c in clusters if c not in ordered]
     syn = None
-    if d.synthesis.shown and d.themes and not proof and len(clusters) >= 2:
+    if d.synthesis.shown and d.themes and d.chapter.swot and not proof and len(clusters) >= 2:  # of SWOT entries
         syn = synthesis_view(analyse(clusters, d.topics, list(d.themes), d.synthesis.min_clusters, d.language,
                                      min_share=d.synthesis.min_share, endorsed=endorsed_by(review),
                                      topics_for=d.topics_for),

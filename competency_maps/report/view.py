@@ -56,6 +56,7 @@ class Link:
 
 @dataclass
 class Cofunding:
+    """The EU emblem and the funding line beside it ([cover] emblem, cofunding)."""
     text: str
     emblem_alt: str
 
@@ -90,7 +91,7 @@ class Table:
 @dataclass
 class FrontMatter:
     cover: list[Line]
-    cofunding: Cofunding
+    cofunding: Cofunding | None  # None: no emblem ([cover] emblem = false)
     info_heading: str
     info: list[InfoRow]
     logs: list[Table]
@@ -197,13 +198,14 @@ class Chapter:
     name: str
     anchor: str
     title: str
-    steps: list[str] = field(default_factory=list)  # the three step headings
+    steps: list[str] = field(default_factory=list)  # the three step headings; "" for none
     step1: list[Block] = field(default_factory=list)
     swot_pairs: list[SwotPair] = field(default_factory=list)
     tows: list[TowsTable] = field(default_factory=list)
     placeholder: str = ""  # draft: why this chapter is not shown
     step2_notes: list[StepNote] = field(default_factory=list)  # printed right after the Step 2 heading
     logo: Picture | None = None  # the partner's, beside the chapter's title
+    placeholders: dict[str, str] = field(default_factory=dict)  # step1|swot|tows left empty: what shows
 
 
 # --- synthesis, about, back page ----------------------------------------------------------------
@@ -262,7 +264,7 @@ class AboutBlock:
 class BackPage:
     brand: str
     links: list[Link]
-    cofunding: Cofunding
+    cofunding: Cofunding | None
     logo: Picture | None = None  # the project's logo, in place of the brand's words
 
 

@@ -65,7 +65,8 @@ class Session:
         """`check`'s issues for one workbook, in `check`'s order: its errors, warnings and
         information lines, then the errors of the cluster's logo in the deliverable's logos/."""
         path = Path(path)
-        [res] = check_files([path], self.schema, self.deliverable.topics, topics_for=self.deliverable.topics_for)
+        [res] = check_files([path], self.schema, self.deliverable.topics, topics_for=self.deliverable.topics_for,
+                            steps=self.deliverable.chapter)
         found = res.errors + res.warnings + res.infos
         if res.cluster is not None:
             found += [i for i in attach_logos(self.inputs, [res.cluster]) if i.is_error]

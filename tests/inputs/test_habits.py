@@ -308,10 +308,11 @@ def test_one_warning_per_missing_tows_topic_saying_what_is_shown(tmp_path, make_
     assert (tows.code, tows.params["topic"]) == ("tows.topic.empty", t2)
 
 
-def test_an_empty_step1_says_what_the_report_shows(tmp_path, make_workbook, sample_cluster):
+def test_an_empty_step1_is_an_error_at_its_first_row(tmp_path, make_workbook, sample_cluster):
     sample_cluster.step1 = []
     out = check(make_workbook(tmp_path, sample_cluster))
-    assert "step1.empty" in codes(out)
+    found = line(out, "Step 1", "A2", "ERROR")
+    assert found.code == "step.empty"
 
 
 def test_an_error_is_not_followed_by_the_warnings_it_causes(tmp_path, make_workbook):

@@ -10,6 +10,8 @@ from competency_maps.errors import Severity
 from competency_maps.inputs.gather import gather
 from competency_maps.inputs.reader import read_workbook
 from competency_maps.inputs.validate import validate_cluster
+from competency_maps.model.cluster import Note
+from competency_maps.model.deliverable import Chapter
 from recording import run
 
 INPUTS = Path(__file__).resolve().parents[2] / "inputs"
@@ -70,11 +72,22 @@ def test_a_missing_tows_strategy_is_a_warning(tmp_path, make_workbook, sample_cl
     assert (issue.code, issue.params["strategy"], issue.params["topic"]) == ("tows.strategy.empty", "W-O", t2)
 
 
-def test_no_tows_and_no_step1_are_warnings(tmp_path, make_workbook, sample_cluster, schema):
+def test_an_empty_required_step_is_an_error_at_its_first_row(tmp_path, make_workbook, sample_cluster, schema):
     sample_cluster.tows, sample_cluster.step1 = [], []
     issues = check(make_workbook(tmp_path, sample_cluster), schema)
-    assert sorted(locations(issues)) == [(Severity.WARNING, FILE, "Step 1", ""),
-                                         (Severity.WARNING, FILE, "TOWS", "")]
+    assert sorted(locations(issues)) == [(Severity.ERROR, FILE, "Step 1", "A2"),
+                                         (Severity.ERROR, FILE, "TOWS", "A2")]
+    assert {i.code for i in issues} == {"step.empty"}
+
+
+def test_a_step_switched_off_is_not_judged_and_its_entries_are_said_unprinted(sample_cluster, schema):
+    sample_cluster.tows = []
+    steps = Chapter(tows=False, step2=False, step1=False)
+    sample_cluster.step2_notes = [Note("Context", (), "")]
+    issues = validate_cluster(sample_cluster, schema.topics, steps=steps)
+    assert sorted((i.code, i.location.sheet) for i in issues) == [("step.unused", "Step 1"),
+                                                                  ("step.unused", "Step 2 notes")]
+    assert all(not i.is_error for i in issues)
 
 
 def test_location_without_a_source_file_uses_the_cluster_name(sample_cluster, schema):

@@ -107,9 +107,12 @@ def rich_blocks(container, expr: str, lang: str = "", paragraph: str | None = No
 
 def cofunding(doc, expr: str) -> None:
     """The EU flag (with its alternative text), then the funding line beside it, as on the PDF's
-    cover and back page: one "Funding" style, whose tab stop places the words."""
+    cover and back page: one "Funding" style, whose tab stop places the words. Neither where `expr`
+    is None ([cover] emblem = false)."""
+    tag(doc, f"{{%p if {expr} %}}")
     p = tag(doc, "", "Funding")
     p.runs[0].add_picture(str(EMBLEM), width=Mm(27))
     p._p.find(".//" + ooxml.qn("wp:docPr")).set("descr", f"{{{{ {expr}.emblem_alt }}}}")
     p.add_run().add_tab()
     p.add_run(f"{{{{ {expr}.text }}}}")
+    tag(doc, "{%p endif %}")

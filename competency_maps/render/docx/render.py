@@ -12,6 +12,7 @@ import io
 import re
 from pathlib import Path
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage, RichText
 from jinja2 import Environment, StrictUndefined
@@ -153,6 +154,16 @@ def prepare(content: ReportContent, reference: Path = REFERENCE) -> bytes:
     return make_template(reference)
 
 
+def _drop_unshown_pictures(doc) -> None:
+    """A picture the template holds that the report left out (the EU emblem with `[cover] emblem =
+    false`) is not kept in the file either: its relationship goes, so python-docx leaves it out."""
+    used = {value for el in doc.element.iter() for value in el.attrib.values()}  # r:embed, r:id…
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype == RT.IMAGE and not rel.is_external and rid not in used:
+            del doc.part.rels[rid]
+            doc.part.rels._target_parts_by_rId.pop(rid, None)
+
+
 def render_docx(content: ReportContent, pages: dict[str, int] | None = None, *,
                 reference: Path = REFERENCE, template: bytes | None = None) -> bytes:
     """`pages`: the page of each heading's anchor, shown as the TOC's stored numbers (see
@@ -171,6 +182,7 @@ def render_docx(content: ReportContent, pages: dict[str, int] | None = None, *,
         if not rel.is_external:              # behind python-docx's lookup table: make it see them
             doc.part.rels._target_parts_by_rId[rid] = rel.target_part
     running_heads(doc, ooxml.find_style(doc, "Heading 1").style_id)
+    _drop_unshown_pictures(doc)
     props = content.properties
     language = word_language(props.language)
     ooxml.default_language(doc, language)

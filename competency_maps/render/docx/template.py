@@ -124,6 +124,21 @@ def _tows_cell(tc, expr: str) -> None:
     tag(tc, "{%p endif %}")
 
 
+def _step_heading(doc, n: int) -> None:
+    """A step's heading, bookmarked for its contents line; none for a step switched off (or whose
+    heading is "")."""
+    tag(doc, f"{{%p if ch.steps[{n}] %}}")
+    _bookmarked(tag(doc, f"{{{{ ch.steps[{n}] }}}}", "Heading 2"), f"ch.anchor ~ '-step{n + 1}'")
+    tag(doc, "{%p endif %}")
+
+
+def _step_placeholder(doc, step: str) -> None:
+    """What a draft shows where a partner left a required step empty."""
+    tag(doc, f"{{%p if ch.placeholders.get('{step}') %}}")
+    tag(doc, f"{{{{ ch.placeholders.get('{step}') }}}}", "Placeholder")
+    tag(doc, "{%p endif %}")
+
+
 def _chapters(doc, sect_pr) -> None:
     tag(doc, "{%p for ch in r.chapters %}")
     _new_chapter(doc, sect_pr, first="loop.first")
@@ -132,9 +147,10 @@ def _chapters(doc, sect_pr) -> None:
     tag(doc, "{%p if ch.placeholder %}")
     tag(doc, "{{ ch.placeholder }}", "Placeholder")
     tag(doc, "{%p else %}")
-    _bookmarked(tag(doc, "{{ ch.steps[0] }}", "Heading 2"), "ch.anchor ~ '-step1'")
+    _step_heading(doc, 0)
     rich_blocks(doc, "ch.step1")
-    _bookmarked(tag(doc, "{{ ch.steps[1] }}", "Heading 2"), "ch.anchor ~ '-step2'")
+    _step_placeholder(doc, "step1")
+    _step_heading(doc, 1)
     tag(doc, "{%p for n in ch.step2_notes %}")  # a partner's free notes, each under its label
     tag(doc, "{%p if n.label %}")
     tag(doc, "{{r n.label|rich(n.language) }}", "Heading 3")
@@ -154,7 +170,8 @@ def _chapters(doc, sect_pr) -> None:
         _swot_cell(c, side)
     between_tables(doc)
     tag(doc, "{%p endfor %}")
-    _bookmarked(tag(doc, "{{ ch.steps[2] }}", "Heading 2"), "ch.anchor ~ '-step3'")
+    _step_placeholder(doc, "swot")
+    _step_heading(doc, 2)
     tag(doc, "{%p for t in ch.tows %}")
     t = table(doc, 4, 3, "TOWS Table", [37, 66.5, 66.5], {"firstRow": True, "firstColumn": True})
     cell(t.cell(0, 0), "{{ t.corner }}")
@@ -168,6 +185,7 @@ def _chapters(doc, sect_pr) -> None:
     _tows_cell(t.cell(2, 2), "row.cells[1]")
     between_tables(doc)
     tag(doc, "{%p endfor %}")
+    _step_placeholder(doc, "tows")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
 
