@@ -156,6 +156,12 @@ def make_variant(dest: Path, *, kind: str) -> Path:
     from competency_maps.model.schema import build_schema
     from competency_maps.xlsx.writer import write_filled_workbook
     d = _copy_deliverable(dest)
+    if kind == "long":  # a consortium without TOWS: the step switched off, as its toml would say
+        import tomlkit
+        toml = dest / "deliverable.toml"
+        doc = tomlkit.parse(toml.read_text(encoding="utf-8"))
+        doc["chapter"]["tows"] = False
+        toml.write_text(tomlkit.dumps(doc), encoding="utf-8")
     schema = build_schema(d.topics, d.theme_names)
     for i, c in enumerate(gather(ROOT / "inputs").clusters):
         if kind == "long":

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from reports import docx_paragraphs, sample_content, sample_docx, sample_pdf
+from reports import docx_paragraphs, sample_content, sample_docx, sample_gathered, sample_pdf
 from reports import run_cli as run
 
 from competency_maps.commands import build as build_command
@@ -172,3 +173,23 @@ def test_an_internal_fault_is_a_message_not_a_traceback(inputs, tmp_path, monkey
     r = run("--inputs", str(inputs), "--output", str(tmp_path))
     assert r.code == 3 and "Traceback" not in r.out
     assert r.lines("console.internal_error") == [{"error_type": "ZeroDivisionError", "detail": "oops"}]
+
+
+class _Table:
+    """A console that keeps the status table it is given."""
+    language = "en"
+
+    def table(self, header, rows):
+        self.header, self.rows = header, rows
+
+
+@pytest.mark.parametrize("switch, gone", [({"tows": False}, ["TOWS"]),
+                                          ({"swot": False}, ["S", "W", "O", "T", "per topic"])])
+def test_the_status_table_has_no_column_of_a_step_switched_off(switch, gone):
+    g = sample_gathered()
+    d = replace(g.deliverable, chapter=replace(g.deliverable.chapter, **switch))
+    full, shown = _Table(), _Table()
+    build_command.print_status(g, full)
+    build_command.print_status(replace(g, deliverable=d), shown)
+    assert [h for h in full.header if h not in gone] == shown.header
+    assert all(len(row) == len(shown.header) for row in shown.rows) and len(shown.rows) == len(full.rows)

@@ -151,7 +151,7 @@ NAMES = {"Excel", "LibreOffice", "Windows", "Mac", "Alt", "Ctrl", "Option", "Ret
          "build", "export", "force", "format", "inputs", "labels", "output", "report", "log", "zip", "KB", "order",
          "Edge", "Node", "js", "Chrome", "Firefox", "Safari", "JavaScript", "Python", "C", "cache", "headings",
          "S", "W", "O", "T",  # SWOT's letters, kept in every language as "SWOT" is
-         "check", "since", "version", "COMPETENCY", "MAPS", "DEBUG", "OK"}  # command lines and the toml's keys
+         "check", "since", "version", "COMPETENCY", "MAPS", "DEBUG", "OK", "Markdown"}  # command lines and the toml's keys
 # Words of the language that its Debian dictionary lacks (compounds, loans), each checked by hand
 KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen", "Kapiteltitel", "Teamgeist",
                "Projektbezogene", "Labels", "zusammenzuhalten", "Entitäten", "Event-Handler", "Skripte",
@@ -170,6 +170,7 @@ KNOWN = {"de": {"Aufzählungspunkt", "Aufzählungspunkte", "Aufzählungszeichen"
 def _words(text: str) -> list[str]:
     text = re.sub(r"\{[^}]*\}|\(\w{1,3}\)", " ", text)  # placeholders; "erreur(s)"
     text = re.sub(r"'[^']*'", " ", text)  # a sheet's or an example's name, quoted: not this language's
+    text = re.sub(r"`[^`]*`", " ", text)  # a command line
     text = re.sub(r"https?://\S+|\S+@\S+|\.xlsx\b|[A-Z]-[A-Z]\b", " ", text)
     words = []
     for w in re.findall(r"[^\W\d_]+(?:[-’][^\W\d_]+)*", text):

@@ -41,8 +41,13 @@ def status_rows(g: Gathered, language: str = i18n.DEFAULT) -> list[list[str]]:
 
 
 def print_status(g: Gathered, console: Console) -> None:
+    """The table, without the columns of a step the deliverable switched off ([chapter])."""
     tr = i18n.translator(console.language)
-    console.table([tr.pgettext("status", h) for h in STATUS_HEADER], status_rows(g, console.language))
+    on = g.deliverable.chapter
+    shown = [True] * 5 + [on.swot] * 5 + [on.tows]
+    header = [tr.pgettext("status", h) for h, keep in zip(STATUS_HEADER, shown) if keep]
+    rows = [[v for v, keep in zip(row, shown) if keep] for row in status_rows(g, console.language)]
+    console.table(header, rows)
 
 
 def build(inputs: Path, output: Path, *, console: Console, only: str | None = None, draft: bool = False,

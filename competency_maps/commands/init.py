@@ -46,8 +46,6 @@ def init(folder: Path, *, console: Console, today: dt.date | None = None) -> int
     except OSError as e:
         raise ReportError("init.write_failed", Location(str(folder)), reason=e.strerror or str(e)) from None
     publish(files)
-    console.print(f"Wrote {folder}/: deliverable.toml and {len(files) - 1} Markdown files.")
-    console.print(f"Next: replace the placeholders in {folder}/deliverable.toml, then write one workbook per "
-                  f"partner with `build.py new-workbook NAME --inputs {folder}`; `build.py --inputs {folder}` "
-                  "builds the report.")
+    console.say("console.init.wrote", folder=str(folder), count=len(files) - 1)
+    console.say("console.init.next", folder=str(folder))
     return 0

@@ -23,6 +23,12 @@ TEMPLATES = catalog(
     Template("console.count.snapshot", "info", "snapshot of {count} cluster", plural="snapshot of {count} clusters",
              count="count"),
     Template("console.count.log_row", "info", "a version log row added"),
+    # --- init ---
+    Template("console.init.wrote", "info", "Wrote {folder}/: deliverable.toml and {count} Markdown file.",
+             plural="Wrote {folder}/: deliverable.toml and {count} Markdown files.", count="count"),
+    Template("console.init.next", "info",
+             "Next: replace the placeholders in {folder}/deliverable.toml, then make one workbook per partner "
+             "with `build.py new-workbook NAME --inputs {folder}`; `build.py --inputs {folder}` builds the report."),
     # --- any command ---
     Template("console.problems", "info", "Problems found:"),
     Template("console.file", "info", "{file}:"),
