@@ -162,3 +162,30 @@ def test_a_step_heading_set_empty_prints_the_step_without_heading_or_contents_li
     text = pdf_text(pdf, require_tool("pdftotext"))
     assert "TOWS analysis" not in text and text.count("S-O for topic 1") == 2  # the tables, no heading
     assert not re.search(r"^\s*\.{5,}", text, re.M)  # no contents line of dots alone
+
+
+@pytest.mark.slow
+def test_a_german_consortium_without_tows_and_emblem_has_its_fixed_words_in_german_in_both_outputs(
+        tmp_path, require_tool):
+    """Issue 26's case: TOWS off, no emblem, `language = "de"`: every fixed word German, in both files."""
+    inputs, out = tmp_path / "D", tmp_path / "out"
+    assert run_cli("init", inputs)[0] == 0
+    set_keys(inputs, "deliverable", language="de")
+    set_keys(inputs, "chapter", tows=False)
+    _workbooks(inputs)
+    code, printed = run_cli("--inputs", inputs, "--output", out)
+    assert code == 0, printed
+    [pdf], [docx] = out.glob("*.pdf"), out.glob("*.docx")
+    texts = {"pdf": pdf_text(pdf, require_tool("pdftotext")), "docx": docx_text(docx.read_bytes())}
+    for kind, text in texts.items():
+        for german in ("Stärken", "Schwächen", "Chancen", "Risiken", "SWOT-Analyse", "Inhaltsverzeichnis",
+                       "Dokumentinformationen", "Über die Partner", "Schlussfolgerungen"):
+            assert german in text, (kind, german)
+        for english in ("Strengths", "Weaknesses", "Opportunities", "Threats", "SWOT analysis",
+                        "Table of contents", "Document Information", "About the partners", "Conclusions",
+                        "TOWS", "Strategy"):
+            assert english not in text, (kind, english)
+    assert "Seite 3 von" in texts["pdf"]
+    assert not [a for a in _alternative_texts(pdf) if "Europäischen Union" in a or "European Union" in a]
+    with zipfile.ZipFile(docx) as z:
+        assert not [n for n in z.namelist() if n.startswith("word/media/")]
