@@ -18,19 +18,10 @@ import io  # noqa: E402
 from docx import Document  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 
-from parity import paragraph_reader  # noqa: E402
+from parity import blocks, paragraph_reader  # noqa: E402
 from reports import sample_docx  # noqa: E402
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "sample.txt"
-
-
-def blocks(body):
-    """The body's paragraphs and tables in order, those inside content controls (the TOC's w:sdt) too."""
-    for child in body:
-        if child.tag == qn("w:sdt"):
-            yield from blocks(child.find(qn("w:sdtContent")))
-        else:
-            yield child
 
 
 def outline(data: bytes) -> list[str]:

@@ -44,7 +44,8 @@ def print_status(g: Gathered, console: Console) -> None:
     """The table, without the columns of a step the deliverable switched off ([chapter])."""
     tr = i18n.translator(console.language)
     on = g.deliverable.chapter
-    shown = [True] * 5 + [on.swot] * 5 + [on.tows]
+    step_of = {"S": on.swot, "W": on.swot, "O": on.swot, "T": on.swot, "per topic": on.swot, "TOWS": on.tows}
+    shown = [step_of.get(h, True) for h in STATUS_HEADER]
     header = [tr.pgettext("status", h) for h, keep in zip(STATUS_HEADER, shown) if keep]
     rows = [[v for v, keep in zip(row, shown) if keep] for row in status_rows(g, console.language)]
     console.table(header, rows)
