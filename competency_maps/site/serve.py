@@ -8,6 +8,7 @@ is held to it too. Not a production server: the coordinator uploads the folder t
 from __future__ import annotations
 
 import functools
+import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -31,7 +32,16 @@ class SiteHandler(SimpleHTTPRequestHandler):
         pass  # quiet: the coordinator's console shows only what this command says
 
 
+class SiteServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A browser that drops a connection (a reload, a closed tab) is no fault: no traceback on the
+        coordinator's console for it; anything else as the base class reports it."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def server(folder: Path, port: int = 8000) -> ThreadingHTTPServer:
     """A server of `folder` on 127.0.0.1:`port` (0: any free port), not yet serving."""
     handler = functools.partial(SiteHandler, directory=str(folder))
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+    return SiteServer(("127.0.0.1", port), handler)
