@@ -91,13 +91,15 @@ LINE = st.one_of(
 TEXTS = st.lists(LINE, min_size=1, max_size=8).map("\n".join)
 VOCABULARY = st.sets(st.sampled_from(["innovation", "belvalouest", "period2012", "wellknown"]))
 HYPHENS = re.compile("[-\u00ad\u2010]")
+# twice the profile's count (conftest.py): 400 examples on CI, 20 in the quick loop
+EXAMPLES = 2 * settings().max_examples
 
 
 def _non_space(s: str) -> str:
     return "".join(s.split())
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(TEXTS, VOCABULARY)
 def test_joining_loses_no_character_but_a_page_number_or_a_hyphen(s, words):
     u = _u(s, words)
@@ -111,7 +113,7 @@ def test_joining_loses_no_character_but_a_page_number_or_a_hyphen(s, words):
     assert out.count("\n") <= s.count("\n")
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(TEXTS, VOCABULARY)
 def test_joining_twice_is_joining_once(s, words):
     once = _u(s, words).text
