@@ -104,7 +104,11 @@ def _topics_in(path: Path, *, leave_out: tuple[str, ...] = ()) -> tuple[list[str
 def test_new_workbook_lists_only_the_topics_asked_of_the_partner(tmp_path, inputs, source):
     topics = config.load(inputs).topics
     _ask(inputs, f'"MOBINOV" = ["{topics[2]}", "{topics[0]}"]')
-    extra = ["--from", inputs] if source else []  # pre-filled from the sample's workbooks, or blank
+    last = tmp_path / "last-round"  # last round's workbooks of the two clusters (not all five: a second)
+    last.mkdir()
+    for name in ("mobinov.xlsx", "moveo.xlsx"):
+        (last / name).write_bytes((inputs / name).read_bytes())
+    extra = ["--from", last] if source else []  # pre-filled from the sample's workbooks, or blank
     mobinov, moveo = tmp_path / "mobinov.xlsx", tmp_path / "moveo.xlsx"
     r = run("--inputs", inputs, "new-workbook", "Mobinov", "-o", mobinov, *extra)
     assert r.code == 0
