@@ -26,6 +26,11 @@ from typing import Callable
 import pytest
 from hypothesis import settings
 
+# Python's default, even where PYTHONDONTWRITEBYTECODE is set: the project's modules and the test
+# modules as pytest rewrites them are compiled once and kept (__pycache__, ignored by git), not again in
+# each xdist worker on each run (2.5 s of the quick loop's 20 s, measured 2026-12-07).
+sys.dont_write_bytecode = False
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the package is not installed: import it from the project folder
     sys.path.insert(0, str(ROOT))
