@@ -3,6 +3,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from conftest import shipped_schema
 
 from competency_maps.xlsx.blank import write_blank_workbook
 from competency_maps.inputs.reader import read_workbook
@@ -13,14 +14,15 @@ from competency_maps.model.schema import (COORDINATOR_SHEET, LISTS_SHEET, NOTES_
 DATA_SHEETS = ("Step 1", "SWOT", "TOWS")
 
 
-@pytest.fixture
-def blank_path(tmp_path, schema):
-    return write_blank_workbook(schema, tmp_path / "blank.xlsx", "Mov'eo")
+@pytest.fixture(scope="module")
+def blank_path(tmp_path_factory):
+    """Written once for the module's tests, which only read it (twenty loads of it were a second)."""
+    return write_blank_workbook(shipped_schema(), tmp_path_factory.mktemp("blank") / "blank.xlsx", "Mov'eo")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def wb(blank_path):
-    """The blank workbook as saved, loaded again: what a partner receives."""
+    """The blank workbook as saved, loaded again: what a partner receives (no test changes it)."""
     return load_workbook(blank_path)
 
 
