@@ -258,19 +258,12 @@ def make_workbook(schema):
         if edit is None:  # the same cluster makes the same workbook: made once per process
             path.write_bytes(_filled_bytes(schema, pickle.dumps(cluster)))
             return path
-        wb = pickle.loads(_filled_pickle(schema, pickle.dumps(cluster)))  # a fresh copy to edit
+        wb = fill_workbook(schema, cluster)
         edit(wb)
         wb.save(path)
         return path
 
     return _make
-
-
-@functools.lru_cache(maxsize=64)
-def _filled_pickle(schema: Schema, pickled_cluster: bytes) -> bytes:
-    """The filled openpyxl Workbook, pickled: unpickling a copy to edit takes half the time of filling
-    one (it saves to the same bytes), and hundreds of tests edit one."""
-    return pickle.dumps(fill_workbook(schema, pickle.loads(pickled_cluster)))
 
 
 @functools.lru_cache(maxsize=64)
