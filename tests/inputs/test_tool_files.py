@@ -8,9 +8,11 @@ import shutil
 from pathlib import Path
 
 from openpyxl import load_workbook
+from reports import sample_gathered
 from test_cli import INPUTS, run
 
 from competency_maps.analysis.decisions import REVIEW_NAME, SHEET
+from competency_maps.dataset.export import export_bytes
 from competency_maps.inputs.gather import gather
 
 
@@ -33,8 +35,9 @@ def test_a_broken_review_is_checked_as_a_review_whatever_its_name(tmp_path):
 
 
 def test_an_export_is_named_and_skipped(tmp_path):
+    g = sample_gathered()  # the sample's XLSX export, as `export` writes it (the command: test_export.py)
     out = tmp_path / "data.xlsx"
-    assert run("--inputs", INPUTS, "export", "--format", "xlsx", "-o", out).code == 0
+    out.write_bytes(export_bytes(g.clusters, g.deliverable, "xlsx"))
     r = run("--inputs", INPUTS, "check", out)
     assert r.code == 0
     assert [i.code for i in r.at("data.xlsx")] == ["check.tool_file.export"]
