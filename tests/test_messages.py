@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
 import pkgutil
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,9 +46,12 @@ class Site:
     params: frozenset[str] | None  # keyword parameters; None when not all known (**params)
 
 
-def _sources() -> Iterator[tuple[str, ast.Module]]:
-    for path in sorted(PACKAGE.rglob("*.py")):
-        yield str(path.relative_to(PACKAGE.parent)), ast.parse(path.read_text(encoding="utf-8"))
+@functools.lru_cache(maxsize=None)
+def _sources() -> tuple[tuple[str, ast.Module], ...]:
+    """The package's modules, parsed once per process (the scan at collection and a test both walk
+    them; neither changes a tree)."""
+    return tuple((str(path.relative_to(PACKAGE.parent)), ast.parse(path.read_text(encoding="utf-8")))
+                 for path in sorted(PACKAGE.rglob("*.py")))
 
 
 def _callee(call: ast.Call) -> str:
