@@ -10,6 +10,7 @@ full counts (`pytest --hypothesis-profile=ci` does the same here).
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import io
 import os
@@ -81,6 +82,19 @@ def pytest_unconfigure(config) -> None:
         os.environ.pop(RUN_DIR, None)
     else:
         os.environ[RUN_DIR] = config._once_previous
+
+
+# --- the garbage collector ------------------------------------------------------------------
+
+
+def pytest_collection_finish(session) -> None:
+    """What collection made (modules, parameters, the parsed sources of test_messages) lives to the end
+    of the run: frozen out of the collector's passes, and the full passes made ten times rarer (each
+    test's garbage is mostly freed by reference counting). Measured on the quick loop in one process,
+    2026-12-07: the collector took 7.4 s of its 35 s of CPU, then 2.9 s; memory 200 MB, then 250 MB."""
+    gc.freeze()
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, 100)
 
 
 # --- order: the longest first ---------------------------------------------------------------
