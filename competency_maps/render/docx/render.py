@@ -8,9 +8,11 @@ docxtpl's RichText, which escapes it too. Same inputs give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 from pathlib import Path
+from types import CodeType
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Mm
@@ -127,8 +129,28 @@ class _Lists:
             numbering.append(num)
 
 
+class _Environment(Environment):
+    """Jinja's environment for the template, which reuses the code of a source compiled before
+    (`_compiled`): docxtpl compiles every XML part on every render, though the template is the
+    same each time (a build renders twice, see paginate.py; the tests many times)."""
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[override]
+        if isinstance(source, str) and name is None and filename is None and not raw and not defer_init:
+            return _compiled(source)
+        return super().compile(source, name, filename, raw, defer_init)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(source: str) -> CodeType:
+    """The code Jinja makes of a template's source. A pure function of the source (an immutable
+    input), so it is kept per process: every environment jinja_env makes has the same options and
+    the same filter names, and the code looks the filters up by name in the environment it runs
+    in, as the code Jinja's own bytecode cache shares between environments does."""
+    return Environment.compile(jinja_env(), source)
+
+
 def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> Environment:
-    env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    env = _Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
     env.filters["rich"] = lambda text, lang="": rich(text, lang, tpl)
     env.filters["link"] = lambda text, url: rich(_link(text, url), "", tpl)
     env.filters["list_number"] = lists or _Lists()

@@ -16,6 +16,7 @@ body row. Word and LibreOffice then lay the pages out themselves.
 from __future__ import annotations
 
 import copy
+import functools
 import io
 from pathlib import Path
 
@@ -284,7 +285,20 @@ def _back_page_section(doc) -> None:
 def make_template(reference: Path = REFERENCE) -> bytes:
     """reference.docx with its body replaced by the report's structure and tags."""
     try:
-        doc = Document(str(reference))
+        data = Path(reference).read_bytes()
+    except OSError as e:
+        raise RenderError("docx.reference.unreadable", reference=str(reference), error_type=type(e).__name__,
+                          detail=str(e)) from e
+    return _template_from(data, str(reference))
+
+
+@functools.lru_cache(maxsize=4)
+def _template_from(data: bytes, reference: str) -> bytes:
+    """The template of a reference document's bytes (`reference`, its path, only names it in a
+    message): a pure function of immutable inputs, so made once per process for each reference
+    document, however many reports are filled from it (the tests fill hundreds)."""
+    try:
+        doc = Document(io.BytesIO(data))
     except Exception as e:
         raise RenderError("docx.reference.unreadable", reference=str(reference), error_type=type(e).__name__,
                           detail=str(e)) from e
