@@ -27,7 +27,6 @@ from competency_maps.errors import RenderError
 from competency_maps.render.docx import front, ooxml
 from competency_maps.render.docx.blocks import (BULLET_STYLES, NUMBER_STYLES, between_tables, cell, cofunding,
                                                 list_style, loop_rows, rich_blocks, table, tag)
-from competency_maps.render.docx.ooxml import find_style
 from competency_maps.resources import TEMPLATES
 
 REFERENCE = TEMPLATES / "reference.docx"
@@ -110,7 +109,7 @@ def _tows_cell(tc, expr: str) -> None:
     """The caption (not in a piece that continues a tall row), then the entries."""
     cell(tc, f"{{%p if {expr}.label %}}")
     p = tag(tc, f"{{{{ {expr}.label }}}}", "Cell Caption")
-    p.runs[0].style = find_style(tc, "Cell Label")
+    ooxml.name_style(p.runs[0], "Cell Label")
     p.add_run(f"{{{{ {expr}.caption }}}}")
     tag(tc, "{%p endif %}")
     tag(tc, f"{{%p for e in {expr}.entries %}}")
@@ -321,6 +320,7 @@ def _template_from(data: bytes, reference: str) -> bytes:
     body.remove(sect)  # the section properties last, where Word expects them
     body.append(copy.deepcopy(sect))
     _back_page_section(doc)
+    ooxml.resolve_styles(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
