@@ -18,6 +18,7 @@ pytestmark = pytest.mark.slow  # fills the sample report four times
 def _afresh(content) -> bytes:
     template._template_from.cache_clear()
     render._compiled.cache_clear()
+    render._patched.cache_clear()
     return render_docx(content)
 
 

@@ -92,6 +92,21 @@ class _Figure(InlineImage):
         return xml
 
 
+class _Template(DocxTemplate):
+    """docxtpl's template, whose clean-up of each XML part for Jinja is kept per process
+    (`_patched`): the parts are the same in every report filled from one template."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched(src_xml)
+
+
+@functools.lru_cache(maxsize=32)
+def _patched(src_xml: str) -> str:
+    """docxtpl's patch_xml: regular expressions over the source alone (it reads nothing of the
+    template object), so a pure function of an immutable input."""
+    return DocxTemplate(io.BytesIO()).patch_xml(src_xml)
+
+
 class _Lists:
     """Real Word numbering for numbered lists, restarting at 1 with each list: every list (at every
     nesting level) gets a numbering instance of its own over its style's numbering (reference.docx)."""
@@ -192,7 +207,7 @@ def render_docx(content: ReportContent, pages: dict[str, int] | None = None, *,
     paginate.py); without it the TOC lists the headings without page numbers."""
     template = template if template is not None else make_template(reference)
     try:
-        tpl = DocxTemplate(io.BytesIO(template))
+        tpl = _Template(io.BytesIO(template))
         lists = _Lists()
         lists.start(tpl)
         tpl.render({"r": content, "pages": pages or {}}, jinja_env=jinja_env(tpl, lists), autoescape=True)
