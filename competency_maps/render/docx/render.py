@@ -28,7 +28,7 @@ from competency_maps.render.docx.language import bidi, word_language
 from competency_maps.render.docx.package import clean
 from competency_maps.render.docx.raster import raster
 from competency_maps.render.docx.sections import running_heads
-from competency_maps.render.docx.template import REFERENCE, list_style, make_template
+from competency_maps.render.docx.template import REFERENCE, list_style, make_template, template_from
 from competency_maps.model.richtext import Span, Text, safe_url
 
 
@@ -181,6 +181,15 @@ def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> E
         env.filters["picture"] = lambda p, height_mm: p
         env.filters["logo"] = lambda p, height_mm: p
     return env
+
+
+def clear_caches() -> None:
+    """Forgets the template, the parts' clean-up and the code this process keeps (template.py,
+    `_patched`, `_compiled`): the next report is filled as a build's first one is (for the
+    benchmark, and for the test that the kept ones give the same file)."""
+    template_from.cache_clear()
+    _patched.cache_clear()
+    _compiled.cache_clear()
 
 
 def prepare(content: ReportContent, reference: Path = REFERENCE) -> bytes:

@@ -288,11 +288,11 @@ def make_template(reference: Path = REFERENCE) -> bytes:
     except OSError as e:
         raise RenderError("docx.reference.unreadable", reference=str(reference), error_type=type(e).__name__,
                           detail=str(e)) from e
-    return _template_from(data, str(reference))
+    return template_from(data, str(reference))
 
 
 @functools.lru_cache(maxsize=4)
-def _template_from(data: bytes, reference: str) -> bytes:
+def template_from(data: bytes, reference: str) -> bytes:
     """The template of a reference document's bytes (`reference`, its path, only names it in a
     message): a pure function of immutable inputs, so made once per process for each reference
     document, however many reports are filled from it (the tests fill hundreds)."""
