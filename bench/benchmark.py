@@ -153,22 +153,32 @@ def pasted_from_pdf(text: str, k: int) -> str:
     return "\n".join(lines)
 
 
-def make_variant(dest: Path, *, kind: str) -> Path:
-    """The five sample clusters with real-world entries, for the page rules (tests/render/test_page_rules.py):
+def make_variant(dest: Path, *, kind: str, clusters: int | None = None) -> Path:
+    """The sample clusters with real-world entries, for the page rules (tests/render/test_page_rules.py):
     kind "long": every SWOT entry 400 characters and no TOWS rows at all; kind "pasted": every SWOT entry
-    pasted from a PDF (hard line breaks, a page number line), so that a topic row is taller than a page."""
+    pasted from a PDF (hard line breaks, a page number line), so that a topic row is taller than a page.
+    `clusters`: only that many, those with the most SWOT entries (a chapter is laid out alike whatever
+    its neighbours: fewer chapters test the same rules in fewer pages)."""
+    import tomlkit
+
     from competency_maps.model.richtext import plain, text_of
     from competency_maps.model.schema import build_schema
     from competency_maps.xlsx.writer import write_filled_workbook
     d = _copy_deliverable(dest)
+    toml = dest / "deliverable.toml"
+    doc = tomlkit.parse(toml.read_text(encoding="utf-8"))
     if kind == "long":  # a consortium without TOWS: the step switched off, as its toml would say
-        import tomlkit
-        toml = dest / "deliverable.toml"
-        doc = tomlkit.parse(toml.read_text(encoding="utf-8"))
         doc["chapter"]["tows"] = False
-        toml.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    sample = gather(ROOT / "inputs").clusters
+    kept = sorted(sample, key=lambda c: -len(c.swot))[:clusters] if clusters else sample
+    if clusters:
+        names = {c.name for c in kept}
+        for key in ("order", "about_order"):
+            if key in doc["clusters"]:
+                doc["clusters"][key] = [n for n in doc["clusters"][key] if n in names]
+    toml.write_text(tomlkit.dumps(doc), encoding="utf-8")
     schema = build_schema(d.topics, d.theme_names)
-    for i, c in enumerate(gather(ROOT / "inputs").clusters):
+    for i, c in enumerate(kept):
         if kind == "long":
             swot = [replace(e, text=text_of(long_entry(plain(e.text)))) for e in c.swot]
             clone = replace(c, swot=swot, tows=[])

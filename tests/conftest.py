@@ -53,6 +53,10 @@ settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 # LibreOffice pass each (seconds per build); the tests of that list against LibreOffice's layout, and
 # of the build's default, make it with LibreOffice (reports.sample_docx, test_build).
 os.environ.setdefault("COMPETENCY_MAPS_TOC_PAGES", "pdf")
+# and lay the PDF out in the test's own process: xdist's workers already keep every core busy, so a
+# second process per build would only pay its imports again (a second each). The tests of that
+# process, and of the build's default, ask for it (COMPETENCY_MAPS_JOBS=2: test_build, test_pdf_process).
+os.environ.setdefault("COMPETENCY_MAPS_JOBS", "1")
 
 
 # --- work shared by the run's workers (tests/once.py) ------------------------------------------

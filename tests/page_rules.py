@@ -7,6 +7,7 @@ group lines inside table cells (bold, or the first line of a SWOT topic) are not
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -18,6 +19,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, resolve1
 from pdfminer.utils import apply_matrix_pt, mult_matrix
 
+from once import once
 from parity import MarkedContent, shown_text, tag_name
 
 PAGE_HEIGHT, TOP, BOTTOM = 842.0, 62.4, 56.7  # A4 in points; report.css @page margins 22 mm, 20 mm
@@ -90,14 +92,11 @@ def _kind(chain: list[str], bold: bool) -> str:
     return "body"
 
 
-_parsed: dict[tuple[int, int, frozenset], list[Line]] = {}  # a PDF is read once per test session
-
-
 def lines(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset()) -> list[Line]:
-    key = (hash(pdf), len(pdf), header_rows)
-    if key not in _parsed:
-        _parsed[key] = _lines(pdf, header_rows)
-    return [replace(ln) for ln in _parsed[key]]
+    """Every tagged line of the PDF: read once per test run, whichever worker asks first (pdfminer
+    takes seconds for a long report), and a fresh copy for each caller."""
+    key = f"page-rules lines {hashlib.sha256(pdf).hexdigest()} {sorted(header_rows)}"
+    return [replace(ln) for ln in once(key, lambda: _lines(pdf, header_rows))]
 
 
 def _lines(pdf: bytes, header_rows: frozenset[tuple[str, ...]] = frozenset()) -> list[Line]:

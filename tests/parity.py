@@ -6,6 +6,7 @@ page furniture). The PDF: its tagged structure, in logical order (see `pdf_block
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import unicodedata
@@ -21,6 +22,8 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, resolve1
 from pdfminer.psparser import PSLiteral
+
+from once import once
 
 
 @dataclass
@@ -164,14 +167,9 @@ def tag_name(x) -> str | None:
     return x.name if isinstance(x, PSLiteral) else None
 
 
-_read: dict[tuple[int, int], list[str]] = {}  # a PDF is read once per test session
-
-
 def pdf_blocks(pdf: bytes) -> list[str]:
-    key = (hash(pdf), len(pdf))
-    if key not in _read:
-        _read[key] = _pdf_blocks(pdf)
-    return list(_read[key])
+    """_pdf_blocks, read once per test run whichever worker asks first (pdfminer takes seconds)."""
+    return list(once(f"parity pdf blocks {hashlib.sha256(pdf).hexdigest()}", lambda: _pdf_blocks(pdf)))
 
 
 def _pdf_blocks(pdf: bytes) -> list[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from recording import Recording, Run, run
+from terminal import child_takes_ctrl_c, ctrl_c_raises
 
 from competency_maps.cli import main
 from competency_maps.commands import build as build_command
@@ -139,7 +140,8 @@ def test_ctrl_c_between_the_renames_still_gives_a_matching_pair(inputs, out_dir,
             os.kill(os.getpid(), signal.SIGINT)  # delivered at once, between the two renames
 
     monkeypatch.setattr(outputs.os, "replace", interrupted)
-    r = build(inputs, out_dir)
+    with ctrl_c_raises():
+        r = build(inputs, out_dir)
     assert r.code == 130
     assert files(out_dir) == {**NEW, SNAPSHOT: files(out_dir).get(SNAPSHOT)} and files(out_dir)[SNAPSHOT]
     assert r.lines("console.interrupted.written") == [
@@ -206,7 +208,8 @@ from competency_maps.cli import main
 sys.exit(main(["--inputs", {str(inputs)!r}, "--output", {str(out_dir)!r}]))
 """
     env = {**os.environ, "COMPETENCY_MAPS_JOBS": "1"}
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120,
+                          preexec_fn=child_takes_ctrl_c)
     assert proc.returncode == 128 + signum, (proc.returncode, proc.stdout, proc.stderr)
     assert render("console.interrupted.nothing", {}).message in proc.stdout
     assert "Traceback" not in proc.stderr

@@ -16,20 +16,30 @@ from bench.benchmark import make_consortium, make_variant
 from competency_maps.report.assemble import assemble
 from competency_maps.inputs.gather import gather
 from competency_maps.render.pdf.render import render_pdf
+from once import once
 from page_rules import Line, _table_violations, lines, violations
 from reports import sample_pdf
 
 pytestmark = pytest.mark.slow  # builds reports or drives a real client
 
 
+VARIANT_CLUSTERS = 2  # the two largest sample clusters: a chapter after another, in half the pages
+
+
 @functools.cache
-def _variant(kind: str):
-    """(content, PDF) of a variant consortium (bench/benchmark.py make_variant), built once a session."""
-    inputs = make_variant(Path(tempfile.mkdtemp(prefix="page-rules-")) / kind, kind=kind)
+def _content(kind: str):
+    """The report view of a variant consortium (bench/benchmark.py make_variant), once per worker."""
+    inputs = make_variant(Path(tempfile.mkdtemp(prefix="page-rules-")) / kind, kind=kind,
+                          clusters=VARIANT_CLUSTERS)
     gathered = gather(inputs)
     assert not gathered.errors
-    content = assemble(gathered)
-    return content, render_pdf(content).data
+    return assemble(gathered)
+
+
+def _variant(kind: str):
+    """(content, PDF) of a variant: the PDF laid out once per test run (seconds: layouts repeat
+    until the "(continued)" labels settle), whichever worker asks first."""
+    return _content(kind), once(f"page-rules variant pdf {kind}", lambda: render_pdf(_content(kind)).data)
 
 
 def test_the_sample_keeps_the_page_rules():
@@ -125,6 +135,6 @@ def test_entries_pasted_from_a_pdf_keep_the_page_rules_in_word_as_libreoffice_la
                                                                                         convert_with_libreoffice):
     """Word lays its own pages out, so it gets no "(continued)" labels (labels=False): its rows of
     pieces break between entries, never inside, under the repeated header row."""
-    content, _ = _variant("pasted")
+    content = _content("pasted")
     pdf = _word_as_libreoffice_lays_it_out(content, tmp_path, convert_with_libreoffice)
     assert violations(pdf, _header_rows(content), labels=False) == []

@@ -20,6 +20,7 @@ from competency_maps.errors import Location, RenderError
 from competency_maps.messages import render
 from competency_maps.render.pdf.process import PdfProcess
 from reports import INPUTS, ROOT, proof_content, proof_pdf, sample_content
+from terminal import child_takes_ctrl_c
 
 pytestmark = pytest.mark.slow  # builds reports or drives a real client
 
@@ -173,7 +174,7 @@ def test_a_real_ctrl_c_or_sigterm_while_the_pdf_is_laid_out_prints_no_traceback(
     env = {**os.environ, "COMPETENCY_MAPS_JOBS": "2", "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, str(script), "--inputs", str(INPUTS), "--output", str(tmp_path / "out")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=child_takes_ctrl_c)
     try:
         printed = []
         while not printed or printed[-1] and "LAYING OUT" not in printed[-1]:

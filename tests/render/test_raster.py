@@ -8,6 +8,7 @@ import cairosvg
 import pytest
 
 from competency_maps.render.docx import raster
+from terminal import ctrl_c_raises
 
 
 def test_a_ctrl_c_while_cairo_draws_a_logo_waits_until_it_is_drawn(monkeypatch):
@@ -23,7 +24,7 @@ def test_a_ctrl_c_while_cairo_draws_a_logo_waits_until_it_is_drawn(monkeypatch):
     monkeypatch.setattr(cairosvg, "svg2png", draw)
     raster._png_of_svg.cache_clear()
     try:
-        with pytest.raises(KeyboardInterrupt):
+        with ctrl_c_raises(), pytest.raises(KeyboardInterrupt):
             raster._png_of_svg(b"<svg xmlns='http://www.w3.org/2000/svg' id='held'/>")
     finally:
         raster._png_of_svg.cache_clear()
