@@ -7,7 +7,6 @@ from __future__ import annotations
 from docx.shared import Mm
 
 from competency_maps.render.docx import ooxml
-from competency_maps.render.docx.ooxml import find_style
 from competency_maps.resources import TEMPLATES
 
 EMBLEM = TEMPLATES / "eu-emblem.png"
@@ -24,20 +23,23 @@ def list_style(block) -> str:
 
 
 def tag(container, text: str, style: str | None = None):
-    p = container.add_paragraph(style=find_style(container, style))
+    """A paragraph holding `text` as one run, of the style called `style` (ooxml.name_style)."""
+    p = container.add_paragraph()
+    if style is not None:
+        ooxml.name_style(p, style)
     p.add_run(text)
     return p
 
 
 def cell(cell, text: str, style: str = "Table Text"):
     p = cell.paragraphs[0]
-    p.style = find_style(cell, style)
+    ooxml.name_style(p, style)
     p.add_run(text)
     return p
 
 
 def table(container, rows: int, cols: int, style: str, widths_mm: list[float] | None, look: dict[str, bool]):
-    return ooxml.table(container, rows, cols, find_style(container, style), widths_mm, look)
+    return ooxml.table(container, rows, cols, style, widths_mm, look)
 
 
 def loop_columns(row, expr: str, value: str) -> None:

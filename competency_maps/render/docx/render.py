@@ -8,9 +8,11 @@ docxtpl's RichText, which escapes it too. Same inputs give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 from pathlib import Path
+from types import CodeType
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Mm
@@ -26,7 +28,7 @@ from competency_maps.render.docx.language import bidi, word_language
 from competency_maps.render.docx.package import clean
 from competency_maps.render.docx.raster import raster
 from competency_maps.render.docx.sections import running_heads
-from competency_maps.render.docx.template import REFERENCE, list_style, make_template
+from competency_maps.render.docx.template import REFERENCE, list_style, make_template, template_from
 from competency_maps.model.richtext import Span, Text, safe_url
 
 
@@ -90,6 +92,21 @@ class _Figure(InlineImage):
         return xml
 
 
+class _Template(DocxTemplate):
+    """docxtpl's template, whose clean-up of each XML part for Jinja is kept per process
+    (`_patched`): the parts are the same in every report filled from one template."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched(src_xml)
+
+
+@functools.lru_cache(maxsize=32)
+def _patched(src_xml: str) -> str:
+    """docxtpl's patch_xml: regular expressions over the source alone (it reads nothing of the
+    template object), so a pure function of an immutable input."""
+    return DocxTemplate(io.BytesIO()).patch_xml(src_xml)
+
+
 class _Lists:
     """Real Word numbering for numbered lists, restarting at 1 with each list: every list (at every
     nesting level) gets a numbering instance of its own over its style's numbering (reference.docx)."""
@@ -127,8 +144,28 @@ class _Lists:
             numbering.append(num)
 
 
+class _Environment(Environment):
+    """Jinja's environment for the template, which reuses the code of a source compiled before
+    (`_compiled`): docxtpl compiles every XML part on every render, though the template is the
+    same each time (a build renders twice, see paginate.py; the tests many times)."""
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[override]
+        if isinstance(source, str) and name is None and filename is None and not raw and not defer_init:
+            return _compiled(source)
+        return super().compile(source, name, filename, raw, defer_init)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(source: str) -> CodeType:
+    """The code Jinja makes of a template's source. A pure function of the source (an immutable
+    input), so it is kept per process: every environment jinja_env makes has the same options and
+    the same filter names, and the code looks the filters up by name in the environment it runs
+    in, as the code Jinja's own bytecode cache shares between environments does."""
+    return Environment.compile(jinja_env(), source)
+
+
 def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> Environment:
-    env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    env = _Environment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
     env.filters["rich"] = lambda text, lang="": rich(text, lang, tpl)
     env.filters["link"] = lambda text, url: rich(_link(text, url), "", tpl)
     env.filters["list_number"] = lists or _Lists()
@@ -144,6 +181,15 @@ def jinja_env(tpl: DocxTemplate | None = None, lists: _Lists | None = None) -> E
         env.filters["picture"] = lambda p, height_mm: p
         env.filters["logo"] = lambda p, height_mm: p
     return env
+
+
+def clear_caches() -> None:
+    """Forgets the template, the parts' clean-up and the code this process keeps (template.py,
+    `_patched`, `_compiled`): the next report is filled as a build's first one is (for the
+    benchmark, and for the test that the kept ones give the same file)."""
+    template_from.cache_clear()
+    _patched.cache_clear()
+    _compiled.cache_clear()
 
 
 def prepare(content: ReportContent, reference: Path = REFERENCE) -> bytes:
@@ -170,7 +216,7 @@ def render_docx(content: ReportContent, pages: dict[str, int] | None = None, *,
     paginate.py); without it the TOC lists the headings without page numbers."""
     template = template if template is not None else make_template(reference)
     try:
-        tpl = DocxTemplate(io.BytesIO(template))
+        tpl = _Template(io.BytesIO(template))
         lists = _Lists()
         lists.start(tpl)
         tpl.render({"r": content, "pages": pages or {}}, jinja_env=jinja_env(tpl, lists), autoescape=True)

@@ -16,6 +16,7 @@ body row. Word and LibreOffice then lay the pages out themselves.
 from __future__ import annotations
 
 import copy
+import functools
 import io
 from pathlib import Path
 
@@ -26,7 +27,6 @@ from competency_maps.errors import RenderError
 from competency_maps.render.docx import front, ooxml
 from competency_maps.render.docx.blocks import (BULLET_STYLES, NUMBER_STYLES, between_tables, cell, cofunding,
                                                 list_style, loop_rows, rich_blocks, table, tag)
-from competency_maps.render.docx.ooxml import find_style
 from competency_maps.resources import TEMPLATES
 
 REFERENCE = TEMPLATES / "reference.docx"
@@ -109,7 +109,7 @@ def _tows_cell(tc, expr: str) -> None:
     """The caption (not in a piece that continues a tall row), then the entries."""
     cell(tc, f"{{%p if {expr}.label %}}")
     p = tag(tc, f"{{{{ {expr}.label }}}}", "Cell Caption")
-    p.runs[0].style = find_style(tc, "Cell Label")
+    ooxml.name_style(p.runs[0], "Cell Label")
     p.add_run(f"{{{{ {expr}.caption }}}}")
     tag(tc, "{%p endif %}")
     tag(tc, f"{{%p for e in {expr}.entries %}}")
@@ -284,7 +284,20 @@ def _back_page_section(doc) -> None:
 def make_template(reference: Path = REFERENCE) -> bytes:
     """reference.docx with its body replaced by the report's structure and tags."""
     try:
-        doc = Document(str(reference))
+        data = Path(reference).read_bytes()
+    except OSError as e:
+        raise RenderError("docx.reference.unreadable", reference=str(reference), error_type=type(e).__name__,
+                          detail=str(e)) from e
+    return template_from(data, str(reference))
+
+
+@functools.lru_cache(maxsize=4)
+def template_from(data: bytes, reference: str) -> bytes:
+    """The template of a reference document's bytes (`reference`, its path, only names it in a
+    message): a pure function of immutable inputs, so made once per process for each reference
+    document, however many reports are filled from it (the tests fill hundreds)."""
+    try:
+        doc = Document(io.BytesIO(data))
     except Exception as e:
         raise RenderError("docx.reference.unreadable", reference=str(reference), error_type=type(e).__name__,
                           detail=str(e)) from e
@@ -307,6 +320,7 @@ def make_template(reference: Path = REFERENCE) -> bytes:
     body.remove(sect)  # the section properties last, where Word expects them
     body.append(copy.deepcopy(sect))
     _back_page_section(doc)
+    ooxml.resolve_styles(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
