@@ -38,6 +38,13 @@ def sample_docx() -> bytes:
     return once("sample docx", lambda: sample_docx_from(REFERENCE))
 
 
+def sample_docx_pdf_numbers() -> bytes:
+    """The sample's Word file as a build under the tests writes it: its contents list numbered from
+    the PDF's pages (COMPETENCY_MAPS_TOC_PAGES=pdf, tests/conftest.py)."""
+    return once("sample docx, the PDF's page numbers",
+                lambda: render_docx_paginated(sample_content(), sample_pdf().anchors, use_libreoffice=False))
+
+
 def sample_docx_from(reference: Path) -> bytes:
     """The sample's Word file made from another reference document (a restyled one), its contents
     numbers from LibreOffice's layout when it is installed (as a build makes it)."""
