@@ -68,16 +68,27 @@ def check(files: list[Path], *, inputs: Path, console: Console, annotate: Path |
     if as_text:
         if deliverable is None:
             return 1
-        console.issues(logos, language=language)
+        closing = _closing_language(language, verdicts)
+        console.issues(logos, language=closing)
         if n_err:
-            console.say("console.check.failed", language=language, count=n_err)
+            console.say("console.check.failed", language=closing, count=n_err)
         else:
-            console.say("console.check.passed", language=language)
+            console.say("console.check.passed", language=closing)
     else:
         console.json({"files": [v.record() for v in verdicts],
                       "issues": [issue_record(i) for i in [*general, *logos]],
                       "errors": n_err + sum(i.is_error for i in general)})
     return 1 if n_err or deliverable is None else 0
+
+
+def _closing_language(language: str | None, verdicts: list[Verdict]) -> str | None:
+    """The language of the lines after the files': the one asked for, else the one every workbook
+    is in (a partner checking their own file reads the closing line in their language too), else
+    the console's."""
+    if language:
+        return language
+    found = {v.language for v in verdicts if v.result.tool_file is None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _print_verdict(verdict: Verdict, console: Console) -> None:

@@ -18,6 +18,7 @@ from competency_maps.model.schema import (LANGUAGE_PROPERTY, QUADRANTS, STRATEGI
                                           build_schema, match_choice, name_key, spellings)
 from competency_maps.xlsx.writer import fill_workbook
 from conftest import make_sample_cluster, typed
+from recording import run
 
 INPUTS = Path(__file__).resolve().parents[2] / "inputs"
 
@@ -110,6 +111,24 @@ def test_check_answers_a_workbook_in_its_own_language(tmp_path, schema):
     assert [c.value for c in sheet[3]] == ["Emplacement", "Type", "Problème", "À faire"]
     assert sheet["C4"].value == "'Stärken' est lu comme Force."
     assert sheet.page_setup.fitToWidth in (1, "1") and sheet.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_the_closing_line_is_in_the_workbooks_language_when_they_share_one(tmp_path, schema):
+    cluster = make_sample_cluster(schema.topics)
+    paths = {}
+    for lang in ("de", "fr"):
+        wb = fill_workbook(schema, cluster, language=lang)
+        wb["Cluster"]["B4"] = None  # a required field left empty: an error
+        wb.save(paths.setdefault(lang, tmp_path / f"{lang}.xlsx"))
+
+    def closing(*files: Path, asked: str | None = None):
+        r = run("--inputs", INPUTS, "check", *files, *(["--language", asked] if asked else []))
+        [line] = [s for s in r.said if s.code == "console.check.failed"]
+        return line.language, line.params["count"]
+
+    assert closing(paths["de"]) == ("de", 1)  # the partner reads it in German, as the lines above it
+    assert closing(paths["de"], paths["fr"]) == ("en", 2)  # two languages: the console's own
+    assert closing(paths["de"], asked="pt") == ("pt", 1)  # --language wins
 
 
 @pytest.mark.slow  # over a second: many workbooks read and written
